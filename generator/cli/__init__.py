@@ -1,0 +1,42 @@
+"""The `kindred` command line: one module per command, registered here."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import __version__
+
+
+class _NoTracebackGroup(click.Group):
+    """Contributors see a sentence, never a traceback, whatever goes wrong."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 — the last line of defence
+            click.echo(f"kindred: internal error: {type(exc).__name__}: {exc}\n"
+                       f"Please report this with the command you ran.", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_NoTracebackGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kindred")
+def main() -> None:
+    """Kindred: validate, review and publish a directory of support services."""
+
+
+def _register() -> None:
+    from . import validate_cmd, schema_cmd  # noqa: F401 — commands register themselves on import
+
+    for module in (validate_cmd, schema_cmd):
+        main.add_command(module.command)
+
+
+_register()

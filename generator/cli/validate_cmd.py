@@ -1,0 +1,47 @@
+"""`kindred validate`: every problem in a directory, at once, with file:line:column."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..directory import TAXONOMY_FILE, load_directory
+from ..models import KINDS
+from ..problems import format_problems
+
+
+def directory_root(paths: tuple[Path, ...]) -> Path:
+    """The directory a set of paths belongs to (pre-commit passes single files)."""
+    if not paths:
+        return Path("directory")
+    first = paths[0]
+    if first.is_dir():
+        return first
+    if first.name == TAXONOMY_FILE:
+        return first.parent
+    if first.parent.name in KINDS:
+        return first.parent.parent
+    return first.parent
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
+              help="text for people, github for Actions annotations, json for other tools.")
+def command(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
+    """Check every listing in DIRECTORY (default: directory/) against the contract."""
+    root = directory_root(paths)
+    directory = load_directory(root)
+    problems = directory.problems.promote_warnings() if strict else directory.problems
+    ordered = problems.sorted()
+    if fmt == "json" or ordered:
+        click.echo(format_problems(ordered, fmt))
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    if fmt == "text":
+        summary = (f"{len(directory.records)} listing(s) read from {root}: "
+                   f"{errors} error(s), {warnings} warning(s)")
+        click.echo(summary, err=bool(ordered))
+    sys.exit(1 if errors else 0)

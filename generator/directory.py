@@ -1,0 +1,165 @@
+"""Load a whole directory: every listing file, the taxonomy, and all problems at once."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .models import KIND_MODELS, KINDS, Listing
+from .phones import ParsedNumber
+from .problems import Problem, Problems
+from .rules import check_listing, check_shared_contacts
+from .taxonomy import Taxonomy, load_taxonomy
+from .validation_messages import problems_from_validation_error
+from .yamlsafe import Document, load_yaml_file
+
+ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}\Z")
+TAXONOMY_FILE = "taxonomy.yaml"
+
+
+@dataclass
+class ListingRecord:
+    """One listing with everything needed to report on it and publish it."""
+
+    id: str
+    kind: str
+    path: Path
+    display_path: str
+    listing: Listing
+    doc: Document
+    numbers: dict[int, ParsedNumber] = field(default_factory=dict)  # contact index -> parsed number
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}/{self.id}"
+
+    @property
+    def published(self) -> bool:
+        return self.listing.status != "closed"
+
+    def line_of(self, *path) -> int:
+        return self.doc.position(tuple(path))[0]
+
+
+@dataclass
+class Directory:
+    root: Path
+    taxonomy: Taxonomy
+    records: list[ListingRecord]
+    problems: Problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+    @property
+    def published(self) -> list[ListingRecord]:
+        return [r for r in self.records if r.published]
+
+    def by_key(self) -> dict[str, ListingRecord]:
+        return {r.key: r for r in self.records}
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages are relative to where the command runs, when they can be."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(Path(path).absolute()) if relative.startswith("..") else relative
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", text.lower())).strip("-")[:64]
+
+
+def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """(kind, path) for every listing file, and problems with misplaced files."""
+    files: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return [], [Problem(display_path(root), 1, 1, "directory not found; expected a folder with "
+                                                      "helplines/, communities/, teletherapy/ and taxonomy.yaml")]
+    for entry in sorted(root.iterdir()):
+        if entry.is_file() and entry.suffix in (".yaml", ".yml") and entry.name != TAXONOMY_FILE:
+            problems.append(Problem(display_path(entry), 1, 1, f"listing files belong in a kind folder: "
+                                                               f"{', '.join(k + '/' for k in KINDS)}"))
+        elif entry.is_dir() and entry.name not in KINDS and not entry.name.startswith("."):
+            hint = next((k for k in KINDS if k.rstrip("s") in entry.name.lower()), None)
+            problems.append(Problem(display_path(entry), 1, 1, f"unknown folder `{entry.name}`; listing folders are "
+                                    f"{', '.join(KINDS)}" + (f" (did you mean `{hint}`?)" if hint else "")))
+    for kind in KINDS:
+        folder = root / kind
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                problems.append(Problem(display_path(entry), 1, 1, "folders inside a kind folder are not read; "
+                                                                   "put listing files directly in " + kind + "/"))
+            elif entry.suffix == ".yml":
+                problems.append(Problem(display_path(entry), 1, 1, f"rename to `{entry.stem}.yaml`; listing files "
+                                                                   f"end in .yaml"))
+            elif entry.suffix == ".yaml":
+                files.append((kind, entry))
+    return files, problems
+
+
+def load_listing(kind: str, path: Path, taxonomy: Taxonomy) -> tuple[ListingRecord | None, list[Problem]]:
+    shown = display_path(path)
+    problems: list[Problem] = []
+    listing_id = path.stem
+    if not ID_PATTERN.match(listing_id):
+        suggestion = _slug(listing_id)
+        problems.append(Problem(shown, 1, 1, f"file name `{path.name}` is not a valid listing id: use 3 to 64 "
+                                             f"lowercase letters, digits and hyphens"
+                                             + (f" (such as `{suggestion}.yaml`)" if len(suggestion) >= 3 else "")))
+    doc, load_problems = load_yaml_file(path, shown)
+    problems.extend(load_problems)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(shown, 1, 1, "a listing file must be a mapping of fields (name: ..., summary: ...)"))
+        return None, problems
+    if "kind" in doc.data:
+        line, column = doc.position(("kind",), key=True)
+        problems.append(Problem(shown, line, column, f"remove `kind`: the folder says this is a {kind} listing"))
+        doc.data = {k: v for k, v in doc.data.items() if k != "kind"}
+    # Rules read the raw data, so they report even when the model check fails.
+    numbers, rule_problems = check_listing(doc, shown, taxonomy)
+    problems.extend(rule_problems)
+    try:
+        listing = KIND_MODELS[kind].model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation_error(exc, doc, shown, kind))
+        return None, problems
+    return ListingRecord(listing_id, kind, path, shown, listing, doc, numbers), problems
+
+
+def load_directory(root: Path | str) -> Directory:
+    """Load and validate everything; problems are collected, never raised."""
+    root = Path(root)
+    problems = Problems()
+    taxonomy, taxonomy_problems = load_taxonomy(root / TAXONOMY_FILE, display_path(root / TAXONOMY_FILE))
+    files, file_problems = listing_files(root)
+    problems.extend(file_problems)
+    problems.extend(taxonomy_problems)
+    records: list[ListingRecord] = []
+    seen_ids: dict[str, Path] = {}
+    for kind, path in files:
+        if path.stem in seen_ids:
+            problems.add(Problem(display_path(path), 1, 1, f"listing id `{path.stem}` is already used by "
+                                                           f"{display_path(seen_ids[path.stem])}; ids are unique "
+                                                           f"across all kinds"))
+        seen_ids.setdefault(path.stem, path)
+        record, listing_problems = load_listing(kind, path, taxonomy)
+        problems.extend(listing_problems)
+        if record is not None:
+            records.append(record)
+    problems.extend(check_shared_contacts([r for r in records if r.published]))
+    return Directory(root, taxonomy, records, problems)

@@ -1,0 +1,93 @@
+"""Ways to reach a service: a tagged union on `method`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, StrictBool, model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import Strict
+from .fields import Email, LanguageTag, PhoneText, Text, WebUrl
+from .hours import Hours
+
+
+SHORT_CODE_HELP = ("true when this is a short code the phone-number library does not list yet "
+                   "(e.g. 14416 in India); reviewers confirm it")
+
+
+class _Contact(Strict):
+    note: Text | None = Field(default=None, max_length=300)
+
+    @property
+    def target(self) -> str:
+        """The value a reviewer must check: number, address or link."""
+        return getattr(self, "number", None) or getattr(self, "url", None) or getattr(self, "address", "")
+
+
+class PhoneContact(_Contact):
+    method: Literal["phone"]
+    number: PhoneText
+    hours: Hours | None = None
+    languages: list[LanguageTag] | None = None
+    free: StrictBool | None = Field(default=None, description="Free to call from landlines and mobiles")
+    short_code: StrictBool | None = Field(default=None, description=SHORT_CODE_HELP)
+
+
+class SmsContact(_Contact):
+    method: Literal["sms"]
+    number: PhoneText
+    keyword: Text | None = Field(default=None, max_length=40, description="Text this word to start, e.g. HOME")
+    short_code: StrictBool | None = Field(default=None, description=SHORT_CODE_HELP)
+    hours: Hours | None = None
+    languages: list[LanguageTag] | None = None
+
+
+class WhatsAppContact(_Contact):
+    method: Literal["whatsapp"]
+    number: PhoneText | None = None
+    url: WebUrl | None = None
+    hours: Hours | None = None
+    languages: list[LanguageTag] | None = None
+
+    @model_validator(mode="after")
+    def _number_or_url(self) -> "WhatsAppContact":
+        if not self.number and not self.url:
+            raise PydanticCustomError("whatsapp", "a whatsapp contact needs `number` or `url`")
+        return self
+
+
+class ChatContact(_Contact):
+    method: Literal["chat"]
+    url: WebUrl
+    hours: Hours | None = None
+    languages: list[LanguageTag] | None = None
+
+
+class EmailContact(_Contact):
+    method: Literal["email"]
+    address: Email
+
+
+class VideoContact(_Contact):
+    method: Literal["video"]
+    url: WebUrl
+    hours: Hours | None = None
+
+
+class AppContact(_Contact):
+    method: Literal["app"]
+    url: WebUrl
+
+
+class JoinContact(_Contact):
+    method: Literal["join"]
+    url: WebUrl
+
+
+Contact = Annotated[
+    Union[PhoneContact, SmsContact, WhatsAppContact, ChatContact, EmailContact, VideoContact, AppContact, JoinContact],
+    Field(discriminator="method"),
+]
+
+NUMBER_METHODS = ("phone", "sms", "whatsapp")

@@ -1,0 +1,132 @@
+"""The three listing kinds. The kind comes from the folder, never from the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, StrictBool, StrictInt, model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import Strict
+from .contacts import Contact
+from .fields import CountryCode, CurrencyCode, LanguageTag, LicenceArea, RegionCode, Text, WebUrl, many
+from .hours import Hours
+from .vocab import (Access, Anonymity, Cost, HelplineService, Modality, Moderation, Platform, PricePer, Profession,
+                    Responder, Status, VerificationMethod)
+
+TERM_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Organization(Strict):
+    name: Text = Field(max_length=200)
+    url: WebUrl | None = None
+
+
+class AgeRange(Strict):
+    min: StrictInt | None = Field(default=None, ge=0, le=120)
+    max: StrictInt | None = Field(default=None, ge=0, le=120)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "AgeRange":
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise PydanticCustomError("age", "age `min` ({min}) is greater than `max` ({max})",
+                                      {"min": self.min, "max": self.max})
+        return self
+
+
+class Verification(Strict):
+    date: dt.date = Field(description="The day someone confirmed the contacts work, YYYY-MM-DD")
+    method: VerificationMethod
+    by: Text = Field(max_length=120)
+    source: WebUrl = Field(description="The page the facts came from")
+
+    @model_validator(mode="after")
+    def _not_in_future(self) -> "Verification":
+        if self.date > dt.date.today():
+            raise PydanticCustomError("verified_future", "verification date {date} is in the future",
+                                      {"date": self.date.isoformat()})
+        return self
+
+
+class Listing(Strict):
+    """Fields every listing has (shared/spec/listings.md)."""
+
+    name: Text = Field(min_length=2, max_length=120, description="As the service calls itself")
+    summary: Text = Field(max_length=200, description="Plain text shown on cards and in search results")
+    description: Text | None = Field(default=None, max_length=20_000, description="Markdown; raw HTML is removed")
+    website: WebUrl
+    organization: Organization | None = None
+    countries: list[CountryCode] = Field(min_length=1, description="ISO 3166-1 alpha-2 codes, or [worldwide]")
+    regions: list[RegionCode] = Field(default_factory=list, description="ISO 3166-2 codes inside `countries`")
+    languages: list[LanguageTag] = Field(min_length=1, description="BCP 47 tags")
+    topics: list[str] = Field(min_length=1, json_schema_extra={"items": {"type": "string", "pattern": TERM_ID}},
+                              description="Topic ids from directory/taxonomy.yaml")
+    audiences: list[str] = Field(default_factory=lambda: ["everyone"],
+                                 json_schema_extra={"items": {"type": "string", "pattern": TERM_ID}},
+                                 description="Audience ids from directory/taxonomy.yaml")
+    age: AgeRange | None = None
+    cost: many(Cost, {"enum": list(Cost.__args__)})
+    contacts: list[Contact] = Field(min_length=1)
+    hours: Hours | None = Field(default=None, description="Default for every contact that has none")
+    status: Status = "active"
+    verified: Verification | None = None
+
+    @property
+    def costs(self) -> list[str]:
+        return list(self.cost)
+
+    @property
+    def worldwide(self) -> bool:
+        return "worldwide" in self.countries
+
+
+class Helpline(Listing):
+    service: HelplineService | None = None
+    responders: many(Responder, {"enum": list(Responder.__args__)}) | None = None
+    confidentiality: Text | None = Field(default=None, max_length=1000,
+                                         description="When confidentiality may be broken")
+
+
+class Community(Listing):
+    platform: Platform | None = None
+    access: Access | None = None
+    moderation: Moderation | None = None
+    anonymity: Anonymity | None = None
+    peer_led: StrictBool | None = None
+    crisis_signposting: StrictBool = Field(default=False, description="The space points members in crisis to "
+                                                                        "helplines; without it a caution is shown")
+    rules_url: WebUrl | None = None
+
+
+class Price(Strict):
+    from_: float = Field(alias="from", ge=0)
+    to: float | None = Field(default=None, ge=0)
+    currency: CurrencyCode
+    per: PricePer = "session"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Price":
+        if self.to is not None and self.to < self.from_:
+            raise PydanticCustomError("price", "price `to` ({to}) is lower than `from` ({from_})",
+                                      {"to": self.to, "from_": self.from_})
+        return self
+
+
+class Teletherapy(Listing):
+    modalities: list[Modality] = Field(default_factory=list)
+    professions: list[Profession] = Field(default_factory=list)
+    licensed_in: list[LicenceArea] = Field(default_factory=list, description="ISO 3166-1 or 3166-2 codes")
+    price: Price | None = None
+    insurance: StrictBool | list[Text] | None = Field(default=None, description="true/false, or payer names")
+    free_trial: StrictBool | None = None
+    prescribing: StrictBool | None = None
+
+
+KIND_MODELS: dict[str, type[Listing]] = {
+    "helplines": Helpline,
+    "communities": Community,
+    "teletherapy": Teletherapy,
+}
+KINDS: tuple[str, ...] = tuple(KIND_MODELS)
+KindName = Literal["helplines", "communities", "teletherapy"]

@@ -1,0 +1,73 @@
+"""Phone numbers as people dial them, judged in the listing's countries.
+
+Full national and international numbers go through libphonenumber's
+validity rules; short codes (988, 116 123, 741741) through its short-number
+metadata. The result carries what a `tel:`/`sms:` link needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import quote
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    written: str
+    region: str | None  # the country it was judged in (None for international numbers)
+    dial: str  # what goes after tel: — E.164 for full numbers, national digits for short codes
+    short: bool
+    known: bool = True  # False: a possible short code the library's metadata does not list
+
+    @property
+    def tel_href(self) -> str:
+        return "tel:" + self.dial
+
+    def sms_href(self, keyword: str | None = None) -> str:
+        href = "sms:" + self.dial
+        return href + "?body=" + quote(keyword, safe="") if keyword else href
+
+    @property
+    def whatsapp_href(self) -> str:
+        return "https://wa.me/" + self.dial.lstrip("+")
+
+    @property
+    def international(self) -> str:
+        if self.short:
+            return self.written
+        return phonenumbers.format_number(phonenumbers.parse(self.dial, None), PhoneNumberFormat.INTERNATIONAL)
+
+
+@lru_cache(maxsize=65536)
+def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool = True) -> ParsedNumber | None:
+    """The number's dialling form in the first listed country where it is valid, or None."""
+    text = written.strip()
+    if text.startswith(("+", "00")):
+        try:
+            number = phonenumbers.parse("+" + text[2:] if text.startswith("00") else text, None)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return ParsedNumber(written, None, phonenumbers.format_number(number, PhoneNumberFormat.E164), False)
+        return None
+    regions = [c for c in countries if c != "worldwide"]
+    fallback = None
+    for region in regions:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number_for_region(number, region):
+            return ParsedNumber(written, region, phonenumbers.format_number(number, PhoneNumberFormat.E164), False)
+        if not allow_short:
+            continue
+        digits = phonenumbers.normalize_digits_only(text)
+        if phonenumbers.is_valid_short_number_for_region(number, region):
+            return ParsedNumber(written, region, digits, True)
+        if fallback is None and phonenumbers.is_possible_short_number_for_region(number, region) and digits == text.replace(" ", ""):
+            fallback = ParsedNumber(written, region, digits, True, known=False)
+    return fallback

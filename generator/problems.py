@@ -1,0 +1,77 @@
+"""Problems found in a directory: one shape for every check, reported all at once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = "error"
+    field: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def as_text(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    def as_github(self) -> str:
+        # GitHub annotations: newlines and '%' must be escaped in the message.
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::{self.severity} file={path},line={self.line},col={self.column}::{message}"
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems with helpers for reporting."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def promote_warnings(self) -> "Problems":
+        return Problems([Problem(p.path, p.line, p.column, p.message, "error", p.field) for p in self.items])
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if not p.is_error]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items), key=lambda p: (p.path, p.line, p.column, p.message))
+
+    def __iter__(self):
+        return iter(self.sorted())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def format_problems(problems: Iterable[Problem], fmt: str) -> str:
+    problems = list(problems)
+    if fmt == "json":
+        return json.dumps([asdict(p) for p in problems], indent=2, ensure_ascii=False)
+    if fmt == "github":
+        return "\n".join(p.as_github() for p in problems)
+    return "\n".join(p.as_text() for p in problems)

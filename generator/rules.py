@@ -1,0 +1,159 @@
+"""Checks that need more than one field, the taxonomy or other listings.
+
+They read the raw parsed data (defensively) rather than the validated model,
+so a file with a type error elsewhere still gets its taxonomy, region and
+phone-number problems reported in the same run.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+from urllib.parse import urlsplit
+
+from .models.contacts import NUMBER_METHODS
+from .models.fields import close_match
+from .phones import ParsedNumber, parse_number
+from .problems import Problem, Severity
+from .taxonomy import Taxonomy
+from .validation_messages import field_label
+from .yamlsafe import Document
+
+if TYPE_CHECKING:
+    from .directory import ListingRecord
+
+
+class _Checker:
+    def __init__(self, doc: Document, display_path: str):
+        self.doc = doc
+        self.data = doc.data if isinstance(doc.data, dict) else {}
+        self.display_path = display_path
+        self.problems: list[Problem] = []
+        self.numbers: dict[int, ParsedNumber] = {}
+
+    def report(self, path: tuple, message: str, severity: Severity = "error") -> None:
+        line, column = self.doc.position(path)
+        self.problems.append(Problem(self.display_path, line, column, message, severity, field_label(path)))
+
+    def strings(self, key: str) -> list[tuple[int, str]]:
+        value = self.data.get(key)
+        if not isinstance(value, list):
+            return []
+        return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
+
+    def contacts(self) -> list[tuple[int, dict]]:
+        value = self.data.get("contacts")
+        if not isinstance(value, list):
+            return []
+        return [(i, c) for i, c in enumerate(value) if isinstance(c, dict)]
+
+
+def check_listing(doc: Document, display_path: str, taxonomy: Taxonomy) -> tuple[dict[int, ParsedNumber],
+                                                                                 list[Problem]]:
+    checker = _Checker(doc, display_path)
+    _check_terms(checker, taxonomy)
+    _check_places(checker)
+    _check_numbers(checker)
+    _check_web_addresses(checker)
+    return checker.numbers, checker.problems
+
+
+def _check_terms(checker: _Checker, taxonomy: Taxonomy) -> None:
+    for facet in ("topics", "audiences"):
+        known = taxonomy.facet(facet)
+        if not known:
+            continue  # the taxonomy file itself is broken; that is reported there
+        seen = set()
+        for index, term in checker.strings(facet):
+            if term in seen:
+                checker.report((facet, index), f"`{facet}` lists `{term}` twice", "warning")
+            seen.add(term)
+            if term not in known:
+                checker.report((facet, index), f"`{facet}[{index}]`: `{term}` is not in the taxonomy"
+                                               f"{close_match(term, known)} (terms are listed in "
+                                               f"directory/taxonomy.yaml)")
+
+
+def _check_places(checker: _Checker) -> None:
+    countries = [c for _, c in checker.strings("countries")]
+    if "worldwide" in countries and len(countries) > 1:
+        checker.report(("countries",), "`countries`: `worldwide` stands alone; remove the other codes or remove "
+                                       "`worldwide`")
+    if len(set(countries)) != len(countries):
+        checker.report(("countries",), "`countries` lists a country twice", "warning")
+    for index, region in checker.strings("regions"):
+        country = region.split("-")[0]
+        if country not in countries:
+            checker.report(("regions", index), f"`regions[{index}]`: `{region}` is not inside any of the listed "
+                                               f"countries ({', '.join(countries) or 'none'}); add `{country}` to "
+                                               f"`countries` or remove the region")
+
+
+def _check_numbers(checker: _Checker) -> None:
+    countries = tuple(c for _, c in checker.strings("countries"))
+    worldwide = "worldwide" in countries
+    where = " or ".join(c for c in countries if c != "worldwide") or "any listed country"
+    for index, contact in checker.contacts():
+        method, number = contact.get("method"), contact.get("number")
+        if method not in NUMBER_METHODS or not isinstance(number, str) or not number.strip():
+            continue
+        path = ("contacts", index, "number")
+        label = field_label(path)
+        # WhatsApp needs a full number; phone and SMS may be short codes.
+        parsed = parse_number(number, countries, allow_short=method != "whatsapp")
+        if parsed is None:
+            hint = ("write it in international form, such as \"+44 20 7946 0000\"" if worldwide else
+                    "write it as people dial it there (\"116 123\", \"0800 1111\") or in international form "
+                    "(\"+44 800 1111\")")
+            kind = "WhatsApp" if method == "whatsapp" else "phone"
+            checker.report(path, f"`{label}`: `{number}` is not a valid {kind} number in {where}; {hint}")
+            continue
+        checker.numbers[index] = parsed
+        if not parsed.known and contact.get("short_code") is not True:
+            checker.report(path, f"`{label}`: `{number}` could be a short code in {parsed.region}, but the "
+                                 f"phone-number library does not list it; check it with the service, then add "
+                                 f"`short_code: true` to this contact", "warning")
+
+
+def _urls(checker: _Checker) -> Iterator[tuple[tuple, Any]]:
+    data = checker.data
+    yield ("website",), data.get("website")
+    organization = data.get("organization")
+    if isinstance(organization, dict):
+        yield ("organization", "url"), organization.get("url")
+    for index, contact in checker.contacts():
+        yield ("contacts", index, "url"), contact.get("url")
+    yield ("rules_url",), data.get("rules_url")
+    verified = data.get("verified")
+    if isinstance(verified, dict):
+        yield ("verified", "source"), verified.get("source")
+
+
+def _check_web_addresses(checker: _Checker) -> None:
+    for path, url in _urls(checker):
+        if isinstance(url, str) and urlsplit(url.strip()).scheme.lower() == "http":
+            checker.report(path, f"`{field_label(path)}`: `{url}` uses http://; use the https:// address if the "
+                                 f"site has one", "warning")
+
+
+def contact_keys(record: "ListingRecord") -> Iterator[tuple[str, tuple, str]]:
+    """(key, path, shown) for each number and the website, to find listings that share them."""
+    site = urlsplit(record.listing.website)
+    yield (f"web:{(site.hostname or '').removeprefix('www.')}{site.path.rstrip('/')}", ("website",),
+           record.listing.website)
+    for index, parsed in record.numbers.items():
+        contact = record.listing.contacts[index]
+        keyword = (getattr(contact, "keyword", None) or "").lower()
+        yield f"{contact.method}:{parsed.region or ''}:{parsed.dial}:{keyword}", ("contacts", index, "number"), \
+            contact.number
+
+
+def check_shared_contacts(records: list["ListingRecord"]) -> Iterator[Problem]:
+    first_seen: dict[str, "ListingRecord"] = {}
+    for record in records:
+        for key, path, shown in contact_keys(record):
+            other = first_seen.setdefault(key, record)
+            if other is not record:
+                line, column = record.doc.position(path)
+                yield Problem(record.display_path, line, column,
+                              f"`{field_label(path)}`: `{shown}` is also used by {other.key}; check that both "
+                              f"listings are right", "warning", field_label(path))

@@ -1,0 +1,200 @@
+"""Load one listing file strictly, remembering where every value came from.
+
+PyYAML's C composer builds the node tree fast; we then convert nodes to plain
+Python ourselves so that:
+- anchors, aliases, custom tags and duplicate keys become problems;
+- scalars follow YAML 1.2's core schema, not 1.1 (``NO`` stays "NO", ``09:00``
+  stays "09:00", ``YES`` stays a string; only true/false are booleans);
+- every key and value keeps its line and column for error messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # the C loader is a fixed choice; the fallback only keeps odd installs working
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 64 * 1024
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUES = {"true", "True", "TRUE"}
+_FALSES = {"false", "False", "FALSE"}
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "merge")
+}
+_STR = "tag:yaml.org,2002:str"
+
+@dataclass
+class Document:
+    """A parsed YAML document with source positions (1-based line and column)."""
+
+    data: Any
+    value_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        """Best position for a path: the exact key or value, else the nearest parent."""
+        path = tuple(path)
+        while True:
+            if key and path in self.key_marks:
+                return self.key_marks[path]
+            if path in self.value_marks:
+                return self.value_marks[path]
+            if path in self.key_marks:
+                return self.key_marks[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+class _Converter:
+    def __init__(self, display_path: str):
+        self.display_path = display_path
+        self.doc = Document(None)
+        self.problems: list[Problem] = []
+        self.seen_nodes: set[int] = set()
+
+    def problem(self, mark, message: str) -> None:
+        self.problems.append(Problem(self.display_path, mark.line + 1, mark.column + 1, message))
+
+    def convert(self, node, path: tuple) -> Any:
+        mark = node.start_mark
+        self.doc.value_marks[path] = (mark.line + 1, mark.column + 1)
+        if id(node) in self.seen_nodes:
+            return None  # an alias: the composer reuses the node; the event scan reported it
+        self.seen_nodes.add(id(node))
+        if node.tag not in _STANDARD_TAGS:
+            self.problem(mark, f"custom YAML tag `{node.tag}` is not allowed; remove it and write a plain value")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(child, path + (i,)) for i, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node, path: tuple) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node.start_mark, "YAML merge keys (<<) are not allowed; write the fields out in full")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node.start_mark, "a key must be a plain word, not a list or mapping")
+                continue
+            key = key_node.value
+            mark = key_node.start_mark
+            if key in result:
+                first_line = self.doc.key_marks[path + (key,)][0]
+                self.problem(mark, f"duplicate key `{key}` (first given on line {first_line}); keep only one")
+                continue
+            self.doc.key_marks[path + (key,)] = (mark.line + 1, mark.column + 1)
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+    @staticmethod
+    def _scalar(node) -> Any:
+        value = node.value
+        if node.style:  # the C composer gives '' for plain scalars
+            return value  # quoted and block scalars are always text
+        typed = _plain_value(value)
+        if node.tag == _STR and not isinstance(typed, str):
+            return value  # only an explicit !!str makes PyYAML call "123" or "true" a string
+        return typed
+
+
+def _plain_value(value: str) -> Any:
+    """YAML 1.2 core schema for plain scalars."""
+    if value in _NULLS:
+        return None
+    if value in _TRUES:
+        return True
+    if value in _FALSES:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _scan_anchors_and_tags(text: str, display_path: str) -> list[Problem]:
+    """Find anchors and aliases, which the composed tree no longer shows."""
+    problems = []
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        mark = event.start_mark
+        if not anchor:
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            message = f"YAML aliases (*{anchor}) are not allowed; write the value out in full"
+        else:
+            message = f"YAML anchors (&{anchor}) are not allowed; write each value out in full"
+        problems.append(Problem(display_path, mark.line + 1, mark.column + 1, message))
+    return problems
+
+
+def load_yaml_file(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file. Returns the document (or None) and its problems."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(display_path, 1, 1, f"cannot read file: {exc.strerror or exc}")]
+    return load_yaml_bytes(raw, display_path)
+
+
+def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, list[Problem]]:
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(display_path, 1, 1,
+                              f"file is {len(raw):,} bytes; a listing file may be at most {MAX_FILE_BYTES:,} bytes (64 KiB)")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(display_path, line, column,
+                              f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [Problem(display_path, line, 1, "file contains a NUL character; save it as plain UTF-8 text")]
+    try:
+        problems = []
+        if "&" in text:  # no anchor, no alias: skip the slower event scan
+            problems = _scan_anchors_and_tags(text, display_path)
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = " ".join(filter(None, [exc.context, exc.problem]))
+        return None, [Problem(display_path, line, column, f"YAML syntax error: {detail}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(display_path, 1, 1, f"YAML error: {exc}")]
+    except (ValueError, RecursionError) as exc:  # e.g. C reader rejecting control characters
+        return None, [Problem(display_path, 1, 1, f"YAML error: {exc}")]
+    if len(nodes) > 1:
+        mark = nodes[1].start_mark
+        return None, problems + [Problem(display_path, mark.line + 1, 1,
+                                         "a listing file holds one YAML document; remove the second `---`")]
+    if not nodes:
+        return None, [Problem(display_path, 1, 1, "file is empty; a listing needs at least name, summary, website, "
+                                                   "countries, languages, topics, cost and contacts")]
+    converter = _Converter(display_path)
+    try:
+        converter.doc.data = converter.convert(nodes[0], ())
+    except RecursionError:
+        return None, [Problem(display_path, 1, 1, "YAML nesting is too deep")]
+    return converter.doc, problems + converter.problems
