@@ -1,0 +1,40 @@
+# Two commands for people: `make serve` and `make test`. Everything else is plumbing.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve test build validate browser bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+## make serve: install into .venv and serve the site at http://127.0.0.1:8000
+serve: $(VENV)/.installed
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## make build: a strict build into site/
+build: $(VENV)/.installed
+	$(VENV)/bin/mkdocs build --strict
+
+validate: $(VENV)/.installed
+	$(VENV)/bin/kindred validate --strict directory
+
+# Browser tests need Debian's Chromium and axe-core (from npm, pinned in package-lock.json).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --loglevel=error
+
+## make test: install test needs (Chromium included) and run the whole suite
+test: $(VENV)/.installed browser
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf site .pytest_cache .hypothesis
