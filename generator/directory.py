@@ -145,6 +145,9 @@ def load_directory(root: Path | str) -> Directory:
     """Load and validate everything; problems are collected, never raised."""
     root = Path(root)
     problems = Problems()
+    if not root.is_dir():  # one clear error, not a missing taxonomy on top
+        problems.extend(listing_files(root)[1])
+        return Directory(root, Taxonomy(), [], problems)
     taxonomy, taxonomy_problems = load_taxonomy(root / TAXONOMY_FILE, display_path(root / TAXONOMY_FILE))
     files, file_problems = listing_files(root)
     problems.extend(file_problems)

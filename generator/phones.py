@@ -61,7 +61,11 @@ def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool 
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number_for_region(number, region):
+        # A number from another region of the same dialling plan (a Jersey number in a GB listing, a
+        # Canadian one in a US listing) is dialled the same way, so it counts as valid there.
+        if phonenumbers.is_valid_number_for_region(number, region) or (
+                number.country_code == phonenumbers.country_code_for_region(region)
+                and phonenumbers.is_valid_number(number)):
             return ParsedNumber(written, region, phonenumbers.format_number(number, PhoneNumberFormat.E164), False)
         if not allow_short:
             continue

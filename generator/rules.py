@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from .models.contacts import NUMBER_METHODS
-from .models.fields import close_match
+from .models.fields import WORLDWIDE, close_match, country_codes
 from .phones import ParsedNumber, parse_number
 from .problems import Problem, Severity
 from .taxonomy import Taxonomy
@@ -89,8 +89,13 @@ def _check_places(checker: _Checker) -> None:
 
 
 def _check_numbers(checker: _Checker) -> None:
-    countries = tuple(c for _, c in checker.strings("countries"))
-    worldwide = "worldwide" in countries
+    written = [c for _, c in checker.strings("countries")]
+    # Judge numbers only in real countries: a bad code is reported on its own line, and judging
+    # every number "in XX" too would bury that one error under follow-on ones.
+    countries = tuple(c for c in written if c in country_codes() or c == WORLDWIDE)
+    if written and not countries:
+        return
+    worldwide = WORLDWIDE in countries
     where = " or ".join(c for c in countries if c != "worldwide") or "any listed country"
     for index, contact in checker.contacts():
         method, number = contact.get("method"), contact.get("number")
@@ -101,7 +106,8 @@ def _check_numbers(checker: _Checker) -> None:
         # WhatsApp needs a full number; phone and SMS may be short codes.
         parsed = parse_number(number, countries, allow_short=method != "whatsapp")
         if parsed is None:
-            hint = ("write it in international form, such as \"+44 20 7946 0000\"" if worldwide else
+            hint = ("write it in international form, such as \"+44 20 7946 0000\""
+                    if worldwide or method == "whatsapp" else
                     "write it as people dial it there (\"116 123\", \"0800 1111\") or in international form "
                     "(\"+44 800 1111\")")
             kind = "WhatsApp" if method == "whatsapp" else "phone"

@@ -8,7 +8,7 @@ dropped, so `cost: cheap` yields one message, not one per union member.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -91,8 +91,27 @@ def _known_fields() -> frozenset[str]:
     return frozenset(names - {"always"})
 
 
-def _unknown_field(key: str, path: tuple, kind: str | None) -> str:
+@lru_cache(maxsize=1)
+def _contact_fields() -> dict[str, tuple[str, ...]]:
+    """method -> the fields a contact with that method takes."""
+    from .models import contacts
+    found = {}
+    for obj in vars(contacts).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel) and "method" in obj.model_fields:
+            for method in get_args(obj.model_fields["method"].annotation):
+                found[method] = tuple(n for n in obj.model_fields if n != "method")
+    return found
+
+
+def _unknown_field(key: str, path: tuple, kind: str | None, parent: Any = None) -> str:
     from .models import KIND_MODELS
+    method = parent.get("method") if isinstance(parent, dict) else None
+    if len(path) == 3 and path[0] == "contacts" and isinstance(method, str) and method in _contact_fields():
+        allowed = _contact_fields()[method]
+        takes = f"a {method} contact takes {', '.join(allowed)}"
+        if key in _known_fields():
+            return f"`{key}` is not a field of {method} contacts; remove it ({takes})"
+        return f"unknown field `{key}`{close_match(key, allowed)} ({takes})"
     if kind and len(path) == 1:
         owners = [k for k, model in KIND_MODELS.items() if key in model.model_fields and k != kind]
         if owners:
@@ -101,7 +120,8 @@ def _unknown_field(key: str, path: tuple, kind: str | None) -> str:
     return f"unknown field `{key}`{hint} (the fields are listed in CONTRIBUTING.md)"
 
 
-def _message(error: dict, path: tuple, missing: str | None, value: Any, kind: str | None = None) -> str:
+def _message(error: dict, path: tuple, missing: str | None, value: Any, kind: str | None = None,
+             parent: Any = None) -> str:
     label = field_label(path)
     ctx = error.get("ctx") or {}
     if error["type"] == "union_tag_invalid":
@@ -111,7 +131,7 @@ def _message(error: dict, path: tuple, missing: str | None, value: Any, kind: st
         where = "" if not path else f" in `{label}`"
         return f"missing required field `{missing}`{where}"
     if kind_of_error == "extra_forbidden":
-        return _unknown_field(str(missing or path[-1]), path, kind)
+        return _unknown_field(str(missing or path[-1]), path, kind, parent)
     if kind_of_error == "literal_error":
         expected = ctx.get("expected", "").replace("'", "")
         choices = [c.strip() for c in expected.replace(" or ", ",").split(",") if c.strip()]
@@ -122,6 +142,10 @@ def _message(error: dict, path: tuple, missing: str | None, value: Any, kind: st
                f"{close_match(value, [t.strip() for t in tags.split(',')])}"
     if kind_of_error == "union_tag_not_found":
         return f"`{label}` needs a `method` (phone, sms, whatsapp, chat, email, video, app or join)"
+    if kind_of_error == "string_type" and isinstance(value, (bool, int, float)):
+        written = {True: "true", False: "false"}.get(value, value) if isinstance(value, bool) else value
+        return f"`{label}` should be text; got {_shown(value)}; YAML reads it as a " \
+               f"{'boolean' if isinstance(value, bool) else 'number'}, so put it in quotes: \"{written}\""
     if kind_of_error in _TYPE_WORDS:
         return f"`{label}` should be {_TYPE_WORDS[kind_of_error]}; got {_shown(value)}"
     if kind_of_error == "string_too_long":
@@ -151,7 +175,8 @@ def problems_from_validation_error(exc: ValidationError, doc: Document, display_
         value = _value_at(doc.data, path)
         if error["type"] == "extra_forbidden":
             line, column = doc.position(path, key=True)
-            message = _message(error, path, path[-1] if path else missing, value, kind)
+            parent = _value_at(doc.data, path[:-1]) if path else None
+            message = _message(error, path, path[-1] if path else missing, value, kind, parent)
         else:
             line, column = doc.position(path)
             message = _message(error, path, missing, value, kind)

@@ -77,7 +77,8 @@ class _Converter:
             return None  # an alias: the composer reuses the node; the event scan reported it
         self.seen_nodes.add(id(node))
         if node.tag not in _STANDARD_TAGS:
-            self.problem(mark, f"custom YAML tag `{node.tag}` is not allowed; remove it and write a plain value")
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as written: !!python/object, not the URI
+            self.problem(mark, f"custom YAML tag `{tag}` is not allowed; remove it and write a plain value")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -124,7 +125,9 @@ def _plain_value(value: str) -> Any:
     if value in _FALSES:
         return False
     if _INT.match(value):
-        return int(value)
+        # "0800 1111" written without spaces must not lose its leading zero.
+        digits = value.lstrip("+-")
+        return value if len(digits) > 1 and digits.startswith("0") else int(value)
     if _FLOAT.match(value):
         return float(value)
     return value
@@ -144,6 +147,24 @@ def _scan_anchors_and_tags(text: str, display_path: str) -> list[Problem]:
             message = f"YAML anchors (&{anchor}) are not allowed; write each value out in full"
         problems.append(Problem(display_path, mark.line + 1, mark.column + 1, message))
     return problems
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display_path: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    context = exc.context or ""
+    if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+        context += f" (from line {exc.context_mark.line + 1})"
+    detail = " ".join(filter(None, [context, exc.problem]))
+    lines = text.split("\n")
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        detail += "; indent with spaces, not tabs"
+    return Problem(display_path, line, column, f"YAML syntax error: {detail}")
 
 
 def load_yaml_file(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
@@ -177,10 +198,11 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
             problems = _scan_anchors_and_tags(text, display_path)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(filter(None, [exc.context, exc.problem]))
-        return None, [Problem(display_path, line, column, f"YAML syntax error: {detail}")]
+        return None, [_syntax_problem(exc, text, display_path)]
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters)
+        line, column = _line_column(text, exc.position)
+        return None, [Problem(display_path, line, column, f"character U+{exc.character:04X} is not allowed in "
+                                                          f"YAML (control characters); delete it")]
     except yaml.YAMLError as exc:
         return None, [Problem(display_path, 1, 1, f"YAML error: {exc}")]
     except (ValueError, RecursionError) as exc:  # e.g. C reader rejecting control characters

@@ -48,15 +48,21 @@ def time_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+# Codes people write that ISO 3166-1 reserves for something else.
+_COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
+
+
 def _country(value: str) -> str:
     if value == WORLDWIDE:
         return value
     if value not in country_codes():
+        alias = _COUNTRY_ALIASES.get(value.upper())
+        hint = f"; did you mean `{alias}`?" if alias else close_match(value, country_codes() | {WORLDWIDE})
         raise PydanticCustomError(
             "country",
             "`{given}` is not an ISO 3166-1 alpha-2 country code (two capital letters such as GB, US, NO) "
             "or `worldwide`{hint}",
-            {"given": value, "hint": close_match(value, country_codes() | {WORLDWIDE})},
+            {"given": value, "hint": hint},
         )
     return value
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, ValidationInfo, field_validator
+from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .base import Strict
@@ -18,12 +19,14 @@ class Interval(Strict):
     opens: TimeOfDay
     closes: TimeOfDay = Field(description="Earlier than `opens` means it closes after midnight, the next day")
 
-    @model_validator(mode="after")
-    def _not_empty(self) -> "Interval":
-        if self.opens == self.closes:
+    @field_validator("closes")
+    @classmethod
+    def _not_empty(cls, closes: str, info: ValidationInfo) -> str:
+        # On `closes`, so the message points at the line to change.
+        if closes == info.data.get("opens"):
             raise PydanticCustomError("interval", "opens and closes are both {time}; for a 24-hour service write "
-                                                  "`hours: 24/7`", {"time": self.opens})
-        return self
+                                                  "`hours: 24/7`", {"time": closes})
+        return closes
 
     @property
     def overnight(self) -> bool:
@@ -36,7 +39,7 @@ class WeeklyHours(Strict):
     closed_on: list[date] = Field(default_factory=list, description="Dates it is closed, YYYY-MM-DD")
     note: Text | None = None
 
-    always: Literal[False] = Field(default=False, exclude=True, json_schema_extra={"readOnly": True})
+    always: SkipJsonSchema[Literal[False]] = Field(default=False, exclude=True)  # internal: picks the union branch
 
 
 class AlwaysOpen(Strict):
@@ -54,8 +57,19 @@ def _hours_from_yaml(value: Any) -> Any:
     return value
 
 
+class _HoursJsonSchema:
+    """What a contributor writes: the string `24/7`, or weekly hours (the `always` tag is internal)."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        generated = handler(core_schema)  # registers WeeklyHours and Interval in $defs
+        weekly = next(branch for branch in generated.get("oneOf", [generated])
+                      if "WeeklyHours" in branch.get("$ref", ""))
+        return {"anyOf": [{"const": "24/7", "description": "Always open"}, weekly]}
+
+
 Hours = Annotated[
     AlwaysOpen | WeeklyHours,
     Field(discriminator="always"),
     BeforeValidator(_hours_from_yaml),
+    _HoursJsonSchema(),
 ]

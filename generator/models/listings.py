@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, StrictBool, StrictInt, model_validator
+from pydantic import Field, StrictBool, StrictInt, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Strict
@@ -27,12 +27,15 @@ class AgeRange(Strict):
     min: StrictInt | None = Field(default=None, ge=0, le=120)
     max: StrictInt | None = Field(default=None, ge=0, le=120)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "AgeRange":
-        if self.min is not None and self.max is not None and self.min > self.max:
+    # Cross-field checks sit on the later field, so the message points at a line to change.
+    @field_validator("max")
+    @classmethod
+    def _ordered(cls, high: int | None, info: ValidationInfo) -> int | None:
+        low = info.data.get("min")
+        if low is not None and high is not None and low > high:
             raise PydanticCustomError("age", "age `min` ({min}) is greater than `max` ({max})",
-                                      {"min": self.min, "max": self.max})
-        return self
+                                      {"min": low, "max": high})
+        return high
 
 
 class Verification(Strict):
@@ -41,12 +44,13 @@ class Verification(Strict):
     by: Text = Field(max_length=120)
     source: WebUrl = Field(description="The page the facts came from")
 
-    @model_validator(mode="after")
-    def _not_in_future(self) -> "Verification":
-        if self.date > dt.date.today():
+    @field_validator("date")
+    @classmethod
+    def _not_in_future(cls, day: dt.date) -> dt.date:
+        if day > dt.date.today():
             raise PydanticCustomError("verified_future", "verification date {date} is in the future",
-                                      {"date": self.date.isoformat()})
-        return self
+                                      {"date": day.isoformat()})
+        return day
 
 
 class Listing(Strict):
@@ -105,12 +109,14 @@ class Price(Strict):
     currency: CurrencyCode
     per: PricePer = "session"
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "Price":
-        if self.to is not None and self.to < self.from_:
+    @field_validator("to")
+    @classmethod
+    def _ordered(cls, to: float | None, info: ValidationInfo) -> float | None:
+        low = info.data.get("from_")
+        if to is not None and low is not None and to < low:
             raise PydanticCustomError("price", "price `to` ({to}) is lower than `from` ({from_})",
-                                      {"to": self.to, "from_": self.from_})
-        return self
+                                      {"to": f"{to:g}", "from_": f"{low:g}"})
+        return to
 
 
 class Teletherapy(Listing):

@@ -1,0 +1,1 @@
+"""The MkDocs adapter: a thin layer over the core (loading, pages, exports)."""
