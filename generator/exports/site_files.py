@@ -19,4 +19,10 @@ def data_files(directory: Directory) -> dict[str, bytes]:
         hsds_files = None
     if hsds_files:
         files.update(hsds_files(directory))
+    try:
+        from ..search.finder_files import finder_files
+    except ImportError:  # pragma: no cover
+        finder_files = None
+    if finder_files:
+        files.update(finder_files(directory))
     return files
