@@ -165,16 +165,21 @@ def _comment_block(key: str, value: Any, hint: str = "") -> list[str]:
         body = [_field_line(key, value)]
     lines = ["# " + line for line in body]
     if hint:
-        lines[0] = f"{lines[0]:<40} # {hint}"
+        inline = f"{lines[0]:<40} # {hint}"
+        if len(inline) <= 110:
+            lines[0] = inline
+        else:
+            lines.insert(0, f"# ({hint})")
     return lines
 
 
-def _wrap(prefix: str, words: typing.Sequence[str], width: int = 100) -> list[str]:
+def _wrap(prefix: str, words: typing.Sequence[str], continuation: str = "#   ", width: int = 100) -> list[str]:
+    """Comment lines listing `words`, wrapped before `width` characters."""
     lines, line = [], prefix
     for word in words:
-        if len(line) + len(word) + 2 > width and line != prefix:
-            lines.append(line.rstrip(","))
-            line = "#   "
+        if len(line) + len(word) + 1 > width and line not in (prefix, continuation):
+            lines.append(line.rstrip())
+            line = continuation
         line += word + ", "
     lines.append(line.rstrip(", "))
     return lines
@@ -257,7 +262,9 @@ def _first_region(countries: typing.Sequence[str]) -> str | None:
     for country in countries:
         if country == "worldwide":
             continue
-        subdivisions = sorted(s.code for s in pycountry.subdivisions.get(country_code=country) or ())
+        found = list(pycountry.subdivisions.get(country_code=country) or ())
+        top = [s for s in found if not getattr(s, "parent_code", None)] or found
+        subdivisions = sorted(s.code for s in top)
         if subdivisions:
             return subdivisions[0]
     return None
@@ -283,6 +290,8 @@ def _kind_hint(kind: str, name: str, countries: typing.Sequence[str]) -> Hint:
                                                            "3166-2 codes"),
         "price": Hint(name, {"from": 40, "to": 90, "currency": _currency_for(places), "per": "session"},
                       "per: " + " | ".join(typing.get_args(PricePer))),
+        "crisis_signposting": Hint(name, True, "only if you have seen it point members in crisis to helplines; "
+                                               "without it the page shows a caution"),
         "insurance": Hint(name, False, "true or false, or a list of the insurers it accepts"),
     }
     if name in special:
@@ -317,7 +326,7 @@ def optional_hints(kind: str, countries: typing.Sequence[str], taxonomy: Taxonom
                        "weekly": [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "09:00", "closes": "17:00"}],
                        "note": "Reduced hours on public holidays."},
              "or `hours: 24/7`; applies to contacts without their own hours"),
-        Hint("status", STATUSES[0], "one of: " + " | ".join(STATUSES) + " (closed listings are not published)"),
+        Hint("status", STATUSES[0], "one of: " + " | ".join(STATUSES) + "; closed ones are not published"),
     ]
     return common, [_kind_hint(kind, name, countries) for name in kind_fields(kind)]
 
@@ -391,7 +400,7 @@ def render_listing(new: NewListing, taxonomy: Taxonomy | None = None) -> str:
             lines.append("    # free: true                         # free to call from landlines and mobiles")
         if item["method"] in ("phone", "chat"):
             lines.append("    # hours: 24/7                        # this contact's own hours, if they differ")
-    lines += _wrap("  # more ways to reach it (CONTRIBUTING.md#contacts): ", _contact_needs())
+    lines += _wrap("  # more ways to reach it (CONTRIBUTING.md#contacts): ", _contact_needs(), "  #   ")
 
     common, own = optional_hints(kind, new.countries, taxonomy)
     lines += ["", "# Optional fields: remove the leading `# ` from the ones you can fill in."]
