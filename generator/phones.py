@@ -27,6 +27,10 @@ class ParsedNumber:
     def tel_href(self) -> str:
         return "tel:" + self.dial
 
+    def tel_href_with(self, extension: str | None) -> str:
+        # A comma is a pause in a dial string: phones dial the keys once the call connects.
+        return self.tel_href + ("," + extension.replace("#", "%23") if extension else "")
+
     def sms_href(self, keyword: str | None = None) -> str:
         href = "sms:" + self.dial
         return href + "?body=" + quote(keyword, safe="") if keyword else href

@@ -148,7 +148,8 @@ def contact_keys(record: "ListingRecord") -> Iterator[tuple[str, tuple, str]]:
            record.listing.website)
     for index, parsed in record.numbers.items():
         contact = record.listing.contacts[index]
-        keyword = (getattr(contact, "keyword", None) or "").lower()
+        # A keyword or extension makes a shared number a different route (988 vs 988 then 1).
+        keyword = (getattr(contact, "keyword", None) or getattr(contact, "extension", None) or "").lower()
         yield f"{contact.method}:{parsed.region or ''}:{parsed.dial}:{keyword}", ("contacts", index, "number"), \
             contact.number
 

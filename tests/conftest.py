@@ -253,3 +253,47 @@ def valid_listings() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def shipped_directory() -> Path:
     return SHIPPED_DIRECTORY
+
+
+def set_field(text: str, key: str, value: str) -> str:
+    """Replace the top-level `key:` (and its indented continuation lines) with `key: value`,
+    or append it at the end when the text has no such key."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    replaced = False
+    skipping = False
+    for line in lines:
+        if skipping and line.startswith((" ", "\t")):
+            continue
+        skipping = False
+        if not replaced and line.startswith(f"{key}:"):
+            out.append(f"{key}: {value}\n" if value else f"{key}:\n")
+            replaced = skipping = True
+            continue
+        out.append(line)
+    if not replaced:
+        out.append(f"{key}: {value}\n" if value else f"{key}:\n")
+    return "".join(out)
+
+
+def drop_field(text: str, key: str) -> str:
+    """The text without the top-level `key:` and its indented continuation lines."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    skipping = False
+    found = False
+    for line in lines:
+        if skipping and line.startswith((" ", "\t")):
+            continue
+        skipping = False
+        if line.startswith(f"{key}:"):
+            skipping = found = True
+            continue
+        out.append(line)
+    assert found, f"{key} is not a top-level field of the test text"
+    return "".join(out)
+
+
+def with_contacts(text: str, block: str) -> str:
+    """Replace the contacts with `block` (the indented list items, as text)."""
+    return drop_field(text, "contacts") + "contacts:\n" + block

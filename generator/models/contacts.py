@@ -28,6 +28,9 @@ class _Contact(Strict):
 class PhoneContact(_Contact):
     method: Literal["phone"]
     number: PhoneText
+    extension: str | None = Field(default=None, pattern=r"^[0-9*#]{1,10}$",
+                                  description="Keys to press once connected, e.g. \"1\" for 988 then 1; "
+                                              "the call link dials them after a pause")
     hours: Hours | None = None
     languages: list[LanguageTag] | None = None
     free: StrictBool | None = Field(default=None, description="Free to call from landlines and mobiles")
