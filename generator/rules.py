@@ -93,7 +93,7 @@ def _check_numbers(checker: _Checker) -> None:
     # Judge numbers only in real countries: a bad code is reported on its own line, and judging
     # every number "in XX" too would bury that one error under follow-on ones.
     countries = tuple(c for c in written if c in country_codes() or c == WORLDWIDE)
-    if written and not countries:
+    if not countries:  # no usable country: that error is reported; numbers cannot be judged without one
         return
     worldwide = WORLDWIDE in countries
     where = " or ".join(c for c in countries if c != "worldwide") or "any listed country"

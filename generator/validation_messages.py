@@ -53,11 +53,12 @@ def _branch_fits(branch: str, value: Any) -> bool:
     """Does a union branch name fit the shape of the value actually given?"""
     is_list_branch = branch.startswith("list[")
     is_scalar_branch = branch in _SCALAR_BRANCHES or branch.startswith(("literal[", "function-"))
+    is_model_branch = branch[:1].isupper() and "[" not in branch
     if isinstance(value, list):
         return is_list_branch
     if isinstance(value, dict):
         return not is_list_branch and not is_scalar_branch
-    return not is_list_branch
+    return not is_list_branch and not is_model_branch
 
 
 def _resolve(loc: tuple, data: Any) -> tuple[tuple, str | None, bool]:

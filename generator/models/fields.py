@@ -90,8 +90,13 @@ def _country_or_region(value: str) -> str:
 @lru_cache(maxsize=4096)
 def _language_ok(value: str) -> str | None:
     """None when the tag is well-formed BCP 47 made of registered subtags, else a reason."""
-    if langcodes.tag_is_valid(value) and langcodes.Language.get(value, normalize=False).is_valid():
-        return None
+    if "_" in value:  # langcodes accepts the POSIX locale form; BCP 47 and the site's filters use hyphens
+        return f"is not a BCP 47 language tag; write `{value.replace('_', '-')}` with a hyphen"
+    try:
+        if langcodes.tag_is_valid(value) and langcodes.Language.get(value, normalize=False).is_valid():
+            return None
+    except (ValueError, LookupError):  # langcodes' LanguageTagError is a ValueError
+        pass
     return "is not a valid BCP 47 language tag"
 
 

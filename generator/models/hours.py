@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, ValidationInfo, field_validator
 from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
@@ -39,37 +39,15 @@ class WeeklyHours(Strict):
     closed_on: list[date] = Field(default_factory=list, description="Dates it is closed, YYYY-MM-DD")
     note: Text | None = None
 
-    always: SkipJsonSchema[Literal[False]] = Field(default=False, exclude=True)  # internal: picks the union branch
 
+ALWAYS = "24/7"
 
-class AlwaysOpen(Strict):
-    always: Literal[True] = True
-
-
-def _hours_from_yaml(value: Any) -> Any:
-    if value == "24/7":
-        return {"always": True}
-    if isinstance(value, str):
-        raise PydanticCustomError("hours", "`{given}` is not hours; write `24/7`, or a mapping with `timezone` and "
-                                           "`weekly`", {"given": value})
-    if isinstance(value, dict) and "always" not in value:
-        return {**value, "always": False}
-    return value
-
-
-class _HoursJsonSchema:
-    """What a contributor writes: the string `24/7`, or weekly hours (the `always` tag is internal)."""
-
-    def __get_pydantic_json_schema__(self, core_schema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        generated = handler(core_schema)  # registers WeeklyHours and Interval in $defs
-        weekly = next(branch for branch in generated.get("oneOf", [generated])
-                      if "WeeklyHours" in branch.get("$ref", ""))
-        return {"anyOf": [{"const": "24/7", "description": "Always open"}, weekly]}
-
-
+# `hours: 24/7` or the weekly mapping; one JSON Schema branch each, so editors accept both.
 Hours = Annotated[
-    AlwaysOpen | WeeklyHours,
-    Field(discriminator="always"),
-    BeforeValidator(_hours_from_yaml),
-    _HoursJsonSchema(),
+    Union[Literal["24/7"], WeeklyHours],
+    Field(union_mode="left_to_right", description="`24/7`, or `timezone` with `weekly` intervals"),
 ]
+
+
+def is_always_open(hours) -> bool:
+    return hours == ALWAYS
