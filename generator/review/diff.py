@@ -30,7 +30,7 @@ URL_METHODS = ("whatsapp", "chat", "video", "app", "join")
 # Fields shown as contact points (not as "other fields").
 _POINT_FIELDS = ("contacts", "website", "rules_url")
 # Contact fields that are the contact point itself; the rest (hours, note, ...) are compared as details.
-_TARGET_FIELDS = ("method", "number", "keyword", "url", "address")
+_TARGET_FIELDS = ("method", "number", "keyword", "extension", "url", "address")
 
 
 class GitError(Exception):
@@ -152,7 +152,8 @@ class Point:
     category: str  # number | link | email
     label: str  # phone, sms, whatsapp, website, organization url, rules_url, chat link, email, ...
     value: str  # as written in the file
-    keyword: str | None = None
+    keyword: str | None = None  # sms: the word to text
+    extension: str | None = None  # phone: keys pressed once connected (988 then 1)
     href: str | None = None  # tel:/sms: href of a number, when it parses
     contact: int | None = None  # index in contacts
 
@@ -160,7 +161,7 @@ class Point:
     def match_key(self) -> tuple:
         if self.category == "number":
             target = self.href or "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
-            return (self.label, target, (self.keyword or "").strip().lower())
+            return (self.label, target, (self.keyword or "").strip().lower(), (self.extension or "").strip())
         if self.category == "email":
             return (self.label, self.value.strip().lower())
         return (self.label, self.value.strip())
@@ -175,14 +176,18 @@ class Point:
         return ""
 
     def shown(self) -> str:
-        text = self.value + (f" (keyword {self.keyword})" if self.keyword else "")
-        return text
+        return (self.value + (f" (keyword {self.keyword})" if self.keyword else "")
+                + (f" then {self.extension}" if self.extension else ""))
 
 
-def _href(method: str, number: str, keyword: str | None, parsed) -> str | None:
+def _href(method: str, keyword: str | None, extension: str | None, parsed) -> str | None:
     if parsed is None:
         return None
-    return parsed.sms_href(keyword) if method == "sms" else parsed.tel_href
+    if method == "sms":
+        return parsed.sms_href(keyword)
+    if extension and hasattr(parsed, "tel_href_with"):
+        return parsed.tel_href_with(extension)
+    return parsed.tel_href
 
 
 def contact_points(entry: Entry) -> list[Point]:
@@ -202,19 +207,21 @@ def contact_points(entry: Entry) -> list[Point]:
         if not isinstance(contact, dict):
             continue
         method = contact.get("method")
-        number, keyword = contact.get("number"), contact.get("keyword")
-        keyword = str(keyword) if keyword not in (None, "") else None
+        number = contact.get("number")
+        keyword, extension = contact.get("keyword"), contact.get("extension")
+        keyword = str(keyword) if keyword not in (None, "") and method == "sms" else None
+        extension = str(extension) if extension not in (None, "") and method == "phone" else None
         if method in NUMBER_METHODS and isinstance(number, (str, int)):
             number = str(number)
             parsed = entry.numbers.get(index)
             if parsed is None:
                 parsed = parse_number(number, countries, allow_short=method != "whatsapp")
-            points.append(Point("number", method, number, keyword if method == "sms" else None,
-                                _href(method, number, keyword, parsed), index))
+            points.append(Point("number", method, number, keyword, extension,
+                                _href(method, keyword, extension, parsed), index))
         if method in URL_METHODS and isinstance(contact.get("url"), str):
-            points.append(Point("link", f"{method} link", contact["url"], None, None, index))
+            points.append(Point("link", f"{method} link", contact["url"], contact=index))
         if method == "email" and isinstance(contact.get("address"), str):
-            points.append(Point("email", "email", contact["address"], None, None, index))
+            points.append(Point("email", "email", contact["address"], contact=index))
     return points
 
 
