@@ -50,8 +50,8 @@ WORDS = ("support listen call text chat talk friend group peer help line night d
 
 
 # -- timing ----------------------------------------------------------------------------------------------------
-def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB) of one whole child process; raises if it fails."""
+def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS MiB) of one whole child process; raises if it fails."""
     log = cwd / "last-run.log"
     with open(log, "wb") as out:
         start = time.perf_counter()
@@ -62,19 +62,20 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, fl
     if proc.returncode != 0:
         sys.stderr.write(log.read_text(errors="replace")[-4000:])
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
-    return wall, usage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
 
 
 def measure(name: str, cmd: list[str], cwd: Path, runs: int, clean: Path, env: dict | None = None) -> dict:
-    walls, rss = [], []
+    walls, cpus, rss = [], [], []
     for run in range(runs):
         shutil.rmtree(clean, ignore_errors=True)
-        wall, peak = timed(cmd, cwd, env)
+        wall, cpu, peak = timed(cmd, cwd, env)
         walls.append(wall)
+        cpus.append(cpu)
         rss.append(peak)
-        print(f"  {name}: run {run + 1}/{runs}: {wall:.2f} s, {peak:.0f} MiB", flush=True)
+        print(f"  {name}: run {run + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB", flush=True)
     return {"seconds": round(statistics.median(walls), 3), "runs": [round(w, 3) for w in walls],
-            "peak_rss_mib": round(max(rss), 1)}
+            "cpu_seconds": round(statistics.median(cpus), 3), "peak_rss_mib": round(max(rss), 1)}
 
 
 # -- the Kindred site ------------------------------------------------------------------------------------------

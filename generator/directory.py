@@ -102,11 +102,11 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
             if entry.is_dir():
                 problems.append(Problem(display_path(entry), 1, 1, "folders inside a kind folder are not read; "
                                                                    "put listing files directly in " + kind + "/"))
-            elif entry.suffix == ".yml":
-                problems.append(Problem(display_path(entry), 1, 1, f"rename to `{entry.stem}.yaml`; listing files "
-                                                                   f"end in .yaml"))
             elif entry.suffix == ".yaml":
                 files.append((kind, entry))
+            elif entry.suffix.lower() in (".yml", ".yaml"):  # .yml, .YAML: otherwise skipped without a word
+                problems.append(Problem(display_path(entry), 1, 1, f"rename to `{entry.stem}.yaml`; listing files "
+                                                                   f"end in .yaml"))
     return files, problems
 
 

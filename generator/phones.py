@@ -41,9 +41,17 @@ class ParsedNumber:
 
     @property
     def international(self) -> str:
-        if self.short:
+        if self.short or not self.dial.startswith("+"):  # short codes and national-only numbers
             return self.written
         return phonenumbers.format_number(phonenumbers.parse(self.dial, None), PhoneNumberFormat.INTERNATIONAL)
+
+
+def _starts_with_trunk_prefix(digits: str, region: str) -> bool:
+    """A short code never starts with the national trunk prefix (0 in GB, 1 in the US): "0800 12" is a
+    mistyped national number, not a short code the library has not heard of."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    prefix = metadata.national_prefix if metadata else None
+    return bool(prefix) and digits.startswith(prefix)
 
 
 @lru_cache(maxsize=65536)
@@ -70,12 +78,17 @@ def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool 
         if phonenumbers.is_valid_number_for_region(number, region) or (
                 number.country_code == phonenumbers.country_code_for_region(region)
                 and phonenumbers.is_valid_number(number)):
+            if allow_short and not phonenumbers.can_be_internationally_dialled(number):
+                # Australia's 13/1300/1800 numbers fail when dialled as +61…: link the national digits.
+                national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+                return ParsedNumber(written, region, phonenumbers.normalize_digits_only(national), False)
             return ParsedNumber(written, region, phonenumbers.format_number(number, PhoneNumberFormat.E164), False)
         if not allow_short:
             continue
         digits = phonenumbers.normalize_digits_only(text)
         if phonenumbers.is_valid_short_number_for_region(number, region):
             return ParsedNumber(written, region, digits, True)
-        if fallback is None and phonenumbers.is_possible_short_number_for_region(number, region) and digits == text.replace(" ", ""):
+        if (fallback is None and phonenumbers.is_possible_short_number_for_region(number, region)
+                and digits == text.replace(" ", "") and not _starts_with_trunk_prefix(digits, region)):
             fallback = ParsedNumber(written, region, digits, True, known=False)
     return fallback

@@ -150,8 +150,10 @@ def contact_keys(record: "ListingRecord") -> Iterator[tuple[str, tuple, str]]:
         contact = record.listing.contacts[index]
         # A keyword or extension makes a shared number a different route (988 vs 988 then 1).
         keyword = (getattr(contact, "keyword", None) or getattr(contact, "extension", None) or "").lower()
-        yield f"{contact.method}:{parsed.region or ''}:{parsed.dial}:{keyword}", ("contacts", index, "number"), \
-            contact.number
+        # E.164 names one line wherever it was written from ("0800 068 4141" in GB is "+44 800 068 4141");
+        # short codes and national-only numbers mean something only in their country.
+        region = "" if parsed.dial.startswith("+") else parsed.region or ""
+        yield f"{contact.method}:{region}:{parsed.dial}:{keyword}", ("contacts", index, "number"), contact.number
 
 
 def check_shared_contacts(records: list["ListingRecord"]) -> Iterator[Problem]:

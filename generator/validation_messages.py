@@ -61,7 +61,7 @@ def _branch_fits(branch: str, value: Any) -> bool:
     return not is_list_branch and not is_model_branch
 
 
-def _resolve(loc: tuple, data: Any) -> tuple[tuple, str | None, bool]:
+def _resolve(loc: tuple, data: Any, error_type: str = "missing") -> tuple[tuple, str | None, bool]:
     """(path in the data, missing key or None, whether a union branch did not fit)."""
     path: tuple = ()
     current = data
@@ -73,7 +73,7 @@ def _resolve(loc: tuple, data: Any) -> tuple[tuple, str | None, bool]:
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
             path += (part,)
-        elif index == len(loc) - 1 and isinstance(current, dict):
+        elif index == len(loc) - 1 and isinstance(current, dict) and error_type in ("missing", "extra_forbidden"):
             return path, str(part), unfit
         else:
             if not _branch_fits(str(part), current):
@@ -141,6 +141,8 @@ def _message(error: dict, path: tuple, missing: str | None, value: Any, kind: st
         tags = ctx.get("expected_tags", "").replace("'", "")
         return f"`{label}`: unknown contact method {_shown(value)}; use one of: {tags}" \
                f"{close_match(value, [t.strip() for t in tags.split(',')])}"
+    if kind_of_error == "hours":  # models/hours.py: neither `24/7` nor a mapping
+        return f"`{label}`: {_shown(value)} is not hours; {error['msg']}"
     if kind_of_error == "union_tag_not_found":
         return f"`{label}` needs a `method` (phone, sms, whatsapp, chat, email, video, app or join)"
     if kind_of_error == "string_type" and isinstance(value, (bool, int, float)):
@@ -172,7 +174,7 @@ def problems_from_validation_error(exc: ValidationError, doc: Document, display_
                                    kind: str | None = None) -> list[Problem]:
     by_path: dict[tuple, list[tuple[bool, Problem]]] = {}
     for error in exc.errors(include_url=False):
-        path, missing, unfit = _resolve(tuple(error["loc"]), doc.data)
+        path, missing, unfit = _resolve(tuple(error["loc"]), doc.data, error["type"])
         value = _value_at(doc.data, path)
         if error["type"] == "extra_forbidden":
             line, column = doc.position(path, key=True)

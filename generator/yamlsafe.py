@@ -31,11 +31,33 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUES = {"true", "True", "TRUE"}
 _FALSES = {"false", "False", "FALSE"}
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN = "tag:kindred,2026:plain"  # an untagged plain scalar; _plain_value gives its type
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "merge")
-}
-_STR = "tag:yaml.org,2002:str"
+} | {_PLAIN}
+_NUMERIC_START = frozenset("0123456789+-.")
+
+
+class _StrictLoader(_Loader):
+    """The C composer without PyYAML's YAML 1.1 implicit resolvers.
+
+    Those run Python regexes on every scalar while composing (a third of the load time) only for
+    _plain_value to type the scalar again, and they tagged a plain `=` as `!!value`, which then
+    looked like a custom tag nobody wrote.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0]:  # plain, untagged
+                return _MERGE if value == "<<" else _PLAIN
+            return _STR  # quoted, block, or the non-specific `!` tag
+        return _MAP if kind is yaml.MappingNode else _SEQ
+
 
 @dataclass
 class Document:
@@ -61,63 +83,78 @@ class Document:
 
 
 class _Converter:
-    def __init__(self, display_path: str):
+    def __init__(self, display_path: str, aliases_possible: bool = True):
         self.display_path = display_path
         self.doc = Document(None)
+        self.value_marks = self.doc.value_marks
+        self.key_marks = self.doc.key_marks
         self.problems: list[Problem] = []
-        self.seen_nodes: set[int] = set()
+        # Aliases reuse a node; without an `&` in the file there are none to look for.
+        self.seen_nodes: set[int] | None = set() if aliases_possible else None
 
     def problem(self, mark, message: str) -> None:
         self.problems.append(Problem(self.display_path, mark.line + 1, mark.column + 1, message))
 
     def convert(self, node, path: tuple) -> Any:
         mark = node.start_mark
-        self.doc.value_marks[path] = (mark.line + 1, mark.column + 1)
-        if id(node) in self.seen_nodes:
-            return None  # an alias: the composer reuses the node; the event scan reported it
-        self.seen_nodes.add(id(node))
-        if node.tag not in _STANDARD_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as written: !!python/object, not the URI
+        self.value_marks[path] = (mark.line + 1, mark.column + 1)
+        seen = self.seen_nodes
+        if seen is not None:
+            if id(node) in seen:
+                return None  # an alias: the composer reuses the node; the event scan reported it
+            seen.add(id(node))
+        tag = node.tag
+        if tag == _PLAIN:
+            return _plain_value(node.value)
+        if tag not in _STANDARD_TAGS:
+            tag = tag.replace("tag:yaml.org,2002:", "!!", 1)  # as written: !!python/object, not the URI
             self.problem(mark, f"custom YAML tag `{tag}` is not allowed; remove it and write a plain value")
             return None
-        if isinstance(node, yaml.MappingNode):
+        kind = type(node)
+        if kind is yaml.MappingNode:
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(child, path + (i,)) for i, child in enumerate(node.value)]
+        if kind is yaml.SequenceNode:
+            convert = self.convert
+            return [convert(child, path + (i,)) for i, child in enumerate(node.value)]
         return self._scalar(node)
 
     def _mapping(self, node, path: tuple) -> dict:
         result: dict = {}
+        key_marks = self.key_marks
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 self.problem(key_node.start_mark, "YAML merge keys (<<) are not allowed; write the fields out in full")
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 self.problem(key_node.start_mark, "a key must be a plain word, not a list or mapping")
                 continue
             key = key_node.value
             mark = key_node.start_mark
+            key_path = path + (key,)
             if key in result:
-                first_line = self.doc.key_marks[path + (key,)][0]
+                first_line = key_marks[key_path][0]
                 self.problem(mark, f"duplicate key `{key}` (first given on line {first_line}); keep only one")
                 continue
-            self.doc.key_marks[path + (key,)] = (mark.line + 1, mark.column + 1)
-            result[key] = self.convert(value_node, path + (key,))
+            key_marks[key_path] = (mark.line + 1, mark.column + 1)
+            result[key] = self.convert(value_node, key_path)
         return result
 
     @staticmethod
     def _scalar(node) -> Any:
+        """A scalar with an explicit standard tag (`!!str 123`), or quoted or block text."""
         value = node.value
         if node.style:  # the C composer gives '' for plain scalars
             return value  # quoted and block scalars are always text
         typed = _plain_value(value)
         if node.tag == _STR and not isinstance(typed, str):
-            return value  # only an explicit !!str makes PyYAML call "123" or "true" a string
+            return value  # an explicit !!str makes "123" or "true" a string
         return typed
 
 
 def _plain_value(value: str) -> Any:
     """YAML 1.2 core schema for plain scalars."""
+    if value and value[0] not in _NUMERIC_START and len(value) > 5:
+        return value  # the common case, text: no null, boolean or number is longer and starts so
     if value in _NULLS:
         return None
     if value in _TRUES:
@@ -196,7 +233,7 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
         problems = []
         if "&" in text:  # no anchor, no alias: skip the slower event scan
             problems = _scan_anchors_and_tags(text, display_path)
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        nodes = list(yaml.compose_all(text, Loader=_StrictLoader))
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, text, display_path)]
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters)
@@ -214,7 +251,7 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
     if not nodes:
         return None, [Problem(display_path, 1, 1, "file is empty; a listing needs at least name, summary, website, "
                                                    "countries, languages, topics, cost and contacts")]
-    converter = _Converter(display_path)
+    converter = _Converter(display_path, aliases_possible="&" in text)
     try:
         converter.doc.data = converter.convert(nodes[0], ())
     except RecursionError:

@@ -9,7 +9,7 @@ no errors and no "shared number/website" warnings.
 
 from __future__ import annotations
 
-import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -18,6 +18,10 @@ import pytest
 
 from generator.directory import Directory, load_directory
 from generator.problems import Problem
+
+# Test modules import the constants and helpers below with `from kindred_test_support import ...`:
+# `conftest` alone is ambiguous (tests/browser/ has its own conftest.py).
+sys.modules.setdefault("kindred_test_support", sys.modules[__name__])
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_DIRECTORY = ROOT / "directory"

@@ -258,3 +258,14 @@ def test_every_key_and_value_keeps_its_position():
 def test_non_scalar_key_is_refused():
     _, problem = only_problem("? [a, b]\n: 1\n")
     assert problem.line == 1 and "plain word" in problem.message
+
+
+@pytest.mark.parametrize("text, value", [("=", "="), ("<<x", "<<x"), ("! 123", "123"), ("'<<'", "<<")])
+def test_scalars_yaml_11_gave_special_tags_are_plain_text(text, value):
+    doc, problems = load(f"summary: {text}\n")
+    assert problems == [] and doc.data == {"summary": value}
+
+
+def test_quoted_merge_key_is_an_ordinary_key():
+    doc, problems = load("'<<': 1\n")
+    assert problems == [] and doc.data == {"<<": 1}

@@ -33,9 +33,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import validate_cmd, schema_cmd  # noqa: F401 — commands register themselves on import
+    from . import validate_cmd, schema_cmd, new_cmd, diff_cmd, stale_cmd, check_links_cmd, export_cmd, import_cmd  # noqa: F401 — commands register themselves on import
 
-    for module in (validate_cmd, schema_cmd):
+    for module in (validate_cmd, schema_cmd, new_cmd, diff_cmd, stale_cmd, check_links_cmd, export_cmd, import_cmd):
         main.add_command(module.command)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -12,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from ..directory import Directory, load_directory
 from ..exports.site_files import data_files
@@ -19,7 +21,7 @@ from ..problems import format_problems
 from ..site.markers import MARKER, parse_marker, select
 from ..site.pages import PagePlan, plan_pages
 from ..site.render import render_cards
-from . import staging
+from . import staging, theme_cache
 from .assets import ASSET_PREFIX, asset_files
 from .config import KindredConfig
 
@@ -40,8 +42,10 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.directory: Directory | None = None
         self.plans: dict[str, PagePlan] = {}
         self.views = []
+        self.nav = None
         self.site_dir = ""
         self.staging = ""
+        self.warnings: CountHandler | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -64,18 +68,35 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             "quick_exit_url": self.config.quick_exit_url,
             "asset_prefix": ASSET_PREFIX,
         }
-        for path in ("kindred.css",):
+        for path in ("kindred.css", "finder.css"):
             if ASSET_PREFIX + path not in config.extra_css:
                 config.extra_css.append(ASSET_PREFIX + path)
-        for path in ("kindred.js",):
+        for path in ("kindred.js", "finder.js"):
             if ASSET_PREFIX + path not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(ASSET_PREFIX + path)
+        # MkDocs keeps one plugin instance per process (mkdocs serve, or several builds in one process):
+        # nothing from an earlier build may leak into this one.
+        self.site_dir, self.staging = "", ""
         if self.command == "build":
             self.site_dir = config.site_dir
             self.staging = staging.staging_dir_for(config.site_dir)
             staging.discard(self.staging)
             config.site_dir = self.staging
+            # In strict mode MkDocs aborts on warnings only *after* post_build; count them ourselves so a
+            # build that is about to abort never replaces the last good site.
+            self._stop_counting()
+            self.warnings = CountHandler()
+            self.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
+
+    def _stop_counting(self) -> list:
+        counts = []
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            counts = self.warnings.get_counts()
+            self.warnings = None
+        return counts
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.directory is not None
@@ -83,9 +104,11 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                                        page_size=self.config.page_size, site_url=config.site_url or "")
         self.plans = {}
         for plan in plans:
-            front = {"title": plan.title, "search": {"exclude": True}, "hide": ["toc"]}
+            # MkDocs treats a page title as HTML (Material prints `page.meta.title`, `page.title` and the
+            # description unescaped in <title>, the header and <meta>), so listing text goes in escaped.
+            front = {"title": html.escape(plan.title), "search": {"exclude": True}, "hide": ["toc"]}
             if plan.description:
-                front["description"] = plan.description
+                front["description"] = html.escape(plan.description)
             # JSON is YAML, and json.dumps escapes anything a listing could smuggle into front matter.
             content = f"---\n{json.dumps(front, ensure_ascii=True)}\n---\n"
             generated = File.generated(config, plan.src_uri, content=content,
@@ -97,6 +120,15 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         for path, content in {**asset_files(), **data_files(self.directory)}.items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Thousands of generated pages outside the nav share one sidebar per folder: render it once.
+        theme_cache.install(env, self.nav, config)
+        return env
 
     # -- pages ---------------------------------------------------------------------------------------------
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -137,10 +169,20 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     @event_priority(-100)  # after every other plugin (search writes its index in post_build)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.staging and os.path.isdir(self.staging):
+        warnings = self._stop_counting()
+        if not self.staging:
+            return
+        if config.strict and warnings:
+            # MkDocs raises "Aborted with N warnings in strict mode" right after this event.
+            staging.discard(self.staging)
+        elif os.path.isdir(self.staging):
             staging.publish(self.staging, self.site_dir)
-            config.site_dir = self.site_dir
+        config.site_dir = self.site_dir
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_counting()
         if self.staging:
             staging.discard(self.staging)
+
+    def on_shutdown(self) -> None:
+        self._stop_counting()

@@ -171,7 +171,18 @@ def one_or_many(item_schema: dict) -> WithJsonSchema:
     return WithJsonSchema({"anyOf": [item_schema, {"type": "array", "items": item_schema, "minItems": 1}]})
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]  # non-empty via the models' str_min_length
+class _NumberAsText:
+    """The models read a plain number as text (`name: 50808`, `number: 988`), so the schema editors
+    use must accept one too, or they flag what `kindred validate` accepts."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler) -> dict:
+        schema = handler(core_schema)
+        if schema.get("type") == "string":
+            schema["type"] = ["string", "number"]
+        return schema
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True), _NumberAsText()]  # non-empty: str_min_length
 CountryCode = Annotated[str, AfterValidator(_country),
                         WithJsonSchema({"type": "string", "enum": sorted(country_codes()) + [WORLDWIDE]})]
 RegionCode = Annotated[str, AfterValidator(_region),
@@ -190,7 +201,7 @@ WebUrl = Annotated[str, AfterValidator(_web_url),
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 TimeOfDay = Annotated[str, BeforeValidator(_time_of_day),
                       WithJsonSchema({"type": "string", "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"})]
-PhoneText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40),
+PhoneText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40), _NumberAsText(),
                       Field(description="As people dial it: \"116 123\", \"988\", \"+1 800 273 8255\"")]
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, ValidationInfo, field_validator
-from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
+from pydantic import Discriminator, Field, GetJsonSchemaHandler, Tag, ValidationInfo, field_validator
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError
 
 from .base import Strict
@@ -42,10 +42,33 @@ class WeeklyHours(Strict):
 
 ALWAYS = "24/7"
 
+def _hours_branch(value: Any) -> str | None:
+    """Pick the branch from the shape, so a mistake gets the errors of that branch only
+    (a bad `timezone` is not also told "use one of: 24/7")."""
+    if value == ALWAYS:
+        return "24/7"
+    if isinstance(value, (dict, WeeklyHours)):
+        return "WeeklyHours"
+    return None
+
+
+class _AnyOfSchema:
+    """The branches never overlap, so `anyOf` (what editors handle best) says the same as `oneOf`."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        if "oneOf" in schema:
+            schema["anyOf"] = schema.pop("oneOf")
+        return schema
+
+
 # `hours: 24/7` or the weekly mapping; one JSON Schema branch each, so editors accept both.
 Hours = Annotated[
-    Union[Literal["24/7"], WeeklyHours],
-    Field(union_mode="left_to_right", description="`24/7`, or `timezone` with `weekly` intervals"),
+    Union[Annotated[Literal["24/7"], Tag("24/7")], Annotated[WeeklyHours, Tag("WeeklyHours")]],
+    Discriminator(_hours_branch, custom_error_type="hours",
+                  custom_error_message="write `24/7`, or a mapping with `timezone` and `weekly`"),
+    _AnyOfSchema(),
+    Field(description="`24/7`, or `timezone` with `weekly` intervals"),
 ]
 
 

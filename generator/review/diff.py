@@ -528,8 +528,8 @@ def render_markdown(result: DirectoryDiff) -> str:
     numbers = result.number_changes
     if numbers:
         lines += ["### ⚠ Changed phone numbers", "",
-                  "Check every new number on the service's own website before approving. The dial form is "
-                  "what the site's call and text buttons will use.", "",
+                  ("Check every new number on the service's own website before approving. The dial form is "
+                   "what the site's call and text buttons will use."), "",
                   "| listing | method | old → dials | new → dials |", "|---|---|---|---|"]
         for change, point in numbers:
             lines.append(f"| {code(change.key, table=True)} | {point.label} | {_point_cell(point.old)} | "
@@ -595,8 +595,8 @@ def render_markdown(result: DirectoryDiff) -> str:
             lines.append(f"- … and {len(result.new_errors) - 50} more; run `kindred validate`")
         lines.append("")
     if result.old_error_count:
-        lines += [f"_The directory at {code(ref)} had {result.old_error_count} validation error(s); listings "
-                  f"that did not validate there were compared as far as their YAML could be read._", ""]
+        lines += [(f"_The directory at {code(ref)} had {result.old_error_count} validation error(s); listings "
+                   f"that did not validate there were compared as far as their YAML could be read._"), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -25,7 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..directory import ID_PATTERN, TAXONOMY_FILE, display_path, load_directory
 from ..models import KIND_MODELS, KINDS, Listing
 from ..models.contacts import Contact
-from ..models.fields import Email, LanguageTag, WebUrl, CountryCode, close_match
+from ..models.fields import CountryCode, Email, LanguageTag, WebUrl, close_match
 from ..models.vocab import Cost, PricePer, Status
 from ..phones import parse_number
 from ..problems import Problem
@@ -146,8 +146,7 @@ def yaml_text(value: Any, *, flow: bool | None = None) -> str:
     """YAML for one value, without a document end marker."""
     text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=10_000, sort_keys=False,
                      default_flow_style=flow)
-    if text.endswith("\n...\n"):
-        text = text[:-5]
+    text = text.removesuffix("\n...\n")
     return text.rstrip("\n")
 
 

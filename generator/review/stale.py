@@ -85,8 +85,8 @@ def render(items: list[StaleListing], fmt: str, *, months: int, total: int) -> s
     if fmt == "markdown":
         lines = [f"**{summary}**" if items else summary]
         if items:
-            lines += ["", "Pick one, check it against the service's own website (or call it), fix what is out of "
-                          "date and add a `verified` record. Never guess one.", "",
+            lines += ["", ("Pick one, check it against the service's own website (or call it), fix what is out "
+                           "of date and add a `verified` record. Never guess one."), "",
                       "| listing | name | verified | age | file |", "|---|---|---|---|---|"]
             for i in items:
                 lines.append(f"| `{i.key}` | {_cell(i.name)} | {i.verified.isoformat() if i.verified else 'never'} "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import VALID_HELPLINE, VALID_SMS_HELPLINE, column_of, line_of, with_contacts
+from kindred_test_support import VALID_HELPLINE, VALID_SMS_HELPLINE, column_of, line_of, with_contacts
 from generator.models.contacts import EmailContact, PhoneContact, SmsContact, WhatsAppContact
 
 

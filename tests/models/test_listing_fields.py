@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from conftest import (VALID_HELPLINE, VALID_SMS_HELPLINE, column_of, drop_field, line_of, set_field,
-                      with_contacts)
+from kindred_test_support import (VALID_HELPLINE, VALID_SMS_HELPLINE, column_of, drop_field, line_of,
+                                  set_field, with_contacts)
 from generator.directory import load_directory
 
 REQUIRED = ["name", "summary", "website", "countries", "languages", "topics", "cost", "contacts"]
@@ -213,6 +213,11 @@ def test_language_that_is_not_bcp47_is_refused_at_the_tag(check, tag):
     error = one_error(check("helplines", text))
     assert (error.line, error.column) == (line_of(text, "languages:"), column_of(text, tag))
     assert "BCP 47" in error.message and "pt-BR" in error.message
+
+
+def test_posix_locale_form_suggests_the_hyphen(check):
+    text = set_field(VALID_HELPLINE, "languages", "[en_GB]")
+    assert "write `en-GB` with a hyphen" in one_error(check("helplines", text)).message
 
 
 @pytest.mark.parametrize("tags", ["[pt-BR]", "[ase]", "[es-419, es-MX]", "[zh-Hant-TW]", "[cy, ga, gd]"])

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Where a `mkdocs build` spends its time, without cProfile's overhead.
+
+Usage:
+    python bench/profile_site.py CONFIG [--cprofile OUT.pstats]
+
+Runs `mkdocs build -q -f CONFIG` in this process with wall-clock timers around
+the phases that matter (loading the directory, planning pages, our HTML,
+MkDocs' Markdown step, Material's Jinja rendering, the search plugin, writing
+files, publishing the staging folder) and prints a table. Timers nest: the
+indented rows are part of the row above them. With --cprofile it also writes a
+cProfile dump of the same run (slower; use it for the shape, not the seconds).
+
+CONFIG is usually bench/out/site/10000/kindred/mkdocs.yml written by
+bench/bench_site.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import importlib
+import shutil
+import sys
+import time
+from collections import defaultdict
+
+totals: dict[str, float] = defaultdict(float)
+counts: dict[str, int] = defaultdict(int)
+
+# (label, module, attribute path, depth in the printed tree)
+PHASES = [
+    ("kindred on_config (load + validate directory)", "generator.mkdocs_plugin.plugin", "KindredPlugin.on_config", 0),
+    ("kindred on_files (views, page plans, data files)", "generator.mkdocs_plugin.plugin", "KindredPlugin.on_files", 0),
+    ("plan_pages (listing views)", "generator.mkdocs_plugin.plugin", "plan_pages", 1),
+    ("data_files (open data exports)", "generator.mkdocs_plugin.plugin", "data_files", 1),
+    ("File.generated", "mkdocs.structure.files", "File.generated", 1),
+    ("get_navigation", "mkdocs.commands.build", "get_navigation", 0),
+    ("_populate_page (all pages)", "mkdocs.commands.build", "_populate_page", 0),
+    ("Page.read_source", "mkdocs.structure.pages", "Page.read_source", 1),
+    ("Page.render (Markdown)", "mkdocs.structure.pages", "Page.render", 1),
+    ("kindred on_page_content", "generator.mkdocs_plugin.plugin", "KindredPlugin.on_page_content", 1),
+    ("render_listing_page", "generator.site.pages", "render_listing_page", 2),
+    ("render_cards (index pages)", "generator.site.pages", "render_cards", 2),
+    ("copy_static_files", "mkdocs.structure.files", "Files.copy_static_files", 0),
+    ("_build_theme_template (sitemap, 404)", "mkdocs.commands.build", "_build_theme_template", 0),
+    ("_build_page (all pages)", "mkdocs.commands.build", "_build_page", 0),
+    ("get_context", "mkdocs.commands.build", "get_context", 1),
+    ("search on_page_context", "material.plugins.search.plugin", "SearchPlugin.on_page_context", 1),
+    ("jinja Template.render (theme)", "jinja2.environment", "Template.render", 1),
+    ("utils.write_file", "mkdocs.utils", "write_file", 1),
+    ("validate_anchor_links", "mkdocs.structure.pages", "Page.validate_anchor_links", 0),
+    ("search on_post_build (index)", "material.plugins.search.plugin", "SearchPlugin.on_post_build", 0),
+    ("kindred on_post_build (publish)", "generator.mkdocs_plugin.plugin", "KindredPlugin.on_post_build", 0),
+]
+
+
+def wrap(label: str, module: str, path: str) -> None:
+    owner = importlib.import_module(module)
+    *parents, name = path.split(".")
+    for parent in parents:
+        owner = getattr(owner, parent)
+    original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+    is_static = isinstance(original, (staticmethod, classmethod))
+    func = original.__func__ if is_static else original
+    depth = [0]
+
+    @functools.wraps(func)
+    def timed(*args, **kwargs):
+        if depth[0]:
+            return func(*args, **kwargs)
+        depth[0] += 1
+        start = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            totals[label] += time.perf_counter() - start
+            counts[label] += 1
+            depth[0] -= 1
+
+    setattr(owner, name, type(original)(timed) if is_static else timed)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("config")
+    parser.add_argument("--cprofile", metavar="OUT")
+    parser.add_argument("--keep-site", action="store_true", help="do not delete the built site first")
+    args = parser.parse_args()
+
+    for label, module, path, _ in PHASES:
+        wrap(label, module, path)
+    from mkdocs.__main__ import cli
+    from mkdocs.config import load_config
+
+    if not args.keep_site:
+        shutil.rmtree(load_config(args.config).site_dir, ignore_errors=True)
+
+    argv = ["build", "-q", "-f", args.config]
+    profiler = cProfile.Profile() if args.cprofile else None
+    start = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    try:
+        cli.main(argv, standalone_mode=False)
+    finally:
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(args.cprofile)
+    total = time.perf_counter() - start
+
+    print(f"\n| phase | calls | seconds | share |\n|---|---:|---:|---:|")
+    for label, _, _, level in PHASES:
+        if label in totals:
+            print(f"| {'&nbsp;&nbsp;' * level}{label} | {counts[label]:,} | {totals[label]:.2f} | "
+                  f"{100 * totals[label] / total:.0f}% |")
+    print(f"| **whole build (in process, after imports)** | | {total:.2f} | 100% |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

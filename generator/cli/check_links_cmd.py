@@ -1,0 +1,65 @@
+"""`kindred check-links`: visit every link in the directory and report the broken ones."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..review.links import (
+    LinkChecker,
+    LinkReport,
+    collect_links,
+    load_cache,
+    render_report,
+    save_cache,
+)
+from ._shared import directory_option, load_valid_directory
+
+
+@click.command("check-links")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
+              help="Requests in flight at once, over all hosts.")
+@click.option("--per-host", type=click.IntRange(1, 16), default=2, show_default=True,
+              help="Requests in flight at once to one host.")
+@click.option("--delay", "host_delay", type=click.FloatRange(0, 60), default=0.5, show_default=True,
+              help="Seconds between the starts of two requests to one host.")
+@click.option("--timeout", type=click.FloatRange(0.1, 300), default=10.0, show_default=True,
+              help="Seconds to wait for a server before giving up on one request.")
+@click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
+              help="Retries after a 5xx, 429, timeout or dropped connection, with exponential backoff.")
+@click.option("--cache", "cache_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path(".kindred-cache/links.json"), show_default=True, help="Where recent results are kept.")
+@click.option("--cache-hours", type=click.FloatRange(0), default=24, show_default=True,
+              help="Links found working this recently are not fetched again.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@directory_option
+def command(fmt: str, concurrency: int, per_host: int, host_delay: float, timeout: float, retries: int,
+            cache_path: Path, cache_hours: float, no_cache: bool, root: Path) -> None:
+    """Check every website, organisation page, rules page, verification source and
+    contact link in the published listings.
+
+    Broken links are grouped by listing, each with the file and line it is
+    written on. Exits 1 if any link is broken.
+    """
+    directory = load_valid_directory(root)
+    refs = collect_links(directory)
+    urls = list(dict.fromkeys(ref.url for ref in refs))
+    cache = {} if no_cache else load_cache(cache_path)
+    checker = LinkChecker(concurrency=concurrency, per_host=per_host, timeout=timeout, retries=retries,
+                          host_delay=host_delay)
+    if sys.stderr.isatty() and urls:
+        with click.progressbar(length=len(urls), label="Checking links", file=sys.stderr) as bar:
+            results = checker.check(urls, cache=cache, cache_hours=cache_hours, progress=lambda _: bar.update(1))
+    else:
+        results = checker.check(urls, cache=cache, cache_hours=cache_hours)
+    if not no_cache:
+        try:
+            save_cache(cache_path, {**cache, **results})
+        except OSError as exc:
+            click.echo(f"note: could not write the cache {cache_path}: {exc}", err=True)
+    report = LinkReport(refs, results)
+    click.echo(render_report(report, fmt), nl=False)
+    sys.exit(1 if report.has_broken else 0)

@@ -1,0 +1,262 @@
+"""Open data: every published listing as one JSON file, and one CSV per kind.
+
+The bytes are deterministic (no timestamps, fixed order), so a rebuild with
+no listing changes publishes identical files. CSV cells are protected against
+formula injection, because people open these files in spreadsheets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import typing
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..directory import Directory, ListingRecord
+from ..models import KIND_MODELS, KINDS, Listing
+
+SCHEMA_VERSION = "1.0"
+JSON_PATH = "api/listings.json"
+CSV_PATHS = {kind: f"api/{kind}.csv" for kind in KINDS}
+# Cells starting with these are formulas to a spreadsheet (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_COMMON_FIELDS = tuple(Listing.model_fields)
+_SEPARATOR = "; "
+
+
+def kind_fields(kind: str) -> list[str]:
+    return [name for name in KIND_MODELS[kind].model_fields if name not in _COMMON_FIELDS]
+
+
+def published_records(directory: Directory) -> list[ListingRecord]:
+    return sorted(directory.published, key=lambda r: (KINDS.index(r.kind), r.id))
+
+
+# --------------------------------------------------------------------------- JSON
+
+def _tidy(value: Any) -> Any:
+    """Whole-number floats as integers (a price of 40, not 40.0), recursively."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items()}
+    return value
+
+
+def _always(hours: Any) -> bool:
+    return hours == "24/7" or getattr(hours, "always", False) is True
+
+
+def hours_json(hours: Any) -> Any:
+    """`"24/7"`, or {timezone, weekly, closed_on, note}: the shape contributors write."""
+    if hours is None:
+        return None
+    if _always(hours):
+        return "24/7"
+    return {k: v for k, v in hours.model_dump(mode="json", exclude_none=True).items() if k != "always"}
+
+
+def contact_json(record: ListingRecord, index: int) -> dict[str, Any]:
+    contact = record.listing.contacts[index]
+    data = contact.model_dump(mode="json", exclude_none=True, by_alias=True)
+    if "hours" in data:
+        data["hours"] = hours_json(contact.hours)
+    parsed = record.numbers.get(index)
+    if parsed is not None:
+        if contact.method == "phone":
+            extension = getattr(contact, "extension", None)
+            data["tel"] = parsed.tel_href_with(extension) if extension else parsed.tel_href
+        elif contact.method == "sms":
+            data["sms"] = parsed.sms_href(getattr(contact, "keyword", None))
+        elif contact.method == "whatsapp":
+            data["tel"] = parsed.tel_href
+            data["whatsapp"] = parsed.whatsapp_href
+    return data
+
+
+def listing_json(record: ListingRecord) -> dict[str, Any]:
+    listing = record.listing
+    dumped = listing.model_dump(mode="json", by_alias=True)
+    item: dict[str, Any] = {
+        "id": record.id,
+        "kind": record.kind,
+        "url": f"/{record.kind}/{record.id}/",
+        "name": listing.name,
+        "summary": listing.summary,
+        "description": listing.description,
+        "website": listing.website,
+        "organization": dumped["organization"],
+        "countries": list(listing.countries),
+        "regions": list(listing.regions),
+        "languages": list(listing.languages),
+        "topics": list(listing.topics),
+        "audiences": list(listing.audiences),
+        "age": dumped["age"],
+        "cost": list(listing.costs),
+        "contacts": [contact_json(record, i) for i in range(len(listing.contacts))],
+        "hours": hours_json(listing.hours),
+        "status": listing.status,
+        "verified": dumped["verified"],
+    }
+    for name in kind_fields(record.kind):
+        item[name] = dumped[name]
+    return _tidy(item)
+
+
+def listings_json(directory: Directory) -> bytes:
+    listings = [listing_json(r) for r in published_records(directory)]
+    payload = {"schema_version": SCHEMA_VERSION, "generated_from": "kindred", "count": len(listings),
+               "listings": listings}
+    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------- CSV
+
+def safe_cell(value: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (list, tuple)):
+        return _SEPARATOR.join(_cell(v) for v in value)
+    return str(value)
+
+
+def hours_text(hours: Any) -> str:
+    """`24/7`, or `mo tu we th fr 09:00-17:00; sa 22:00-02:00 (Europe/London)`."""
+    if hours is None:
+        return ""
+    if _always(hours):
+        return "24/7"
+    parts = [f"{' '.join(i.days)} {i.opens}-{i.closes}" for i in hours.weekly]
+    text = _SEPARATOR.join(parts) + f" ({hours.timezone})"
+    if hours.closed_on:
+        text += "; closed " + ", ".join(d.isoformat() for d in hours.closed_on)
+    if hours.note:
+        text += f"; {hours.note}"
+    return text
+
+
+def contact_text(contact: Any) -> str:
+    method = contact.method
+    if method == "phone":
+        extension = getattr(contact, "extension", None)
+        return f"phone: {contact.number}" + (f" then {extension}" if extension else "")
+    if method == "sms":
+        keyword = getattr(contact, "keyword", None)
+        return f"sms: {contact.number}" + (f" (text {keyword})" if keyword else "")
+    if method == "email":
+        return f"email: {contact.address}"
+    target = getattr(contact, "number", None) or getattr(contact, "url", None) or ""
+    return f"{method}: {target}"
+
+
+def _kind_columns(kind: str, record: ListingRecord | None = None) -> list[tuple[str, Any]]:
+    """(column, value) for the kind's own fields; mappings (price) become one column per key."""
+    columns: list[tuple[str, Any]] = []
+    model = KIND_MODELS[kind]
+    dumped = record.listing.model_dump(mode="json", by_alias=True) if record else {}
+    for name in kind_fields(kind):
+        annotation_fields = _mapping_fields(model, name)
+        if annotation_fields:
+            value = dumped.get(name) or {}
+            columns += [(f"{name}_{key}", value.get(key)) for key in annotation_fields]
+        else:
+            columns.append((name, dumped.get(name)))
+    return columns
+
+
+def _mapping_fields(model: type, name: str) -> list[str]:
+    """The (aliased) keys of a field whose type is a model (price: from, to, currency, per)."""
+    annotation = model.model_fields[name].annotation
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return [info.alias or key for key, info in candidate.model_fields.items()]
+    return []
+
+
+def _common_row(record: ListingRecord) -> list[tuple[str, Any]]:
+    listing = record.listing
+    organization, age, verified = listing.organization, listing.age, listing.verified
+    return [
+        ("id", record.id), ("url", f"/{record.kind}/{record.id}/"), ("name", listing.name),
+        ("summary", listing.summary), ("description", listing.description), ("website", listing.website),
+        ("organization", organization.name if organization else None),
+        ("organization_url", organization.url if organization else None),
+        ("countries", listing.countries), ("regions", listing.regions), ("languages", listing.languages),
+        ("topics", listing.topics), ("audiences", listing.audiences),
+        ("age_min", age.min if age else None), ("age_max", age.max if age else None),
+        ("cost", listing.costs),
+        ("contacts", " | ".join(contact_text(c) for c in listing.contacts)),
+        ("hours", hours_text(listing.hours)), ("status", listing.status),
+        ("verified_date", verified.date.isoformat() if verified else None),
+        ("verified_method", verified.method if verified else None),
+        ("verified_by", verified.by if verified else None),
+        ("verified_source", verified.source if verified else None),
+    ]
+
+
+COMMON_COLUMNS = ("id", "url", "name", "summary", "description", "website", "organization", "organization_url",
+                  "countries", "regions", "languages", "topics", "audiences", "age_min", "age_max", "cost",
+                  "contacts", "hours", "status", "verified_date", "verified_method", "verified_by",
+                  "verified_source")
+
+
+def csv_columns(kind: str) -> list[str]:
+    return list(COMMON_COLUMNS) + [name for name, _ in _kind_columns(kind)]
+
+
+def kind_csv(directory: Directory, kind: str) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(csv_columns(kind))
+    for record in published_records(directory):
+        if record.kind != kind:
+            continue
+        row = _common_row(record) + _kind_columns(kind, record)
+        writer.writerow([safe_cell(_cell(value)) for _, value in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+# --------------------------------------------------------------------------- files
+
+def open_data_files(directory: Directory) -> dict[str, bytes]:
+    """{"api/listings.json": ..., "api/helplines.csv": ..., ...}: published listings only."""
+    files = {JSON_PATH: listings_json(directory)}
+    for kind in KINDS:
+        files[CSV_PATHS[kind]] = kind_csv(directory, kind)
+    return files
+
+
+def _selected(files: dict[str, bytes], fmt: str) -> Iterable[tuple[str, bytes]]:
+    for name, content in files.items():
+        if fmt == "all" or name.endswith("." + fmt):
+            yield name, content
+
+
+def export_open_data(directory: Directory, out_dir: Path | str, fmt: str = "all") -> list[Path]:
+    """Write the JSON (fmt="json"), the CSVs ("csv") or both ("all") under `out_dir`; the paths written."""
+    if fmt not in ("json", "csv", "all"):
+        raise ValueError(f"unknown open data format {fmt!r}")
+    out_dir = Path(out_dir)
+    written = []
+    for name, content in _selected(open_data_files(directory), fmt):
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written.append(target)
+    return written

@@ -1,0 +1,1 @@
+"""Finder data and the lunr search index."""

@@ -1,0 +1,276 @@
+"""The finder's search index: built with lunr.py from text analysed like lunr.js, shipped compactly, cached.
+
+What the browser gets (find/search-index.json, format "kindred-lunr-1"):
+
+    {"format": "kindred-lunr-1", "lunr": "2.3.9", "hash": <hash of the index input>, "count": N,
+     "fields": [[name, boost], ...], "k1": 1.2, "b": 0.75, "pipeline": ["stemmer"],
+     "terms": [every term, sorted],
+     "postings": [[<field 0>, <field 1>, ...] for each term]}
+
+A document's ref is its position in find/listings.json ("0", "1", ...). Each field's posting is the set
+of documents holding the term there, with the term's frequency in each:
+  - a list of gaps between document numbers (the first counted from -1), a negative gap meaning
+    "the next number is this document's term frequency" (otherwise it is 1); or
+  - for common terms, where it is smaller, a string: base64 of a bitmap over all N documents (bit i of
+    byte i>>3 is document i), optionally followed by "|" and the comma-separated frequencies of the
+    set bits whose frequency is not 1, as "position:frequency" pairs.
+  - 0 when no document has the term in that field (or the field is composed, below).
+
+"composed": {"topics": {"pieces": [[[term number, tf], ...] per topic id in taxonomy order],
+"docs": [[topic number, ...] per document]}}: the topics field is each listing's topics' labels and
+synonyms, the same few texts over and over, so it is sent as pieces and the browser adds them up.
+
+That is lunr.py's inverted index, plus the term frequencies lunr.py scored with. The browser rebuilds
+lunr.js's inverted index, token set and field vectors (BM25, as lunr's builder computes them) and
+hands them to lunr.Index: 4–10 times smaller than lunr's own JSON, whose field vectors and
+per-posting metadata objects dominate. tests/search/test_index.py checks that the rebuilt index's
+vectors equal lunr.py's, and that lunr.js answers queries as lunr.py does.
+
+Building takes ~1 s per 1,000 listings, so the result is cached under .cache/kindred/ (or
+$KINDRED_CACHE_DIR), keyed by a hash of everything that goes into it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from lunr.builder import Builder
+from lunr.stemmer import stemmer as lunr_py_stemmer
+
+from ..directory import Directory, ListingRecord
+from . import analysis
+from .records import ordered_records
+
+log = logging.getLogger("mkdocs.plugins.kindred")
+
+FORMAT = "kindred-lunr-1"
+LUNR_JS_VERSION = "2.3.9"
+# (field, boost): a word in the name counts most, then topics and their synonyms, organisation, summary, text.
+FIELDS: tuple[tuple[str, int], ...] = (("name", 10), ("topics", 5), ("organisation", 3), ("summary", 2),
+                                       ("description", 1))
+CACHE_KEEP = 6  # cached index files kept; older ones are removed
+
+_MD_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_MD_AUTOLINK = re.compile(r"<(?:https?:|mailto:)[^>]*>")
+_MD_MARKS = re.compile(r"[*_`#>\[\]|]")
+
+
+def plain_text(markdown: str | None) -> str:
+    """Description Markdown as words: link targets, autolinks and markup characters dropped."""
+    if not markdown:
+        return ""
+    text = _MD_AUTOLINK.sub(" ", _MD_LINK_TARGET.sub("] ", markdown))
+    return _MD_MARKS.sub(" ", text)
+
+
+def document_text(record: ListingRecord, directory: Directory) -> dict[str, str]:
+    """The text of each indexed field for one listing (before analysis)."""
+    listing = record.listing
+    taxonomy = directory.taxonomy
+    topic_words = []
+    for topic in listing.topics:
+        term = taxonomy.topics.get(topic)
+        topic_words.append(term.label if term else topic)
+        if term:
+            topic_words.extend(term.synonyms)
+    return {
+        "name": listing.name,
+        "topics": " ".join(topic_words),
+        "organisation": listing.organization.name if listing.organization else "",
+        "summary": listing.summary,
+        "description": plain_text(listing.description),
+    }
+
+
+def documents(directory: Directory) -> list[dict[str, str]]:
+    """Index input: one dict of field texts per published listing, in listings.json order."""
+    return [document_text(record, directory) for record in ordered_records(directory)]
+
+
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for module in (analysis.__file__, __file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()
+
+
+def input_hash(docs: list[dict[str, str]]) -> str:
+    """Everything the index depends on: documents, fields, this code and lunr.py's version."""
+    digest = hashlib.sha256()
+    header = {"format": FORMAT, "fields": FIELDS, "code": _code_fingerprint(),
+              "lunr.py": version("lunr")}
+    digest.update(json.dumps(header, sort_keys=True).encode())
+    for doc in docs:
+        digest.update(json.dumps([doc[name] for name, _ in FIELDS], ensure_ascii=False).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()[:20]
+
+
+def build_lunr(docs: list[dict[str, str]]) -> Builder:
+    """lunr.py builds the index from pre-analysed terms (the pipeline already ran in analysis.py).
+
+    The builder's own pipeline is left empty; the search pipeline is set to ["stemmer"] only so the
+    serialised index names it and lunr.js's `idx.search()` stems plain queries the same way.
+    """
+    builder = Builder()
+    builder.search_pipeline.add(lunr_py_stemmer)
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        builder.field(name, boost)
+    for number, doc in enumerate(docs):
+        builder.add({"ref": str(number), **{name: analysis.analyse(doc[name]) for name, _ in FIELDS}})
+    builder.build()
+    return builder
+
+
+BITMAP_DENSITY = 32  # a posting holding more than 1 in 32 documents is sent as a bitmap
+
+
+def encode_posting(docs_with_tf: list[tuple[int, int]], count: int):
+    """One field's posting for one term: 0, a gap list, or a bitmap string (see the module docstring)."""
+    if not docs_with_tf:
+        return 0
+    if len(docs_with_tf) * BITMAP_DENSITY <= count:
+        gaps: list[int] = []
+        previous = -1
+        for number, tf in docs_with_tf:
+            gap = number - previous
+            gaps += [gap] if tf == 1 else [-gap, tf]
+            previous = number
+        return gaps
+    bits = bytearray((count + 7) // 8)
+    extra = []
+    previous = -1
+    for position, (number, tf) in enumerate(docs_with_tf):
+        bits[number >> 3] |= 1 << (number & 7)
+        if tf != 1:
+            extra.append(f"{position - previous}:{tf}")
+            previous = position
+    encoded = base64.b64encode(bytes(bits)).decode("ascii")
+    return encoded + ("|" + ",".join(extra) if extra else "")
+
+
+def topic_pieces(directory: Directory) -> tuple[list[str], dict[str, list[str]]]:
+    """Topic ids in taxonomy order, and each topic's analysed terms (label, then synonyms)."""
+    pieces = {}
+    for topic_id, term in directory.taxonomy.topics.items():
+        pieces[topic_id] = analysis.analyse(" ".join([term.label, *term.synonyms]))
+    return list(pieces), pieces
+
+
+def _composed_topics(directory: Directory, count: int, frequencies: dict, term_number: dict) -> dict | None:
+    """{"pieces": [[[term number, tf], ...] per topic], "docs": [[topic number, ...] per document]}, or None
+    when adding the pieces up would not give exactly what lunr.py indexed."""
+    topic_ids, pieces = topic_pieces(directory)
+    records = ordered_records(directory)
+    if len(records) != count:
+        return None
+    for number, record in enumerate(records):
+        if any(topic not in pieces for topic in record.listing.topics):
+            return None
+        added = Counter(term for topic in record.listing.topics for term in pieces[topic])
+        if added != Counter(frequencies[f"topics/{number}"]):
+            return None
+    topic_number = {topic: number for number, topic in enumerate(topic_ids)}
+    return {
+        # A topic no listing uses may have terms the index lacks; nobody adds that piece up.
+        "pieces": [[[term_number[term], tf] for term, tf in sorted(Counter(pieces[topic]).items())
+                    if term in term_number] for topic in topic_ids],
+        "docs": [[topic_number[topic] for topic in record.listing.topics] for record in records],
+    }
+
+
+def compact(builder: Builder, count: int, hash_: str, directory: Directory | None = None) -> dict:
+    """lunr.py's index in the shipped form (see the module docstring).
+
+    The topics field is the same few texts over and over (a topic's label and synonyms), so it is
+    sent as each topic's terms plus each document's topic list, and the browser adds them up; every
+    other field is sent as postings.
+    """
+    terms = sorted(builder.inverted_index)
+    term_number = {term: number for number, term in enumerate(terms)}
+    frequencies = builder.field_term_frequencies
+    composed = {}
+    topics = _composed_topics(directory, count, frequencies, term_number) if directory is not None else None
+    if topics is not None:
+        composed["topics"] = topics
+    postings = []
+    for term in terms:
+        posting = builder.inverted_index[term]
+        row = []
+        for name, _ in FIELDS:
+            if name in composed:
+                row.append(0)
+                continue
+            refs = sorted(int(ref) for ref in posting[name])
+            row.append(encode_posting([(ref, frequencies[f"{name}/{ref}"][term]) for ref in refs], count))
+        postings.append(row)
+    return {
+        "format": FORMAT, "lunr": LUNR_JS_VERSION, "hash": hash_, "count": count,
+        "fields": [list(field) for field in FIELDS], "k1": builder._k1, "b": builder._b,
+        "pipeline": builder.search_pipeline.serialize(), "terms": terms, "postings": postings,
+        "composed": composed,
+    }
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("KINDRED_CACHE_DIR") or Path.cwd() / ".cache" / "kindred")
+
+
+@dataclass
+class BuiltIndex:
+    data: bytes  # find/search-index.json
+    hash: str
+    cached: bool
+    seconds: float
+
+
+def _prune(folder: Path) -> None:
+    files = sorted(folder.glob("search-index-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[CACHE_KEEP:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
+def search_index(directory: Directory, *, use_cache: bool = True) -> BuiltIndex:
+    """find/search-index.json for a directory, from the cache when nothing it depends on changed."""
+    started = time.perf_counter()
+    docs = documents(directory)
+    hash_ = input_hash(docs)
+    folder = cache_dir()
+    cached = folder / f"search-index-{hash_}.json"
+    if use_cache and cached.is_file():
+        try:
+            data = cached.read_bytes()
+            os.utime(cached)
+            return BuiltIndex(data, hash_, True, time.perf_counter() - started)
+        except OSError:
+            pass
+    builder = build_lunr(docs)
+    data = json.dumps(compact(builder, len(docs), hash_, directory), ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    seconds = time.perf_counter() - started
+    log.info("kindred: built the search index for %d listings in %.1f s", len(docs), seconds)
+    if use_cache:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
+                handle.write(data)
+            os.replace(handle.name, cached)
+            _prune(folder)
+        except OSError as error:  # a read-only checkout still builds, just without the cache
+            log.debug("kindred: search index cache not written: %s", error)
+    return BuiltIndex(data, hash_, False, seconds)

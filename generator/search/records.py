@@ -1,0 +1,203 @@
+"""The finder's compact per-listing record: only what a card and the filters need.
+
+The browser reads these from find/listings.json (see finder_files.py). Keys are short because the
+file holds every listing; the meaning of each is documented on `listing_record`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..directory import Directory, ListingRecord
+from ..models.vocab import CONTACT_METHODS
+from ..site import names
+from ..site.safety import safe_href
+from ..site.view import _actions, hours_view
+from ..taxonomy import Taxonomy
+
+# Contact methods as the finder names them: an SMS contact is "text".
+CONTACT_NAMES = {"sms": "text"}
+CONTACT_LABELS = {"phone": "Phone call", "text": "Text message (SMS)", "whatsapp": "WhatsApp", "chat": "Online chat",
+                  "email": "Email", "video": "Video call", "app": "App", "join": "Join online"}
+SAFE_SCHEMES = ("https:", "http:", "tel:", "sms:", "mailto:")
+
+
+def contact_name(method: str) -> str:
+    return CONTACT_NAMES.get(method, method)
+
+
+def listing_hours(record: ListingRecord) -> list[dict]:
+    """Every distinct set of hours a listing has: its own, then each contact's own, as the browser reads them.
+
+    A listing is open when any of these is open (a contact without hours of its own follows the
+    listing's). Shapes match ListingView.hours.data: {"always": true} or {"always": false, "tz",
+    "weekly": [{"days", "opens", "closes"}], "closed": ["YYYY-MM-DD"]}.
+    """
+    found: list[dict] = []
+    seen: set[str] = set()
+    candidates = [record.listing.hours] + [getattr(c, "hours", None) for c in record.listing.contacts]
+    for hours in candidates:
+        view = hours_view(hours)
+        if view is None:
+            continue
+        key = json.dumps(view.data, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            found.append(view.data)
+    return found
+
+
+def always_open(record: ListingRecord) -> bool:
+    return any(hours.get("always") for hours in listing_hours(record))
+
+
+def _href(href: str) -> str:
+    """Only links the finder may put on a card; anything else is left out (defence in depth)."""
+    safe = safe_href(href)
+    return safe if safe and safe.lower().startswith(SAFE_SCHEMES) else ""
+
+
+def listing_record(record: ListingRecord) -> dict[str, Any]:
+    """One listing for the finder.
+
+    id, k (kind folder name), n (name), s (summary), tp (topic ids), au (audience ids), co (country
+    codes, or ["worldwide"]), rg (region codes, if any), la (language tags), cs (cost values),
+    cm (contact methods: phone text whatsapp chat email video app join), a (card actions:
+    [method, label, href, external 0/1]), h (hours, see listing_hours; absent when none),
+    ao (1 when some way to reach it is open 24/7), st ("paused"; absent when active),
+    and the kind's own facets: mod, anon, acc (communities), mode (teletherapy modalities),
+    ins (1 when it takes insurance), ft (1 when it offers a free trial).
+    """
+    listing = record.listing
+    methods: list[str] = []
+    for contact in listing.contacts:
+        name = contact_name(contact.method)
+        if name not in methods:
+            methods.append(name)
+    methods.sort(key=lambda m: [contact_name(x) for x in CONTACT_METHODS].index(m))
+    actions = []
+    for action in _actions(record):
+        href = _href(action.href)
+        if href:
+            actions.append([contact_name(action.method), action.label, href, 1 if action.external else 0])
+    out: dict[str, Any] = {
+        "id": record.id, "k": record.kind, "n": listing.name, "s": listing.summary,
+        "tp": list(listing.topics), "au": list(listing.audiences), "co": list(listing.countries),
+    }
+    if listing.regions:
+        out["rg"] = list(listing.regions)
+    out.update({"la": list(listing.languages), "cs": list(listing.cost), "cm": methods, "a": actions})
+    hours = listing_hours(record)
+    if hours:
+        out["h"] = hours
+    if any(h.get("always") for h in hours):
+        out["ao"] = 1
+    if listing.status == "paused":
+        out["st"] = "paused"
+    if record.kind == "communities":
+        for key, value in (("mod", listing.moderation), ("anon", listing.anonymity), ("acc", listing.access)):
+            if value:
+                out[key] = value
+    elif record.kind == "teletherapy":
+        if listing.modalities:
+            out["mode"] = list(listing.modalities)
+        insurance = listing.insurance
+        if insurance is True or (isinstance(insurance, list) and insurance):
+            out["ins"] = 1
+        if listing.free_trial:
+            out["ft"] = 1
+    return out
+
+
+def sort_key(record: ListingRecord) -> tuple:
+    """The order the site lists things in (generator/site/pages.py): paused last, then by name."""
+    return (record.listing.status == "paused", record.listing.name.casefold(), record.id)
+
+
+def ordered_records(directory: Directory) -> list[ListingRecord]:
+    """Published listings in the finder's order; a listing's position is its search-index ref."""
+    return sorted(directory.published, key=sort_key)
+
+
+def primary_language(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+def facet_options(directory: Directory, records: list[ListingRecord]) -> dict[str, list[list[str]]]:
+    """Every filter's values in display order, as [value, label] pairs."""
+    from ..models import vocab
+
+    taxonomy: Taxonomy = directory.taxonomy
+    countries = sorted({c for r in records for c in r.listing.countries if c != "worldwide"},
+                       key=names.country_name)
+    languages = sorted({primary_language(t) for r in records for t in r.listing.languages},
+                       key=lambda tag: names.language_name(tag).casefold())
+
+    def labelled(values, label) -> list[list[str]]:
+        return [[value, label(value)] for value in values]
+
+    def plain(value: str) -> str:
+        return value.replace("-", " ").capitalize()
+
+    return {
+        "kind": labelled(names.KIND_PLURALS, names.KIND_PLURALS.get),
+        "open": [["now", "Open now"], ["24-7", "Open 24/7"]],
+        "contact": labelled([contact_name(m) for m in CONTACT_METHODS], CONTACT_LABELS.get),
+        "cost": labelled(vocab.Cost.__args__, names.COST_LABELS.get),
+        "topic": [[t.id, t.label] for t in taxonomy.topics.values()],
+        "audience": [[t.id, t.label] for t in taxonomy.audiences.values()],
+        "country": [["worldwide", "Worldwide services"]] + labelled(countries, names.country_name),
+        "language": labelled(languages, names.language_name),
+        "moderation": labelled(vocab.Moderation.__args__, lambda v: "No moderation" if v == "none" else plain(v)),
+        "anonymity": labelled(vocab.Anonymity.__args__, plain),
+        "access": labelled(vocab.Access.__args__, plain),
+        "modality": labelled(vocab.Modality.__args__, plain),
+        "insurance": [["yes", "Accepts insurance"]],
+        "trial": [["yes", "Free trial"]],
+    }
+
+
+# Card labels the browser can work out from an action itself (generator/assets/finder.js: actionLabel).
+DEFAULT_LABELS = {"whatsapp": "Message on WhatsApp", "chat": names.METHOD_LABELS["chat"],
+                  "video": names.METHOD_LABELS["video"], "app": names.METHOD_LABELS["app"],
+                  "join": names.METHOD_LABELS["join"]}
+# Which listing keys hold values of which filter: sent as positions in that filter's option list.
+INDEXED_KEYS = {"k": "kind", "tp": "topic", "au": "audience", "cs": "cost", "cm": "contact", "mode": "modality"}
+
+
+def default_label(method: str, href: str) -> str | None:
+    if method == "email" and href.startswith("mailto:"):
+        return "Email " + href[len("mailto:"):]
+    return DEFAULT_LABELS.get(method)
+
+
+def encode_hours(hours: dict):
+    """1 for 24/7, else [zone, [[days ("motuwe"), opens, closes], ...], closed dates (only if any)]."""
+    if hours.get("always"):
+        return 1
+    encoded = [hours["tz"], [["".join(i["days"]), i["opens"], i["closes"]] for i in hours["weekly"]]]
+    if hours.get("closed"):
+        encoded.append(hours["closed"])
+    return encoded
+
+
+def option_positions(facets: dict[str, list[list[str]]]) -> dict[str, dict[str, int]]:
+    return {facet: {value: number for number, (value, _) in enumerate(options)} for facet, options in facets.items()}
+
+
+def encode_listing(record: dict[str, Any], positions: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """listing_record() as sent: filter values as option positions, derivable labels and flags left out.
+
+    generator/assets/finder.js (decodeListing) turns it back into listing_record()'s shape.
+    """
+    out = dict(record)
+    for key, facet in INDEXED_KEYS.items():
+        if key in out:
+            value = out[key]
+            out[key] = positions[facet][value] if isinstance(value, str) else [positions[facet][v] for v in value]
+    out["a"] = [[method, href] if default_label(method, href) == label else [method, href, label]
+                for method, label, href, _external in record["a"]]
+    if "h" in out:
+        out["h"] = [encode_hours(hours) for hours in record["h"]]
+    return out

@@ -1,0 +1,231 @@
+"""generator/directory.py: files, ids, cross-listing checks, and every problem in one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.directory import load_directory
+from kindred_test_support import (VALID_COMMUNITY, VALID_HELPLINE, VALID_LISTINGS, VALID_SMS_HELPLINE,
+                                  VALID_TELETHERAPY, line_of, set_field, with_contacts)
+
+
+def problems_for(directory, name: str):
+    return [p for p in directory.problems.sorted() if Path(p.path).name == name]
+
+
+def test_valid_listings_of_every_kind_load_cleanly(make_directory, valid_listings):
+    directory = load_directory(make_directory(valid_listings))
+    assert directory.problems.items == []
+    assert directory.ok
+    assert sorted(r.key for r in directory.records) == [
+        "communities/side-by-side", "helplines/crisis-text-line", "helplines/samaritans", "teletherapy/calm-harbor"]
+    assert {r.key: r.line_of("name") for r in directory.records}["helplines/samaritans"] == 2
+
+
+# --- ids --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, suggestion", [("Samaritans_UK", "samaritans-uk.yaml"), ("ab", None),
+                                              ("samaritans uk", "samaritans-uk.yaml"), ("a" * 65, "a" * 64 + ".yaml"),
+                                              ("café-line", "caf-line.yaml")])
+def test_bad_file_name_is_refused_with_a_suggestion(make_directory, name, suggestion):
+    directory = load_directory(make_directory({f"helplines/{name}.yaml": VALID_HELPLINE}))
+    [problem] = problems_for(directory, f"{name}.yaml")
+    assert (problem.line, problem.column, problem.severity) == (1, 1, "error")
+    assert "not a valid listing id" in problem.message and "3 to 64" in problem.message
+    if suggestion:
+        assert f"`{suggestion}`" in problem.message
+    else:
+        assert "such as" not in problem.message
+
+
+@pytest.mark.parametrize("name", ["abc", "a" * 64, "988-lifeline", "samaritans-uk"])
+def test_ids_of_3_to_64_lowercase_letters_digits_and_hyphens_are_accepted(make_directory, name):
+    directory = load_directory(make_directory({f"helplines/{name}.yaml": VALID_HELPLINE}))
+    assert directory.problems.items == []
+    assert directory.records[0].id == name
+
+
+def test_id_used_in_two_kinds_is_an_error_naming_both_files(make_directory):
+    directory = load_directory(make_directory({"helplines/side-by-side.yaml": VALID_HELPLINE,
+                                               "communities/side-by-side.yaml": VALID_COMMUNITY}))
+    errors = directory.problems.errors
+    assert len(errors) == 1
+    [error] = errors
+    assert error.path.endswith("side-by-side.yaml") and "communities" in error.path  # the second one read
+    assert "already used by" in error.message and "helplines" in error.message and "unique across all kinds" in error.message
+
+
+# --- misplaced files and folders -------------------------------------------------------------------------
+
+
+def test_yml_extension_is_refused_and_the_file_is_not_read(make_directory):
+    directory = load_directory(make_directory({"helplines/samaritans.yml": VALID_HELPLINE}))
+    [problem] = problems_for(directory, "samaritans.yml")
+    assert "rename to `samaritans.yaml`" in problem.message
+    assert directory.records == []
+
+
+def test_upper_case_extension_is_not_silently_skipped(make_directory):
+    directory = load_directory(make_directory({"helplines/samaritans.YAML": VALID_HELPLINE}))
+    [problem] = problems_for(directory, "samaritans.YAML")
+    assert "rename to `samaritans.yaml`" in problem.message
+
+
+def test_unknown_folder_suggests_the_kind(make_directory):
+    root = make_directory({"helpline/samaritans.yaml": VALID_HELPLINE})
+    directory = load_directory(root)
+    [problem] = [p for p in directory.problems.errors if Path(p.path).name == "helpline"]
+    assert "unknown folder `helpline`" in problem.message and "did you mean `helplines`?" in problem.message
+    assert directory.records == []
+
+
+def test_listing_at_the_top_level_is_misplaced(make_directory):
+    directory = load_directory(make_directory({"samaritans.yaml": VALID_HELPLINE}))
+    [problem] = problems_for(directory, "samaritans.yaml")
+    assert "belong in a kind folder" in problem.message and "helplines/" in problem.message
+
+
+def test_folder_inside_a_kind_folder_is_reported(make_directory):
+    directory = load_directory(make_directory({"helplines/uk/samaritans.yaml": VALID_HELPLINE}))
+    [problem] = [p for p in directory.problems.errors if Path(p.path).name == "uk"]
+    assert "not read" in problem.message
+    assert directory.records == []
+
+
+def test_hidden_files_and_folders_are_ignored(make_directory):
+    root = make_directory({"helplines/samaritans.yaml": VALID_HELPLINE, ".git/config.yaml": "x: [",
+                           "helplines/.draft.yaml": "not: [valid"})
+    assert load_directory(root).problems.items == []
+
+
+def test_missing_taxonomy_is_one_clear_error(make_directory):
+    directory = load_directory(make_directory({"helplines/samaritans.yaml": VALID_HELPLINE}, taxonomy=False))
+    [problem] = directory.problems.errors
+    assert Path(problem.path).name == "taxonomy.yaml" and "taxonomy file is missing" in problem.message
+
+
+def test_missing_directory_is_one_clear_error(tmp_path):
+    directory = load_directory(tmp_path / "nowhere")
+    [problem] = directory.problems.errors
+    assert "directory not found" in problem.message and problem.path.endswith("nowhere")
+
+
+def test_broken_taxonomy_is_reported_at_its_line(make_directory):
+    root = make_directory({"helplines/samaritans.yaml": VALID_HELPLINE}, taxonomy=False)
+    (root / "taxonomy.yaml").write_text("topics:\n  - {id: anxiety, label: Anxiety}\naudiences: []\n")
+    problems = load_directory(root).problems.errors
+    taxonomy = [p for p in problems if Path(p.path).name == "taxonomy.yaml"]
+    assert {p.line for p in taxonomy} == {2, 3}
+    assert any("description" in p.message for p in taxonomy)
+
+
+# --- the kind comes from the folder ------------------------------------------------------------------
+
+
+def test_kind_field_is_refused_at_its_line(check):
+    text = VALID_HELPLINE.replace("name: Samaritans\n", "kind: helpline\nname: Samaritans\n")
+    result = check("helplines", text)
+    [error] = result.errors
+    assert (error.line, error.column) == (line_of(text, "kind:"), 1)
+    assert "remove `kind`" in error.message and "folder" in error.message
+
+
+# --- shared contacts ---------------------------------------------------------------------------------------
+
+
+def test_same_number_in_two_listings_is_a_warning_on_the_second(make_directory):
+    other = with_contacts(VALID_COMMUNITY, "  - method: phone\n    number: \"116 123\"\n")
+    directory = load_directory(make_directory({"helplines/samaritans.yaml": VALID_HELPLINE,
+                                               "communities/side-by-side.yaml": other}))
+    assert directory.problems.errors == []
+    [warning] = directory.problems.warnings
+    assert Path(warning.path).name == "side-by-side.yaml"
+    assert (warning.line, warning.severity) == (line_of(other, "number:"), "warning")
+    assert "`116 123` is also used by helplines/samaritans" in warning.message
+
+
+def test_same_short_code_with_a_different_sms_keyword_is_not_shared(make_directory):
+    home = VALID_SMS_HELPLINE
+    steve = (VALID_SMS_HELPLINE.replace("keyword: HOME", "keyword: STEVE")
+             .replace("crisistextline.org", "stevefund.org"))
+    directory = load_directory(make_directory({"helplines/crisis-text-line.yaml": home,
+                                               "helplines/steve-fund.yaml": steve}))
+    assert directory.problems.items == []
+
+
+def test_same_number_written_differently_is_still_found(make_directory):
+    first = with_contacts(VALID_HELPLINE, "  - method: phone\n    number: \"0800 068 4141\"\n")
+    second = with_contacts(VALID_HELPLINE.replace("www.samaritans.org", "www.papyrus-uk.org"),
+                           "  - method: phone\n    number: \"+44 800 068 4141\"\n")
+    directory = load_directory(make_directory({"helplines/aaa-first.yaml": first, "helplines/bbb-second.yaml": second}))
+    [warning] = directory.problems.warnings
+    assert Path(warning.path).name == "bbb-second.yaml" and "helplines/aaa-first" in warning.message
+
+
+def test_same_website_in_two_listings_is_a_warning(make_directory):
+    second = VALID_SMS_HELPLINE.replace("https://www.crisistextline.org/", "https://samaritans.org")
+    directory = load_directory(make_directory({"helplines/aaa-samaritans.yaml": VALID_HELPLINE,
+                                               "helplines/bbb-crisis.yaml": second}))
+    [warning] = directory.problems.warnings
+    assert warning.line == line_of(second, "website:") and "website" in warning.message
+
+
+def test_strict_turns_the_shared_number_warning_into_exit_1(make_directory):
+    second = VALID_SMS_HELPLINE.replace("https://www.crisistextline.org/", "https://www.samaritans.org/")
+    root = make_directory({"helplines/aaa-samaritans.yaml": VALID_HELPLINE, "helplines/bbb-crisis.yaml": second})
+    runner = CliRunner()
+    assert runner.invoke(main, ["validate", str(root)]).exit_code == 0
+    strict = runner.invoke(main, ["validate", "--strict", str(root)])
+    assert strict.exit_code == 1
+    assert "error: `website`" in strict.output
+
+
+def test_closed_listing_is_not_compared_for_shared_contacts(make_directory):
+    closed = set_field(VALID_HELPLINE, "status", "closed")
+    directory = load_directory(make_directory({"helplines/aaa-old.yaml": closed,
+                                               "helplines/bbb-new.yaml": VALID_HELPLINE}))
+    assert directory.problems.items == []
+
+
+# --- publishing ----------------------------------------------------------------------------------------------
+
+
+def test_closed_listings_are_records_but_not_published(make_directory):
+    files = dict(VALID_LISTINGS)
+    files["helplines/samaritans.yaml"] = set_field(VALID_HELPLINE, "status", "closed")
+    directory = load_directory(make_directory(files))
+    assert directory.ok and len(directory.records) == 4
+    assert "helplines/samaritans" not in {r.key for r in directory.published}
+    assert len(directory.published) == 3
+
+
+def test_every_problem_in_every_file_is_reported_in_one_run(make_directory):
+    files = {
+        "helplines/one.yaml": set_field(VALID_HELPLINE, "cost", "cheap"),
+        "helplines/two.yaml": b"name: ok\nsummary: caf\xe9\n",
+        "communities/three.yaml": "name: [unclosed\n",
+        "teletherapy/four.yaml": set_field(set_field(VALID_TELETHERAPY, "topics", "[anxeity]"), "colour", "red"),
+        "helplines/Five.yaml": VALID_SMS_HELPLINE,
+        "stray.yaml": VALID_HELPLINE,
+    }
+    directory = load_directory(make_directory(files))
+    by_file: dict[str, list] = {}
+    for problem in directory.problems.errors:
+        by_file.setdefault(Path(problem.path).name, []).append(problem)
+    assert set(by_file) == {"one.yaml", "two.yaml", "three.yaml", "four.yaml", "Five.yaml", "stray.yaml"}
+    assert len(by_file["four.yaml"]) == 2
+    assert [r.id for r in directory.records] == ["Five"]  # a bad id is reported, the file still read
+    assert not directory.ok
+
+
+def test_problems_are_sorted_by_file_then_position(make_directory):
+    files = {"helplines/bbb.yaml": set_field(set_field(VALID_HELPLINE, "cost", "cheap"), "status", "gone"),
+             "helplines/aaa.yaml": set_field(VALID_SMS_HELPLINE, "topics", "[nope]")}
+    problems = load_directory(make_directory(files)).problems.sorted()
+    keys = [(Path(p.path).name, p.line, p.column) for p in problems]
+    assert keys == sorted(keys) and len(keys) == 3
