@@ -33,7 +33,9 @@ NAV = "partials/nav.html"
 HEADER = "partials/header.html"
 # Partials whose use of the page is described above: Material's own, not overridden copies.
 MATERIAL_PARTS = {NAV: ("partials/nav.html", "partials/nav-item.html"), HEADER: ("partials/header.html",)}
-TITLE = "\x00kindred-title\x00"  # stands for the title while the header is rendered once per folder
+# Stands for the title while the header is rendered once per folder. Its markup characters and mixed case
+# make sure the title is printed as it is: escaped, stripped or re-cased, it would not be found again.
+TITLE = "\x00Kindred-Title&<i>\"'\x00"
 
 
 def _parts(url: str) -> tuple[str, ...] | None:
