@@ -35,6 +35,9 @@ PHASES = [
     ("kindred on_files (views, page plans, data files)", "generator.mkdocs_plugin.plugin", "KindredPlugin.on_files", 0),
     ("plan_pages (listing views)", "generator.mkdocs_plugin.plugin", "plan_pages", 1),
     ("data_files (open data exports)", "generator.mkdocs_plugin.plugin", "data_files", 1),
+    ("open data (listings.json, CSV)", "generator.exports.open_data", "open_data_files", 2),
+    ("HSDS export", "generator.exports.hsds.export", "hsds_files", 2),
+    ("finder files (finder data, lunr index)", "generator.search.finder_files", "finder_files", 2),
     ("File.generated", "mkdocs.structure.files", "File.generated", 1),
     ("get_navigation", "mkdocs.commands.build", "get_navigation", 0),
     ("_populate_page (all pages)", "mkdocs.commands.build", "_populate_page", 0),
@@ -48,7 +51,7 @@ PHASES = [
     ("_build_page (all pages)", "mkdocs.commands.build", "_build_page", 0),
     ("get_context", "mkdocs.commands.build", "get_context", 1),
     ("search on_page_context", "material.plugins.search.plugin", "SearchPlugin.on_page_context", 1),
-    ("jinja Template.render (theme)", "jinja2.environment", "Template.render", 1),
+    ("Material templates (Template.render)", "jinja2.environment", "Template.render", 1),
     ("utils.write_file", "mkdocs.utils", "write_file", 1),
     ("validate_anchor_links", "mkdocs.structure.pages", "Page.validate_anchor_links", 0),
     ("search on_post_build (index)", "material.plugins.search.plugin", "SearchPlugin.on_post_build", 0),
@@ -56,8 +59,14 @@ PHASES = [
 ]
 
 
+inside_build_page = [False]
+
+
 def wrap(label: str, module: str, path: str) -> None:
-    owner = importlib.import_module(module)
+    try:
+        owner = importlib.import_module(module)
+    except ImportError:
+        return
     *parents, name = path.split(".")
     for parent in parents:
         owner = getattr(owner, parent)
@@ -66,10 +75,15 @@ def wrap(label: str, module: str, path: str) -> None:
     func = original.__func__ if is_static else original
     depth = [0]
 
+    only_in_build_page = label.startswith("Material templates")
+    marks_build_page = label.startswith("_build_page")
+
     @functools.wraps(func)
     def timed(*args, **kwargs):
-        if depth[0]:
+        if depth[0] or (only_in_build_page and not inside_build_page[0]):
             return func(*args, **kwargs)
+        if marks_build_page:
+            inside_build_page[0] = True
         depth[0] += 1
         start = time.perf_counter()
         try:
@@ -78,6 +92,8 @@ def wrap(label: str, module: str, path: str) -> None:
             totals[label] += time.perf_counter() - start
             counts[label] += 1
             depth[0] -= 1
+            if marks_build_page:
+                inside_build_page[0] = False
 
     setattr(owner, name, type(original)(timed) if is_static else timed)
 
@@ -91,6 +107,7 @@ def main() -> int:
 
     for label, module, path, _ in PHASES:
         wrap(label, module, path)
+    start_cpu = time.process_time()
     from mkdocs.__main__ import cli
     from mkdocs.config import load_config
 
@@ -116,6 +133,7 @@ def main() -> int:
             print(f"| {'&nbsp;&nbsp;' * level}{label} | {counts[label]:,} | {totals[label]:.2f} | "
                   f"{100 * totals[label] / total:.0f}% |")
     print(f"| **whole build (in process, after imports)** | | {total:.2f} | 100% |")
+    print(f"\nCPU time of this process: {time.process_time() - start_cpu:.2f} s")
     return 0
 
 

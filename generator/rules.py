@@ -7,11 +7,10 @@ phone-number problems reported in the same run.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .models.contacts import NUMBER_METHODS
-from .models.fields import WORLDWIDE, close_match, country_codes
+from .models.fields import WORLDWIDE, close_match, country_codes, split_url
 from .phones import ParsedNumber, parse_number
 from .problems import Problem, Severity
 from .taxonomy import Taxonomy
@@ -136,14 +135,14 @@ def _urls(checker: _Checker) -> Iterator[tuple[tuple, Any]]:
 
 def _check_web_addresses(checker: _Checker) -> None:
     for path, url in _urls(checker):
-        if isinstance(url, str) and urlsplit(url.strip()).scheme.lower() == "http":
+        if isinstance(url, str) and split_url(url.strip()).scheme.lower() == "http":
             checker.report(path, f"`{field_label(path)}`: `{url}` uses http://; use the https:// address if the "
                                  f"site has one", "warning")
 
 
 def contact_keys(record: "ListingRecord") -> Iterator[tuple[str, tuple, str]]:
     """(key, path, shown) for each number and the website, to find listings that share them."""
-    site = urlsplit(record.listing.website)
+    site = split_url(record.listing.website)
     yield (f"web:{(site.hostname or '').removeprefix('www.')}{site.path.rstrip('/')}", ("website",),
            record.listing.website)
     for index, parsed in record.numbers.items():
@@ -156,13 +155,29 @@ def contact_keys(record: "ListingRecord") -> Iterator[tuple[str, tuple, str]]:
         yield f"{contact.method}:{region}:{parsed.dial}:{keyword}", ("contacts", index, "number"), contact.number
 
 
+ShareEntry = tuple[str, str, int, int, str, str]  # key, display path, line, column, value as written, field
+
+
+def share_entries(record: "ListingRecord") -> list[ShareEntry]:
+    """What the shared-contacts check needs from one listing: small, so other processes can send it."""
+    entries = []
+    for key, path, shown in contact_keys(record):
+        line, column = record.doc.position(path)
+        entries.append((key, record.display_path, line, column, shown, field_label(path)))
+    return entries
+
+
+def shared_contact_problems(listings: Iterable[tuple[str, list[ShareEntry]]]) -> Iterator[Problem]:
+    """A warning for each number or website a listing shares with an earlier one: (listing key, entries)."""
+    first_seen: dict[str, str] = {}
+    for listing_key, entries in listings:
+        for key, shown_path, line, column, shown, label in entries:
+            other = first_seen.setdefault(key, listing_key)
+            if other != listing_key:
+                yield Problem(shown_path, line, column,
+                              f"`{label}`: `{shown}` is also used by {other}; check that both "
+                              f"listings are right", "warning", label)
+
+
 def check_shared_contacts(records: list["ListingRecord"]) -> Iterator[Problem]:
-    first_seen: dict[str, "ListingRecord"] = {}
-    for record in records:
-        for key, path, shown in contact_keys(record):
-            other = first_seen.setdefault(key, record)
-            if other is not record:
-                line, column = record.doc.position(path)
-                yield Problem(record.display_path, line, column,
-                              f"`{field_label(path)}`: `{shown}` is also used by {other.key}; check that both "
-                              f"listings are right", "warning", field_label(path))
+    return shared_contact_problems((record.key, share_entries(record)) for record in records)

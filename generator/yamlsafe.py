@@ -51,6 +51,12 @@ class _StrictLoader(_Loader):
     looked like a custom tag nobody wrote.
     """
 
+    def descend_resolver(self, current_node, current_index):  # path resolvers: none are registered
+        pass
+
+    def ascend_resolver(self):
+        pass
+
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode:
             if implicit[0]:  # plain, untagged

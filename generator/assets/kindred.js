@@ -25,56 +25,93 @@
   });
 
   // ---- Hours: open now / opens at, computed in the visitor's browser from the service's zone.
+  // An interval belongs to the day it starts on; one whose `closes` is earlier than `opens` runs past
+  // midnight. Every moment of a `closed` date is closed, and an overnight interval that would start on
+  // a closed date does not happen.
   var DAYS = ["su", "mo", "tu", "we", "th", "fr", "sa"];
+  var formatters = {};
+  var partsCache = {};
+  function formatter(zone) {
+    if (!formatters[zone]) {
+      formatters[zone] = new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone, weekday: "short", year: "numeric", month: "2-digit", day: "2-digit",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+      });
+    }
+    return formatters[zone];
+  }
+  // The weekday, date and minute of the day in `zone` at `date` (cached per zone and minute: the finder
+  // asks this for thousands of listings at once).
   function zoneParts(date, zone) {
-    var parts = new Intl.DateTimeFormat("en-GB", {
-      timeZone: zone, weekday: "short", year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", hourCycle: "h23"
-    }).formatToParts(date);
+    var minute = Math.floor(date.getTime() / 60000);
+    var cached = partsCache[zone];
+    if (cached && cached.minute === minute) return cached.parts;
     var out = {};
-    parts.forEach(function (p) { out[p.type] = p.value; });
-    return {
+    formatter(zone).formatToParts(date).forEach(function (p) { out[p.type] = p.value; });
+    var hour = parseInt(out.hour, 10) % 24;
+    var parts = {
       day: out.weekday.slice(0, 2).toLowerCase(),
       date: out.year + "-" + out.month + "-" + out.day,
-      minutes: parseInt(out.hour, 10) * 60 + parseInt(out.minute, 10)
+      minutes: hour * 60 + parseInt(out.minute, 10)
     };
+    partsCache[zone] = { minute: minute, parts: parts };
+    return parts;
   }
   function toMinutes(hhmm) { var p = hhmm.split(":"); return parseInt(p[0], 10) * 60 + parseInt(p[1], 10); }
-  function previousDay(day) { return DAYS[(DAYS.indexOf(day) + 6) % 7]; }
+  function shiftDay(day, by) { return DAYS[(DAYS.indexOf(day) + by + 70) % 7]; }
+  function shiftDate(isoDate, by) {
+    var d = new Date(isoDate + "T12:00:00Z");
+    d.setUTCDate(d.getUTCDate() + by);
+    return d.toISOString().slice(0, 10);
+  }
+  function isOvernight(interval) { return interval.closes !== "24:00" && interval.closes < interval.opens; }
 
   // Is the service open at this instant? Handles intervals that run past midnight.
   function isOpen(hours, date) {
     if (!hours) return null;
     if (hours.always) return true;
     var now = zoneParts(date, hours.tz);
-    if ((hours.closed || []).indexOf(now.date) >= 0) return false;
+    var closed = hours.closed || [];
+    if (closed.indexOf(now.date) >= 0) return false;
+    var yesterday = shiftDay(now.day, -1);
+    var yesterdayClosed = closed.length > 0 && closed.indexOf(shiftDate(now.date, -1)) >= 0;
     return hours.weekly.some(function (interval) {
       var opens = toMinutes(interval.opens), closes = toMinutes(interval.closes);
-      var overnight = closes < opens;
+      var overnight = isOvernight(interval);
       if (interval.days.indexOf(now.day) >= 0) {
         if (!overnight && now.minutes >= opens && now.minutes < closes) return true;
         if (overnight && now.minutes >= opens) return true;
       }
-      if (overnight && interval.days.indexOf(previousDay(now.day)) >= 0 && now.minutes < closes) return true;
-      return false;
+      return overnight && !yesterdayClosed && interval.days.indexOf(yesterday) >= 0 && now.minutes < closes;
     });
   }
-  // The next minute (within 8 days) at which it opens, as a Date; steps in 15-minute slots then refines.
+  // When it next opens (within 8 days), as a Date: the earliest interval start after now, in the
+  // service's zone, corrected once if the zone's UTC offset changes in between (summer time).
   function nextOpening(hours, date) {
-    if (!hours || hours.always) return null;
-    var step = 15 * 60000, t = date.getTime();
-    for (var i = 1; i <= 8 * 24 * 4; i++) {
-      var candidate = new Date(t + i * step);
-      if (isOpen(hours, candidate)) {
-        var lo = t + (i - 1) * step, hi = candidate.getTime();
-        while (hi - lo > 60000) {
-          var mid = lo + Math.floor((hi - lo) / 120000) * 60000;
-          if (isOpen(hours, new Date(mid))) hi = mid; else lo = mid;
-        }
-        return new Date(hi);
-      }
+    if (!hours || hours.always || !hours.weekly) return null;
+    var now = zoneParts(date, hours.tz);
+    var closed = hours.closed || [];
+    var best = null;
+    for (var ahead = 0; ahead <= 7; ahead++) {
+      var day = shiftDay(now.day, ahead);
+      if (closed.length && closed.indexOf(shiftDate(now.date, ahead)) >= 0) continue;
+      hours.weekly.forEach(function (interval) {
+        if (interval.days.indexOf(day) < 0) return;
+        var offset = ahead * 1440 + toMinutes(interval.opens) - now.minutes;
+        if (offset > 0 && (best === null || offset < best)) best = offset;
+      });
+      if (best !== null) break;  // a later day always opens later
     }
-    return null;
+    if (best === null) return null;
+    var start = Math.floor(date.getTime() / 60000) * 60000;
+    var candidate = new Date(start + best * 60000);
+    var local = zoneParts(candidate, hours.tz);
+    var wanted = (now.minutes + best) % 1440;
+    var drift = local.minutes - wanted;
+    if (drift > 720) drift -= 1440;
+    if (drift < -720) drift += 1440;
+    if (drift) candidate = new Date(candidate.getTime() - drift * 60000);
+    return candidate;
   }
   function describe(hours, date) {
     var open = isOpen(hours, date);
@@ -121,7 +158,8 @@
     });
   }
 
-  // ---- The crisis link suggests helplines for the visitor's likely country, guessed on this device only.
+  // ---- The visitor's likely country, guessed on this device only from the browser's language settings.
+  // The finder offers it as a one-tap suggestion (generator/assets/finder.js); nothing applies it silently.
   function guessCountry() {
     var langs = navigator.languages || [navigator.language || ""];
     for (var i = 0; i < langs.length; i++) {
@@ -132,16 +170,10 @@
   }
   window.KindredGuessCountry = guessCountry;
 
-  function enhanceCrisisLink(root) {
-    var link = root.querySelector("[data-kd-crisis-link]");
-    var country = guessCountry();
-    if (link && country && link.href.indexOf("country=") < 0) link.href += "&country=" + country;
-  }
 
   function init() {
     renderOpenStates(document);
     renderVerification(document);
-    enhanceCrisisLink(document);
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..directory import TAXONOMY_FILE, load_directory
+from ..directory import TAXONOMY_FILE, check_directory
 from ..models import KINDS
 from ..problems import format_problems
 
@@ -34,14 +34,15 @@ def directory_root(paths: tuple[Path, ...]) -> Path:
 def command(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
     """Check every listing in DIRECTORY (default: directory/) against the contract."""
     root = directory_root(paths)
-    directory = load_directory(root)
-    problems = directory.problems.promote_warnings() if strict else directory.problems
+    checked = check_directory(root)  # the same problems as load_directory, without keeping the listings
+    problems = checked.problems.promote_warnings() if strict else checked.problems
     ordered = problems.sorted()
     if fmt == "json" or ordered:
         click.echo(format_problems(ordered, fmt))
-    errors, warnings = len(problems.errors), len(problems.warnings)
+    errors = sum(1 for p in ordered if p.is_error)  # counted as printed: a repeated problem is shown once
+    warnings = len(ordered) - errors
     if fmt == "text":
-        summary = (f"{len(directory.records)} listing(s) read from {root}: "
+        summary = (f"{checked.listings} listing(s) read from {root}: "
                    f"{errors} error(s), {warnings} warning(s)")
         click.echo(summary, err=bool(ordered))
     sys.exit(1 if errors else 0)

@@ -43,6 +43,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.plans: dict[str, PagePlan] = {}
         self.views = []
         self.nav = None
+        self.theme_caches: dict = {}
         self.site_dir = ""
         self.staging = ""
         self.warnings: CountHandler | None = None
@@ -127,7 +128,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Thousands of generated pages outside the nav share one sidebar per folder: render it once.
-        theme_cache.install(env, self.nav, config)
+        self.theme_caches = theme_cache.install(env, self.nav, config)
         return env
 
     # -- pages ---------------------------------------------------------------------------------------------

@@ -129,17 +129,24 @@ def _currency(value: str) -> str:
 
 
 _SAFE_SCHEMES = ("https", "http")
+_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=4096)
+def split_url(url: str):
+    """urlsplit, remembered: each address is split by the model, the http check and the shared-site check."""
+    return urlsplit(url)
 
 
 def _web_url(value: str) -> str:
-    parts = urlsplit(value.strip())
+    parts = split_url(value.strip())
     if parts.scheme.lower() not in _SAFE_SCHEMES:
         shown = parts.scheme or "none"
         raise PydanticCustomError(
             "url_scheme", "`{given}` must be an https:// web address (scheme `{scheme}` is not allowed)",
             {"given": value, "scheme": shown},
         )
-    if not parts.hostname or "." not in parts.hostname or any(c.isspace() for c in value.strip()):
+    if not parts.hostname or "." not in parts.hostname or _SPACE.search(value.strip()):
         raise PydanticCustomError("url_host", "`{given}` is not a complete web address such as https://example.org/",
                                   {"given": value})
     return value.strip()

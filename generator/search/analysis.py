@@ -195,14 +195,22 @@ def analyse(text: str | None) -> list[str]:
     return [term for term in map(analyse_token, tokenize(text)) if term]
 
 
+PREFIX_MIN = 2  # the word being typed matches as a prefix once it is this long (UTF-16 units, as in JS)
+
+
+def js_length(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
 def query_terms(text: str) -> tuple[list[str], bool]:
     """The terms the finder requires, and whether the last one is a prefix (the word still being typed).
 
     Every word is analysed like the index's text; stop words drop out. The last word is a prefix unless
-    the text ends with a space or hyphen, or that word dropped out. Mirrors queryTerms() in
-    generator/assets/finder.js.
+    the text ends with a space or hyphen, that word dropped out, or its term is shorter than PREFIX_MIN.
+    Mirrors queryTerms() in generator/assets/finder.js.
     """
     tokens = tokenize(text)
     terms = [analyse_token(token) for token in tokens]
-    prefix = bool(terms) and terms[-1] is not None and text[-1] not in SEPARATORS
+    prefix = (bool(terms) and terms[-1] is not None and text[-1] not in SEPARATORS
+              and js_length(terms[-1]) >= PREFIX_MIN)
     return [term for term in terms if term], prefix

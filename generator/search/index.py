@@ -46,6 +46,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from lunr.builder import Builder
+from lunr.index import Index
+from lunr.query import Query, QueryPresence
 from lunr.stemmer import stemmer as lunr_py_stemmer
 
 from ..directory import Directory, ListingRecord
@@ -117,7 +119,7 @@ def input_hash(docs: list[dict[str, str]]) -> str:
     return digest.hexdigest()[:20]
 
 
-def build_lunr(docs: list[dict[str, str]]) -> Builder:
+def build_lunr(docs: list[dict[str, str]]) -> tuple[Builder, Index]:
     """lunr.py builds the index from pre-analysed terms (the pipeline already ran in analysis.py).
 
     The builder's own pipeline is left empty; the search pipeline is set to ["stemmer"] only so the
@@ -130,8 +132,23 @@ def build_lunr(docs: list[dict[str, str]]) -> Builder:
         builder.field(name, boost)
     for number, doc in enumerate(docs):
         builder.add({"ref": str(number), **{name: analysis.analyse(doc[name]) for name, _ in FIELDS}})
-    builder.build()
-    return builder
+    return builder, builder.build()
+
+
+def search(index: Index, text: str) -> list[tuple[str, float]]:
+    """What the finder's text search finds, by lunr.py: (ref, score), best first.
+
+    Every word is required; the last is a prefix while it is being typed (analysis.query_terms).
+    generator/assets/finder.js builds the same query for lunr.js.
+    """
+    terms, prefix = analysis.query_terms(text)
+    if not terms:
+        return []
+    query = index.create_query()
+    for position, term in enumerate(terms):
+        wildcard = Query.WILDCARD_TRAILING if prefix and position == len(terms) - 1 else Query.WILDCARD_NONE
+        query.term(term, use_pipeline=False, presence=QueryPresence.REQUIRED, wildcard=wildcard)
+    return [(match["ref"], match["score"]) for match in index.query(query)]
 
 
 BITMAP_DENSITY = 32  # a posting holding more than 1 in 32 documents is sent as a bitmap
@@ -259,7 +276,7 @@ def search_index(directory: Directory, *, use_cache: bool = True) -> BuiltIndex:
             return BuiltIndex(data, hash_, True, time.perf_counter() - started)
         except OSError:
             pass
-    builder = build_lunr(docs)
+    builder, _ = build_lunr(docs)
     data = json.dumps(compact(builder, len(docs), hash_, directory), ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
     seconds = time.perf_counter() - started

@@ -36,7 +36,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # -- building ---------------------------------------------------------------------------------------------------
 FIXTURE_MKDOCS = """\
 site_name: Kindred test site
-site_url: https://kindred.example.org/
+site_url: {site_url}
 repo_url: https://github.com/kindred-directory/kindred
 repo_name: kindred-directory/kindred
 edit_uri: edit/main/content/
@@ -73,15 +73,18 @@ nav:
 _LOCK = threading.Lock()
 _BUILDS: dict[tuple[Path, Path], Path] = {}
 _SERVERS: dict[Path, tuple[http.server.ThreadingHTTPServer, str]] = {}
+_RESERVED: dict[Path, http.server.ThreadingHTTPServer] = {}
 
 
-def write_fixture_config(project: Path, directory_path: Path, content_dir: Path = SITE_CONTENT) -> Path:
+def write_fixture_config(project: Path, directory_path: Path, content_dir: Path = SITE_CONTENT,
+                         site_url: str = "https://kindred.example.org/") -> Path:
     """A mkdocs.yml in `project` that builds `directory_path` with the fixture articles into project/site."""
     project.mkdir(parents=True, exist_ok=True)
     config = project / "mkdocs.yml"
     config.write_text(FIXTURE_MKDOCS.format(
-        docs_dir=json.dumps(str(content_dir)), site_dir=json.dumps(str(project / "site")),
-        overrides=json.dumps(str(ROOT / "overrides")), directory=json.dumps(str(directory_path))), encoding="utf-8")
+        site_url=json.dumps(site_url), docs_dir=json.dumps(str(content_dir)),
+        site_dir=json.dumps(str(project / "site")), overrides=json.dumps(str(ROOT / "overrides")),
+        directory=json.dumps(str(directory_path))), encoding="utf-8")
     return config
 
 
@@ -99,13 +102,22 @@ def strict_build(config_file: Path) -> None:
 
 
 def build_fixture_site(directory_path, tmp_path_factory, content_dir: Path = SITE_CONTENT) -> Path:
-    """The built site folder for this fixture directory (built once per session)."""
+    """The built site folder for this fixture directory (built once per session).
+
+    The site is built for the address `serve_site` will give it: Material's instant navigation only takes
+    over links whose host *and port* match the sitemap's (site_url), so a port is reserved before building.
+    """
     key = (Path(directory_path).resolve(), Path(content_dir).resolve())
     with _LOCK:
         if key not in _BUILDS:
             project = tmp_path_factory.mktemp(f"site-{key[0].name}")
-            strict_build(write_fixture_config(project, key[0], key[1]))
-            _BUILDS[key] = project / "site"
+            server = _Server(("127.0.0.1", 0), _QuietHandler)
+            site_url = f"http://127.0.0.1:{server.server_address[1]}/"
+            strict_build(write_fixture_config(project, key[0], key[1], site_url=site_url))
+            site = (project / "site").resolve()
+            server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(site))
+            _RESERVED[site] = server
+            _BUILDS[key] = site
         return _BUILDS[key]
 
 
@@ -115,14 +127,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that stops reading (a page left mid-load) is not a failure of the site.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve_site(site_path) -> str:
-    """Serve `site_path` on 127.0.0.1 (a free port) from a thread; the base URL, ending in '/'."""
+    """Serve `site_path` on 127.0.0.1 from a thread (on the port it was built for, if built here, else a free
+    one); the base URL, ending in '/'."""
     key = Path(site_path).resolve()
     with _LOCK:
         if key not in _SERVERS:
-            handler = functools.partial(_QuietHandler, directory=str(key))
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            server.daemon_threads = True
+            server = _RESERVED.pop(key, None) or _Server(
+                ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(key)))
             threading.Thread(target=server.serve_forever, daemon=True, name=f"serve-{key.name}").start()
             _SERVERS[key] = (server, f"http://127.0.0.1:{server.server_address[1]}/")
         return _SERVERS[key][1]
@@ -133,7 +156,10 @@ def close_servers() -> None:
         for server, _ in _SERVERS.values():
             server.shutdown()
             server.server_close()
+        for server in _RESERVED.values():
+            server.server_close()
         _SERVERS.clear()
+        _RESERVED.clear()
 
 
 # -- keeping traffic local --------------------------------------------------------------------------------------
@@ -152,13 +178,14 @@ class Guard:
         self.console: list[str] = []
         self.page_errors: list[str] = []
         self.dialogs: list[str] = []
+        self.csp_events: list[str] = []  # securitypolicyviolation events, from every document
 
     def external(self) -> list[str]:
         """Requests that went (or tried to go) anywhere but 127.0.0.1, the Quick exit target aside."""
         return [url for url in self.requests if not is_local(url) and not url.startswith(QUICK_EXIT_URL)]
 
     def csp_violations(self) -> list[str]:
-        return [m for m in self.console if "Content Security Policy" in m or "Refused to" in m]
+        return self.csp_events + [m for m in self.console if "Content Security Policy" in m or "Refused to" in m]
 
     def watch(self, page) -> None:
         page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
@@ -191,6 +218,13 @@ def open_guarded_context(browser, **options):
 
     context.route("**/*", route)
     context.on("page", guard.watch)
+    # Report CSP violations from every document (init scripts and bindings come through DevTools, so the
+    # page's own CSP does not block them).
+    context.expose_binding("__kdReportCsp", lambda source, text: guard.csp_events.append(text))
+    context.add_init_script("""document.addEventListener('securitypolicyviolation', function (e) {
+        window.__kdReportCsp(e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' +
+                             e.lineNumber);
+    });""")
     return context, guard
 
 

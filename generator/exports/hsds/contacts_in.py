@@ -121,15 +121,13 @@ class ContactImport:
         text = f" {location.get('name') or ''} {location.get('description') or ''} ".casefold()
         return next((m for hint, m in _HINTS if hint in text), None)
 
-    def channel(self, channel: dict, phones: dict[str, dict]) -> list[dict]:
+    def channel(self, channel: dict) -> list[dict]:
         """Contacts for one service_at_location: its phones, and its link if the location is virtual."""
         where = f"service_at_location {channel.get('id')}"
         hours = self._hours(channel.get("schedules"))
         location = channel.get("location") if isinstance(channel.get("location"), dict) else {}
         contacts = []
         for phone in channel.get("phones") or []:
-            if isinstance(phone, dict) and phone.get("id") not in phones:
-                phones[str(phone.get("id"))] = phone
             contact = self.phone(phone, hours) if isinstance(phone, dict) else None
             if contact:
                 contacts.append(contact)
@@ -205,7 +203,7 @@ class ContactImport:
 
         def emit_channel(index: int) -> None:
             done.add(index)
-            contacts.extend(self.channel(channels[index], phones))
+            contacts.extend(self.channel(channels[index]))
 
         for phone_id in order:
             if phone_id in owner:

@@ -19,7 +19,8 @@ from typing import Callable
 from ...models.vocab import DAYS
 from .ids import IdMaker
 
-DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
+DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+                     strict=True))
 ALL_DAYS = ",".join(d.upper() for d in DAYS)
 ALWAYS_DESCRIPTION = "Open 24 hours a day, 7 days a week."
 _CLOSED = re.compile(r"\s*Closed on \d{4}-\d{2}-\d{2}(, \d{4}-\d{2}-\d{2})*\.\Z")
@@ -100,7 +101,8 @@ def _time(value) -> tuple[str, float | None] | None:
     offset = None
     if match.group(4):
         text = match.group(4)
-        offset = 0.0 if text == "Z" else int(text[0] + "1") * (int(text[1:3]) + int(text[-2:] if len(text) > 3 else 0) / 60)
+        minutes = int(text[-2:]) if len(text) > 3 else 0
+        offset = 0.0 if text == "Z" else int(text[0] + "1") * (int(text[1:3]) + minutes / 60)
     return f"{int(match.group(1)):02d}:{match.group(2)}", offset
 
 

@@ -40,10 +40,6 @@ class Dataset:
     notes: list[str] = field(default_factory=list)  # what was read, and what was not
 
 
-def _short(record_id) -> str:
-    return str(record_id)
-
-
 class _Collector:
     def __init__(self, dataset: Dataset):
         self.dataset = dataset
@@ -109,7 +105,7 @@ class _Collector:
         elif "status" in value and "name" in value:
             self.service(value, source)
         elif "location_type" in value:
-            self.dataset.notes.append(f"{source}: location {_short(value.get('id'))} on its own; Kindred imports "
+            self.dataset.notes.append(f"{source}: location {value.get('id')} on its own; Kindred imports "
                                       f"services, so it was read only where a service refers to it")
         elif {"code", "parent_id", "taxonomy", "taxonomy_detail", "taxonomy_id", "term_uri"} & set(value) \
                 and "name" in value:

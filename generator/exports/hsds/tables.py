@@ -70,7 +70,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("contact_id", "string", format="uuid"), C("service_at_location_id", "string", format="uuid"),
         C("number", "string", required=True), C("extension", "number"), C("type", "string"),
         C("description", "string"),
-    ), (('contact_id', 'contact'), ('location_id', 'location'), ('organization_id', 'organization'), ('service_id', 'service'), ('service_at_location_id', 'service_at_location'))),
+    ), (('contact_id', 'contact'), ('location_id', 'location'), ('organization_id', 'organization'),
+        ('service_id', 'service'), ('service_at_location_id', 'service_at_location'))),
     Table("schedule", "schedules.csv", 10, (
         C("id", "string", format="uuid", required=True, unique=True), C("service_id", "string", format="uuid"),
         C("location_id", "string", format="uuid"), C("service_at_location_id", "string", format="uuid"),
@@ -102,7 +103,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("service_id", "string", format="uuid"), C("service_at_location_id", "string", format="uuid"),
         C("location_id", "string", format="uuid"), C("name", "string"), C("title", "string"),
         C("department", "string"), C("email", "string", format="email"),
-    ), (('location_id', 'location'), ('organization_id', 'organization'), ('service_id', 'service'), ('service_at_location_id', 'service_at_location'))),
+    ), (('location_id', 'location'), ('organization_id', 'organization'), ('service_id', 'service'),
+        ('service_at_location_id', 'service_at_location'))),
     Table("location", "locations.csv", 6, (
         C("id", "string", format="uuid", required=True, unique=True),
         C("location_type", "string", required=True, enum=('physical', 'postal', 'virtual')),

@@ -95,7 +95,8 @@ def read_csv(text: str) -> list[dict]:
     """Rows as dicts, empty cells left out, the header's stray spaces and BOM removed."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in next(reader, [])]
-    return [{k: v for k, v in zip(header, row) if v.strip() != ""} for row in reader if any(c.strip() for c in row)]
+    rows = (row for row in reader if any(c.strip() for c in row))  # blank lines are not records
+    return [{k: v for k, v in zip(header, row, strict=False) if v.strip() != ""} for row in rows]
 
 
 def nest(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:

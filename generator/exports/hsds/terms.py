@@ -11,6 +11,7 @@ Three taxonomies travel with every export:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...taxonomy import Taxonomy
 from .ids import child_uuid, named_uuid
@@ -68,10 +69,12 @@ for _kind, _fields in KIND_FIELDS.items():
 LINK_TYPES = {TOPICS: "topic", AUDIENCES: "audience", FIELDS: "kindred_field"}
 
 
+@lru_cache(maxsize=None)
 def taxonomy_id(key: str) -> str:
     return named_uuid("taxonomy", key)
 
 
+@lru_cache(maxsize=4096)
 def term_id(key: str, code: str) -> str:
     return named_uuid("taxonomy_term", key, code)
 

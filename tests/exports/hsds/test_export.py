@@ -287,3 +287,31 @@ def test_published_paths_and_export_folder(hsds_fixture, fixture_files, tmp_path
     written = export_hsds(load_directory(hsds_fixture), tmp_path / "out")
     assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in written) == sorted(fixture_files)
     assert all(p.read_bytes() == fixture_files[p.relative_to(tmp_path / "out").as_posix()] for p in written)
+
+
+def test_the_validator_rejects_what_hsds_rejects(hsds_validator):
+    """The schema check is not a formality: these would all be published wrongly."""
+    good = {"id": listing_uuid("example"), "name": "Example", "status": "active"}
+    assert hsds_validator(good, "compiled/service.json") == []
+    for bad in ({"status": "open"}, {"id": "example"}, {"colour": "red"}, {"url": "not a web address"},
+                {"schedules": [{"id": listing_uuid("x"), "freq": "DAILY"}]}, {"email": "nobody"}):
+        assert hsds_validator({**good, **bad}, "compiled/service.json"), bad
+
+
+def test_every_listing_field_has_a_place_in_hsds():
+    """A field added to the contract must be mapped here (and in content/open-data/hsds.md) before it ships."""
+    from generator.exports.hsds.terms import KIND_FIELDS
+    from generator.models import KIND_MODELS, Listing
+
+    mapped = {"name", "summary", "description", "website", "organization", "countries", "regions", "languages",
+              "topics", "audiences", "age", "cost", "contacts", "hours", "status", "verified"}
+    assert set(Listing.model_fields) == mapped
+    for kind, model in KIND_MODELS.items():
+        assert set(model.model_fields) - set(Listing.model_fields) - {"price"} == set(KIND_FIELDS[kind]), kind
+
+
+def test_every_contact_method_has_a_place_in_hsds():
+    from generator.exports.hsds.contacts import CHANNEL_NAMES, PHONE_TYPES
+    from generator.models.vocab import CONTACT_METHODS
+
+    assert set(CONTACT_METHODS) == set(PHONE_TYPES) | set(CHANNEL_NAMES) | {"email"}

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Time `kindred validate` on synthetic directories of 1,000 and 10,000 listings.
+
+Usage:
+    python bench/bench_validate.py [--sizes 1000 10000] [--runs 3] [--seed 1] [--profile]
+
+For each N this
+  1. writes a synthetic directory (bench/make_directory.py N bench/out/validate-N --seed S --force);
+  2. runs `kindred validate bench/out/validate-N` as a whole process --runs times and keeps the
+     median wall time, the median CPU time (user + system) and the peak RSS (os.wait4's rusage
+     of that child, so other processes on the machine do not count);
+  3. checks that the run read all N listings and reported no error.
+
+It prints a Markdown table and writes bench/results/validate.json. The target is 10,000 listings
+in under 2 s. With --profile it also runs cProfile over `load_directory` at the largest size
+(in this process) and prints the functions with the most time of their own.
+
+Wall time on a shared machine moves with whatever else runs; CPU time moves much less, so both
+are recorded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+OUT = PROJECT / "bench" / "out"
+RESULTS = PROJECT / "bench" / "results" / "validate.json"
+MAKE_DIRECTORY = PROJECT / "bench" / "make_directory.py"
+TARGET = (10_000, 2.0)  # listings, seconds
+SUMMARY = re.compile(r"(\d+) listing\(s\) read from .*: (\d+) error\(s\), (\d+) warning\(s\)")
+
+
+def kindred_command() -> list[str]:
+    script = Path(sys.executable).with_name("kindred")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from generator.cli import main; main()"]
+
+
+def generate(n: int, seed: int) -> Path:
+    target = OUT / f"validate-{n}"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(MAKE_DIRECTORY), str(n), str(target), "--seed", str(seed), "--force"],
+                   check=True, cwd=PROJECT, stdout=subprocess.DEVNULL)
+    print(f"wrote {n:,} listings to {target.relative_to(PROJECT)} in {time.perf_counter() - start:.1f} s",
+          flush=True)
+    return target
+
+
+def timed(cmd: list[str]) -> tuple[float, float, float, str]:
+    """(wall s, CPU s, peak RSS MiB, output) of one whole child process."""
+    log = OUT / "validate-last-run.log"
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=PROJECT, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    output = log.read_text(encoding="utf-8", errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.stderr.write(output[-4000:])
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output  # ru_maxrss: KiB on Linux
+
+
+def measure(n: int, directory: Path, runs: int) -> dict:
+    cmd = kindred_command() + ["validate", str(directory.relative_to(PROJECT))]
+    walls, cpus, peaks = [], [], []
+    for run in range(runs):
+        wall, cpu, peak, output = timed(cmd)
+        match = SUMMARY.search(output)
+        if not match or int(match[1]) != n or match[2] != "0":
+            raise SystemExit(f"unexpected result for {n}: {output[-2000:]}")
+        walls.append(wall)
+        cpus.append(cpu)
+        peaks.append(peak)
+        print(f"  {n:>6,}: run {run + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB", flush=True)
+    return {"listings": n, "command": " ".join(["kindred"] + cmd[-2:]), "seconds": round(statistics.median(walls), 3),
+            "runs": [round(w, 3) for w in walls], "cpu_seconds": round(statistics.median(cpus), 3),
+            "peak_rss_mib": round(max(peaks), 1)}
+
+
+def profile(directory: Path, top: int = 20) -> str:
+    sys.path.insert(0, str(PROJECT))
+    from generator.directory import load_directory
+
+    load_directory(directory)  # warm imports and caches, as one process validating once would not need
+    profiler = cProfile.Profile()
+    profiler.enable()
+    load_directory(directory)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| listings | median wall (s) | runs (s) | CPU (s) | peak RSS (MiB) | per 1,000 (s) |",
+             "|---:|---:|---|---:|---:|---:|"]
+    for row in rows:
+        lines.append(f"| {row['listings']:,} | {row['seconds']:.2f} | {', '.join(f'{r:.2f}' for r in row['runs'])} | "
+                     f"{row['cpu_seconds']:.2f} | {row['peak_rss_mib']:.0f} | "
+                     f"{row['seconds'] / row['listings'] * 1000:.3f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="cProfile load_directory at the largest size")
+    args = parser.parse_args()
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows = []
+    directories = {}
+    for n in args.sizes:
+        directories[n] = generate(n, args.seed)
+        rows.append(measure(n, directories[n], args.runs))
+
+    print()
+    print(table(rows))
+    target_n, target_s = TARGET
+    verdict = None
+    for row in rows:
+        if row["listings"] == target_n:
+            verdict = row["seconds"] < target_s
+            print(f"\ntarget: {target_n:,} listings in < {target_s:.0f} s: {'met' if verdict else 'NOT met'} "
+                  f"({row['seconds']:.2f} s)")
+    result = {
+        "benchmark": "kindred validate, whole process",
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                    "cpus": os.cpu_count(), "load_average_before": list(os.getloadavg())},
+        "seed": args.seed,
+        "runs_per_size": args.runs,
+        "target": {"listings": target_n, "seconds": target_s, "met": verdict},
+        "results": rows,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(PROJECT)}")
+    if args.profile:
+        print(profile(directories[max(args.sizes)]))
+
+
+if __name__ == "__main__":
+    main()
