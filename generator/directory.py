@@ -17,7 +17,12 @@ from pydantic import ValidationError
 from .models import KIND_MODELS, KINDS, Listing
 from .phones import ParsedNumber
 from .problems import Problem, Problems
-from .rules import check_listing, check_shared_contacts, share_entries, shared_contact_problems
+from .rules import (
+    check_listing,
+    check_shared_contacts,
+    share_entries,
+    shared_contact_problems,
+)
 from .taxonomy import Taxonomy, load_taxonomy
 from .validation_messages import problems_from_validation_error
 from .yamlsafe import Document, load_yaml_file
@@ -101,10 +106,13 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
         folder = root / kind
         if not folder.is_dir():
             continue
-        for entry in sorted(folder.iterdir()):
-            if entry.name.startswith("."):
+        with os.scandir(folder) as scan:  # DirEntry.is_dir() needs no stat per file, unlike Path.is_dir()
+            entries = sorted((item.name, item.is_dir()) for item in scan)
+        for name, is_dir in entries:
+            if name.startswith("."):
                 continue
-            if entry.is_dir():
+            entry = folder / name
+            if is_dir:
                 problems.append(Problem(display_path(entry), 1, 1, "folders inside a kind folder are not read; "
                                                                    "put listing files directly in " + kind + "/"))
             elif entry.suffix == ".yaml":

@@ -7,7 +7,8 @@ phone-number problems reported in the same run.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .models.contacts import NUMBER_METHODS
 from .models.fields import WORLDWIDE, close_match, country_codes, split_url

@@ -41,6 +41,8 @@ _STANDARD_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "merge")
 } | {_PLAIN}
 _NUMERIC_START = frozenset("0123456789+-.")
+# An anchor is `&` then its name; "Veterans & Families" (a space after `&`) cannot be one.
+_MAYBE_ANCHOR = re.compile(r"&[^\s,\[\]{}]")
 
 
 class _StrictLoader(_Loader):
@@ -237,7 +239,7 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
         return None, [Problem(display_path, line, 1, "file contains a NUL character; save it as plain UTF-8 text")]
     try:
         problems = []
-        if "&" in text:  # no anchor, no alias: skip the slower event scan
+        if "&" in text and _MAYBE_ANCHOR.search(text):  # no anchor, no alias: skip the slower event scan
             problems = _scan_anchors_and_tags(text, display_path)
         nodes = list(yaml.compose_all(text, Loader=_StrictLoader))
     except yaml.MarkedYAMLError as exc:
@@ -257,7 +259,7 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
     if not nodes:
         return None, [Problem(display_path, 1, 1, "file is empty; a listing needs at least name, summary, website, "
                                                    "countries, languages, topics, cost and contacts")]
-    converter = _Converter(display_path, aliases_possible="&" in text)
+    converter = _Converter(display_path, aliases_possible=bool(problems))
     try:
         converter.doc.data = converter.convert(nodes[0], ())
     except RecursionError:

@@ -10,9 +10,9 @@ no errors and no "shared number/website" warnings.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

@@ -6,11 +6,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from kindred_test_support import (
+    VALID_COMMUNITY,
+    VALID_HELPLINE,
+    VALID_LISTINGS,
+    VALID_SMS_HELPLINE,
+    VALID_TELETHERAPY,
+    line_of,
+    set_field,
+    with_contacts,
+)
 
 from generator.cli import main
-from generator.directory import load_directory
-from kindred_test_support import (VALID_COMMUNITY, VALID_HELPLINE, VALID_LISTINGS, VALID_SMS_HELPLINE,
-                                  VALID_TELETHERAPY, line_of, set_field, with_contacts)
+from generator.directory import check_directory, load_directory
+from generator.problems import Problem
 
 
 def problems_for(directory, name: str):
@@ -229,3 +238,64 @@ def test_problems_are_sorted_by_file_then_position(make_directory):
     problems = load_directory(make_directory(files)).problems.sorted()
     keys = [(Path(p.path).name, p.line, p.column) for p in problems]
     assert keys == sorted(keys) and len(keys) == 3
+
+
+# --- check_directory: what `kindred validate` runs ------------------------------------------------------------
+
+
+@pytest.fixture
+def mixed_directory(make_directory):
+    """Errors, warnings, a shared number across the middle of the file list, a duplicate id, a closed listing."""
+    shared = with_contacts(VALID_COMMUNITY, "  - method: phone\n    number: \"116 123\"\n")
+    return make_directory({
+        "helplines/samaritans.yaml": VALID_HELPLINE,
+        "helplines/crisis-text-line.yaml": VALID_SMS_HELPLINE,
+        "helplines/bad-cost.yaml": set_field(VALID_SMS_HELPLINE.replace("crisistextline", "other"), "cost", "cheap"),
+        "helplines/closed-one.yaml": set_field(VALID_HELPLINE, "status", "closed"),
+        "communities/side-by-side.yaml": shared,
+        "communities/calm-harbor.yaml": VALID_COMMUNITY.replace("sidebyside", "calm"),
+        "teletherapy/calm-harbor.yaml": VALID_TELETHERAPY,
+        "teletherapy/broken.yaml": "name: [\n",
+        "teletherapy/http-site.yaml": set_field(VALID_TELETHERAPY.replace("calmharbor", "bay"), "website",
+                                                "http://bay.example.com/"),
+    })
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_check_directory_reports_exactly_what_load_directory_reports(mixed_directory, monkeypatch, workers):
+    import generator.directory as directory_module
+    monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", 2)  # split even this small directory
+    loaded = load_directory(mixed_directory)
+    checked = check_directory(mixed_directory, workers=workers)
+    assert checked.problems.sorted() == loaded.problems.sorted()
+    assert {p.severity for p in checked.problems.sorted()} == {"error", "warning"}
+    assert any("also used by" in p.message for p in checked.problems.sorted())
+    assert checked.listings == len(loaded.records) and checked.published == len(loaded.published)
+    assert checked.ok is loaded.ok is False
+
+
+def _check_files_marking_the_process(files, taxonomy):
+    """directory._check_files, plus a marker problem whose line is the process id (top level: picklable)."""
+    import os
+
+    import generator.directory as directory_module
+    problems, *rest = directory_module._real_check_files(files, taxonomy)  # the unpatched one
+    return [*problems, Problem("pid", os.getpid(), 1, "marker", "warning")], *rest
+
+
+def test_check_directory_really_uses_a_second_process_for_big_directories(mixed_directory, monkeypatch):
+    import os
+
+    import generator.directory as directory_module
+    monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(directory_module, "_real_check_files", directory_module._check_files, raising=False)
+    monkeypatch.setattr(directory_module, "_check_files", _check_files_marking_the_process)
+    problems = check_directory(mixed_directory, workers=2).problems.sorted()
+    pids = {p.line for p in problems if p.path == "pid"}
+    assert len(pids) == 2 and os.getpid() in pids
+
+
+def test_check_directory_of_a_missing_folder_is_one_error(tmp_path):
+    checked = check_directory(tmp_path / "nowhere")
+    assert [p.message.split(";")[0] for p in checked.problems.errors] == ["directory not found"]
+    assert checked.listings == 0

@@ -7,9 +7,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import phonenumbers
 import pytest
+from kindred_test_support import (
+    VALID_HELPLINE,
+    column_of,
+    line_of,
+    set_field,
+    with_contacts,
+)
 
 from generator.phones import parse_number
-from kindred_test_support import VALID_HELPLINE, column_of, line_of, set_field, with_contacts
 
 # --- parse_number ---------------------------------------------------------------------------------
 

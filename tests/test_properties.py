@@ -8,12 +8,17 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kindred_test_support import (
+    SHIPPED_TAXONOMY,
+    VALID_COMMUNITY,
+    VALID_HELPLINE,
+    VALID_TELETHERAPY,
+)
 
 from generator.directory import load_directory
 from generator.models import KIND_MODELS
 from generator.models.contacts import Contact
 from generator.models.hours import Interval, WeeklyHours
-from kindred_test_support import SHIPPED_TAXONOMY, VALID_COMMUNITY, VALID_HELPLINE, VALID_TELETHERAPY
 
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

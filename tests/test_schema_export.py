@@ -7,12 +7,18 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
+from kindred_test_support import (
+    SHIPPED_DIRECTORY,
+    VALID_LISTINGS,
+    VALID_SMS_HELPLINE,
+    VALID_TELETHERAPY,
+    drop_field,
+    set_field,
+)
 
 from generator.directory import load_directory
 from generator.schema_export import SCHEMA_DIR, render_schemas
 from generator.yamlsafe import load_yaml_bytes
-from kindred_test_support import (SHIPPED_DIRECTORY, VALID_LISTINGS, VALID_SMS_HELPLINE, VALID_TELETHERAPY,
-                                  drop_field, set_field)
 
 KINDS = ("helplines", "communities", "teletherapy")
 RENDERED = render_schemas()

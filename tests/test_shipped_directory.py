@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from kindred_test_support import SHIPPED_DIRECTORY
 
 from generator.cli import main
 from generator.directory import load_directory
-from kindred_test_support import SHIPPED_DIRECTORY
 
 
 def test_shipped_directory_has_no_errors():

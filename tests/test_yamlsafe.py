@@ -269,3 +269,9 @@ def test_scalars_yaml_11_gave_special_tags_are_plain_text(text, value):
 def test_quoted_merge_key_is_an_ordinary_key():
     doc, problems = load("'<<': 1\n")
     assert problems == [] and doc.data == {"<<": 1}
+
+
+@pytest.mark.parametrize("text", ["Veterans & Families", "Q&A sessions", "'&x is quoted'"])
+def test_ampersand_in_text_is_not_taken_for_an_anchor(text):
+    doc, problems = load(f"name: {text}\n")
+    assert problems == [] and doc.data["name"] == text.strip("'")

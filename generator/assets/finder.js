@@ -904,12 +904,20 @@
     finder.mount();
   }
   window.addEventListener("popstate", function () { if (finder) finder.restore(); });
-  if (window.location$ && typeof window.location$.subscribe === "function") {
-    // A link to this same page with other filters (e.g. the crisis banner) changes only the URL.
-    window.location$.subscribe(function () {
-      setTimeout(function () { if (finder && document.body.contains(finder.root)) finder.restore(); }, 0);
-    });
-  }
+  // A link to this same page with other filters (the crisis banner's "?kind=helplines"): Material's instant
+  // navigation treats same-page links as anchors and undoes the history entry, so handle them here.
+  document.addEventListener("click", function (event) {
+    if (!finder || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+        event.shiftKey || event.altKey) return;
+    var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || link.target || link.hasAttribute("download")) return;
+    var url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || url.pathname !== finder.path || url.hash) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (url.search !== location.search) history.pushState(null, "", url.pathname + url.search);
+    finder.restore();
+  }, true);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {

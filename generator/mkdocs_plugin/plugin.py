@@ -20,7 +20,7 @@ from ..exports.site_files import data_files
 from ..problems import format_problems
 from ..site.markers import MARKER, parse_marker, select
 from ..site.pages import PagePlan, plan_pages
-from ..site.render import render_cards
+from ..site.render import render_cards, render_jsonld
 from . import staging, theme_cache
 from .assets import ASSET_PREFIX, asset_files
 from .config import KindredConfig
@@ -43,7 +43,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.plans: dict[str, PagePlan] = {}
         self.views = []
         self.nav = None
-        self.theme_caches: dict = {}
+        self.page_shells: theme_cache.PageShells | None = None
         self.site_dir = ""
         self.staging = ""
         self.warnings: CountHandler | None = None
@@ -127,8 +127,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # Thousands of generated pages outside the nav share one sidebar per folder: render it once.
-        self.theme_caches = theme_cache.install(env, self.nav, config)
+        # Thousands of generated pages outside the nav share the theme's HTML per folder: render it once.
+        self.page_shells = theme_cache.install(env, self.nav, config)
         return env
 
     # -- pages ---------------------------------------------------------------------------------------------
@@ -152,6 +152,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         base = relative_base(page.url)
         plan = self.plans.get(page.file.src_uri)
         if plan is not None:
+            if plan.jsonld:
+                page.meta["kindred_jsonld"] = render_jsonld(plan.jsonld)  # overrides/main.html puts it in <head>
             return plan.render(base)
 
         def cards(match) -> str:

@@ -1,41 +1,50 @@
-"""Render Material's sidebar and header once per folder instead of once per page.
+"""Render Material's page template once per folder for the thousands of generated pages.
 
-Material draws the site navigation and the header on every page. Thousands of
-generated listing and browse pages are not in the nav, so for them:
+Every page goes through the theme's `main.html`: head, header, sidebar with the
+whole site nav, footer, scripts. For generated listing and browse pages, which
+are not in the nav, that HTML is the same for every page in a folder except
+for a few values printed as they are (MkDocs' Jinja does not autoescape):
+the front matter's strings (title, description, ...), canonical URL, edit URL
+and content. Links are relative
+(the `url` filter), so they depend only on the folder; nothing in the nav is
+active.
 
-- the sidebar (`partials/nav.html`) is the same HTML wherever its links resolve
-  to the same relative URLs: nothing in it is active, and it reads the page only
-  to compare it with nav items and to make links relative (the `url` filter);
-- the header (`partials/header.html`) is the same apart from the page title,
-  which it prints as it is (MkDocs' Jinja does not autoescape).
+So the first page of each *shape* (folder, which of those values it has, the
+same front-matter keys, ...) is rendered with unique stand-ins in place of
+the values, and the output is cut at the stand-ins into a shell. Every page of
+that shape is then the shell joined with its own values. Safety nets:
 
-Pages whose links come out the same are those in the same folder, unless a nav
-link points at or below the page itself. Those pages, pages in the nav, and
-any page whose title is empty are rendered as usual, as is everything when
-the project overrides one of these partials.
+- the stand-ins hold markup characters and mixed case, so a value that the
+  template escapes, strips, shortens or re-cases is not found again: then any
+  trace of a stand-in left in the shell turns the shell down;
+- the first two pages of each shape are also rendered as usual and must equal
+  what the shell gives, which catches anything else in the template that reads
+  the page (its URL, say); on a mismatch the shape is rendered as usual.
 
-The output is byte-for-byte what Material renders (tests/mkdocs_plugin build
-the same site with the cache on and off and compare every file). Set ENABLED
-to False to turn it off.
+Pages in the nav, pages with a table of contents and the like are rendered as
+usual. tests/mkdocs_plugin/test_render_caches.py builds whole sites with the
+cache on and off and compares every file. Set ENABLED to False to turn it off.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable, Iterator
+import re
+from typing import Any, Iterator
 
 import jinja2
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
 ENABLED = True
-NAV = "partials/nav.html"
-HEADER = "partials/header.html"
-# Partials whose use of the page is described above: Material's own, not overridden copies.
-MATERIAL_PARTS = {NAV: ("partials/nav.html", "partials/nav-item.html"), HEADER: ("partials/header.html",)}
-# Stands for the title while the header is rendered once per folder. Its markup characters and mixed case
-# make sure the title is printed as it is: escaped, stripped or re-cased, it would not be found again.
-TITLE = "\x00Kindred-Title&<i>\"'\x00"
+TEMPLATE = "main.html"
+VERIFY = 2  # pages of each shape also rendered as usual and compared
+GIVE_UP = 32  # shells built without any page reusing them: the pages are not alike, stop trying
+_MARK = "\x00kindred-"
+
+
+def _stand_in(name: str, extra: str = "") -> str:
+    return f"{_MARK}{name}&<I>\"'{extra}\x00"
 
 
 def _parts(url: str) -> tuple[str, ...] | None:
@@ -45,7 +54,7 @@ def _parts(url: str) -> tuple[str, ...] | None:
 
 
 class Folders:
-    """Which pages share their sidebar and header: pages outside the nav, grouped by folder."""
+    """Pages whose relative links all come out the same: pages outside the nav, by folder."""
 
     def __init__(self, nav: Navigation, config: Any) -> None:
         self.nav = nav
@@ -72,9 +81,8 @@ class Folders:
             else:
                 self.blocked.update(parts[:k] for k in range(1, len(parts) + 1))
 
-    def key(self, page: Any) -> tuple | None:
-        """The folder whose pages share this page's sidebar and header, or None to render them as usual."""
-        if not self.usable or not isinstance(page, Page) or page.parent is not None or page.active is not True:
+    def key(self, page: Page) -> tuple | None:
+        if page.parent is not None or page.active is not True or page.previous_page or page.next_page:
             return None
         if page in self.nav.pages or any(item.active for item in self.items):
             return None
@@ -86,80 +94,104 @@ class Folders:
         return (parts[:-1], len(parts))
 
 
-class PartialCache:
-    def __init__(self, folders: Folders) -> None:
+class PageShells:
+    def __init__(self, template: jinja2.Template, folders: Folders) -> None:
+        self.template = template
         self.folders = folders
-        self.html: dict[tuple, Any] = {}
+        self.shells: dict[tuple, list | None] = {}  # shape -> pieces (str, or the name of a value); None: no
+        self.checked: dict[tuple, int] = {}
         self.hits = 0
         self.misses = 0
 
+    @staticmethod
+    def values(page: Page) -> dict[str, str] | None:
+        """The page's own values by name ("meta.title", "content", ...); None if the page is not a simple one."""
+        meta = page.meta
+        if not isinstance(meta, dict) or not isinstance(meta.get("title"), str) or page.toc:
+            return None
+        values = {"canonical_url": page.canonical_url, "edit_url": page.edit_url, "content": page.content}
+        if not isinstance(page.content, str) or not all(v is None or isinstance(v, str) for v in values.values()):
+            return None
+        values.update((f"meta.{key}", value) for key, value in meta.items() if isinstance(value, str))
+        return values
 
-def _wrap(template: jinja2.Template, cache: PartialCache,
-          render: Callable[[Callable, jinja2.runtime.Context, tuple], Iterator[str]]) -> None:
+    def shape(self, page: Page, values: dict[str, str]) -> tuple | None:
+        folder = self.folders.key(page)
+        if folder is None:
+            return None
+        others = tuple(sorted((key, repr(value)) for key, value in page.meta.items() if not isinstance(value, str)))
+        return (folder, others, tuple(name for name, value in values.items() if value),
+                "/blob/" in (values["edit_url"] or ""), "\u003ch1" in values["content"])
+
+    def build(self, original, context: jinja2.runtime.Context, page: Page, values: dict[str, str]) -> list | None:
+        stand_ins = {}
+        for name, value in values.items():
+            if value:
+                extra = "/blob/" if name == "edit_url" and "/blob/" in value else ""
+                extra += "<h1>" if name == "content" and "\u003ch1" in value else ""
+                stand_ins[name] = _stand_in(name, extra)
+        stand_in = copy.copy(page)
+        stand_in.meta = {**page.meta, **{k[5:]: v for k, v in stand_ins.items() if k.startswith("meta.")}}
+        for name in ("canonical_url", "edit_url", "content"):
+            if name in stand_ins:
+                setattr(stand_in, name, stand_ins[name])
+        html = "".join(original(self.template.new_context({**context.get_all(), "page": stand_in}, shared=True)))
+        by_text = {text: name for name, text in stand_ins.items()}
+        pieces: list = []
+        for i, piece in enumerate(re.split("(" + "|".join(map(re.escape, by_text)) + ")", html)):
+            if i % 2:
+                pieces.append((by_text[piece],))
+            elif piece:
+                if _MARK in piece or "\x00" in piece:
+                    return None  # a value was changed on its way into the page: not a shell
+                pieces.append(piece)
+        return pieces
+
+    def render(self, original, context: jinja2.runtime.Context) -> Iterator[str]:
+        page = context.get("page")
+        values = self.values(page) if isinstance(page, Page) else None
+        shape = self.shape(page, values) if values is not None else None
+        pieces = self.shells.get(shape, None) if shape is not None else None
+        if shape is None or (shape in self.shells and pieces is None):
+            yield from original(context)
+            return
+        if shape not in self.shells:
+            if self.misses >= GIVE_UP and self.hits == 0:
+                yield from original(context)
+                return
+            pieces = self.shells[shape] = self.build(original, context, page, values)
+            self.misses += 1
+            if pieces is None:
+                yield from original(context)
+                return
+        html = "".join(p if isinstance(p, str) else values[p[0]] for p in pieces)
+        if self.checked.get(shape, 0) < VERIFY:
+            self.checked[shape] = self.checked.get(shape, 0) + 1
+            usual = "".join(original(context))
+            if usual != html:
+                self.shells[shape] = None
+                html = usual
+        else:
+            self.hits += 1
+        yield html
+
+
+def install(env: jinja2.Environment, nav: Navigation | None, config: Any) -> PageShells | None:
+    """Wrap the theme's page template in `env` with the per-folder shells; None if that cannot apply."""
+    if not ENABLED or nav is None:
+        return None
+    folders = Folders(nav, config)
+    if not folders.usable:
+        return None
+    try:
+        template = env.get_template(TEMPLATE)
+    except jinja2.TemplateNotFound:
+        return None
+    shells = PageShells(template, folders)
     original = template.root_render_func
 
     def root_render_func(context: jinja2.runtime.Context) -> Iterator[str]:
-        key = cache.folders.key(context.get("page"))
-        if key is None:
-            yield from original(context)
-        else:
-            yield from render(original, context, key)
+        return shells.render(original, context)
 
     template.root_render_func = root_render_func
-
-
-def _nav(cache: PartialCache) -> Callable:
-    def render(original, context, key) -> Iterator[str]:
-        html = cache.html.get(key)
-        if html is None:
-            cache.misses += 1
-            html = cache.html[key] = "".join(original(context))
-        else:
-            cache.hits += 1
-        yield html
-
-    return render
-
-
-def _header(template: jinja2.Template, cache: PartialCache) -> Callable:
-    def render(original, context, key) -> Iterator[str]:
-        page = context["page"]
-        title = page.meta.get("title") if page.meta else None
-        if not title:
-            yield from original(context)
-            return
-        halves = cache.html.get(key)
-        if halves is None:
-            cache.misses += 1
-            stand_in = copy.copy(page)
-            stand_in.meta = {**page.meta, "title": TITLE}
-            html = "".join(original(template.new_context({**context.get_all(), "page": stand_in}, shared=True)))
-            halves = cache.html[key] = tuple(html.split(TITLE)) if html.count(TITLE) == 1 else False
-        else:
-            cache.hits += 1
-        if halves is False:  # the title is not printed exactly once as it is: render as usual
-            yield from original(context)
-        else:
-            yield halves[0] + str(title) + halves[1]
-
-    return render
-
-
-def install(env: jinja2.Environment, nav: Navigation, config: Any) -> dict[str, PartialCache]:
-    """Wrap Material's nav and header partials in `env` with per-folder caches (those that apply)."""
-    if not ENABLED or nav is None:
-        return {}
-    folders = Folders(nav, config)
-    if not folders.usable:
-        return {}
-    caches = {}
-    for name, parts in MATERIAL_PARTS.items():
-        try:
-            templates = [env.get_template(part) for part in parts]
-        except jinja2.TemplateNotFound:
-            continue
-        if not all(t.filename and "/material/templates/" in t.filename.replace("\\", "/") for t in templates):
-            continue  # overridden by the project: its copy may use the page in other ways
-        cache = caches[name] = PartialCache(folders)
-        _wrap(templates[0], cache, _nav(cache) if name == NAV else _header(templates[0], cache))
-    return caches
+    return shells

@@ -64,7 +64,7 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
     id, k (kind folder name), n (name), s (summary), tp (topic ids), au (audience ids), co (country
     codes, or ["worldwide"]), rg (region codes, if any), la (language tags), cs (cost values),
     cm (contact methods: phone text whatsapp chat email video app join), a (card actions:
-    [method, label, href, external 0/1]), h (hours, see listing_hours; absent when none),
+    [contact method as written (sms, not text), label, href, external 0/1]), h (hours, see listing_hours; absent when none),
     ao (1 when some way to reach it is open 24/7), st ("paused"; absent when active),
     and the kind's own facets: mod, anon, acc (communities), mode (teletherapy modalities),
     ins (1 when it takes insurance), ft (1 when it offers a free trial).
@@ -80,7 +80,7 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
     for action in _actions(record):
         href = _href(action.href)
         if href:
-            actions.append([contact_name(action.method), action.label, href, 1 if action.external else 0])
+            actions.append([action.method, action.label, href, 1 if action.external else 0])
     out: dict[str, Any] = {
         "id": record.id, "k": record.kind, "n": listing.name, "s": listing.summary,
         "tp": list(listing.topics), "au": list(listing.audiences), "co": list(listing.countries),

@@ -10,9 +10,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from kindred_test_support import (
+    VALID_HELPLINE,
+    VALID_LISTINGS,
+    VALID_SMS_HELPLINE,
+    line_of,
+    set_field,
+)
 
 from generator.cli import main
-from kindred_test_support import VALID_HELPLINE, VALID_LISTINGS, VALID_SMS_HELPLINE, line_of, set_field
 
 TEXT_LINE = re.compile(r"^(?P<path>[^\n]+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+)$")
 

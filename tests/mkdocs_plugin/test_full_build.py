@@ -91,6 +91,7 @@ def test_listing_pages_carry_json_ld(site, shipped):
     for record in shipped.published:
         page = read(site, f"{record.kind}/{record.id}/index.html")
         [body] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        assert page.index("application/ld+json") < page.index("</head>"), record.key
         data = json.loads(body)
         assert data["@type"] == "Service" and data["name"] == record.listing.name, record.key
 

@@ -186,6 +186,12 @@ def test_listing_page_content_and_edit_link(project):
     assert "<h1>Fixture Listening Line</h1>" in html
     assert 'href="tel:+442079460123"' in html
     assert 'href="../../topics/loneliness/"' in html  # links relative to the page
+    # schema.org data goes to <head> (overrides/main.html prints page.meta.kindred_jsonld)
+    jsonld = page.meta["kindred_jsonld"]
+    assert jsonld.startswith('<script type="application/ld+json">') and jsonld.endswith("</script>")
+    assert json.loads(jsonld[len('<script type="application/ld+json">'):-len("</script>")])["name"] == (
+        "Fixture Listening Line")
+    assert "<script" not in html
 
 
 def test_article_keeps_its_own_edit_link(project):

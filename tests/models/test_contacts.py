@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from kindred_test_support import (
+    VALID_HELPLINE,
+    VALID_SMS_HELPLINE,
+    column_of,
+    line_of,
+    with_contacts,
+)
 
-from kindred_test_support import VALID_HELPLINE, VALID_SMS_HELPLINE, column_of, line_of, with_contacts
-from generator.models.contacts import EmailContact, PhoneContact, SmsContact, WhatsAppContact
+from generator.models.contacts import (
+    EmailContact,
+    PhoneContact,
+    SmsContact,
+    WhatsAppContact,
+)
 
 
 def one_error(result):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kindred_test_support import VALID_HELPLINE, column_of, line_of, set_field
+
 from generator.models.hours import WeeklyHours, is_always_open
 
 

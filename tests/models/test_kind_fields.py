@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from kindred_test_support import (
+    VALID_COMMUNITY,
+    VALID_HELPLINE,
+    VALID_TELETHERAPY,
+    column_of,
+    drop_field,
+    line_of,
+    set_field,
+)
 
-from kindred_test_support import (VALID_COMMUNITY, VALID_HELPLINE, VALID_TELETHERAPY, column_of, drop_field,
-                                  line_of, set_field)
 from generator.models import Community, Helpline, Teletherapy
 
 

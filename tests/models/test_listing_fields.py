@@ -5,9 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from kindred_test_support import (
+    VALID_HELPLINE,
+    VALID_SMS_HELPLINE,
+    column_of,
+    drop_field,
+    line_of,
+    set_field,
+    with_contacts,
+)
 
-from kindred_test_support import (VALID_HELPLINE, VALID_SMS_HELPLINE, column_of, drop_field, line_of,
-                                  set_field, with_contacts)
 from generator.directory import load_directory
 
 REQUIRED = ["name", "summary", "website", "countries", "languages", "topics", "cost", "contacts"]

@@ -1,0 +1,137 @@
+"""The plugin's render caches change nothing in the output.
+
+Cards are rendered once per build (generator/site/render.py CardCache) and the theme's page
+template once per folder for generated pages outside the nav (generator/mkdocs_plugin/theme_cache.py).
+Whole builds with the caches on and off must be byte-for-byte the same, for the shipped site, for a
+fixture whose listing names hold markup characters and for a theme override that prints more of the page.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.mkdocs_plugin import theme_cache
+from generator.site import render
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _build(config_file: Path, site_dir: Path, monkeypatch, *, cached: bool):
+    with monkeypatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the sitemap's dates and gzip header
+        patch.setattr(theme_cache, "ENABLED", cached)
+        if not cached:
+            patch.setattr(render.CardCache, "card", lambda self, view, base, level: render.environment()
+                          .get_template("_card.html").module.card(view, base, level))
+        config = load_config(str(config_file), site_dir=str(site_dir))
+        build(config)
+    return config.plugins["kindred"]
+
+
+def _files(site: Path) -> set[str]:
+    return {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
+
+
+def _assert_identical(plain: Path, cached: Path) -> None:
+    assert _files(plain) == _files(cached)
+    different = [name for name in sorted(_files(plain)) if not filecmp.cmp(plain / name, cached / name, shallow=False)]
+    assert different == []
+
+
+def _assert_caches_used(plugin) -> None:
+    shells = plugin.page_shells
+    assert shells is not None
+    assert shells.hits > len(plugin.views) / 2
+    assert shells.misses < shells.hits
+
+
+def test_shipped_site_is_the_same_with_and_without_caches(tmp_path, monkeypatch):
+    plain = tmp_path / "plain"
+    _build(ROOT / "mkdocs.yml", plain, monkeypatch, cached=False)
+    plugin = _build(ROOT / "mkdocs.yml", tmp_path / "cached", monkeypatch, cached=True)
+    _assert_identical(plain, tmp_path / "cached")
+    _assert_caches_used(plugin)
+
+
+def test_names_with_markup_come_out_the_same(project, tmp_path, monkeypatch):
+    listing = project.listing("helplines/fixture-helpline")
+    text = listing.read_text(encoding="utf-8")
+    listing.write_text(re.sub(r"(?m)^name: .*$", 'name: "Tom & Jerry\'s <Line> \\"24/7\\""', text), encoding="utf-8")
+    plain = tmp_path / "plain"
+    _build(project.config_file, plain, monkeypatch, cached=False)
+    plugin = _build(project.config_file, tmp_path / "cached", monkeypatch, cached=True)
+    _assert_identical(plain, tmp_path / "cached")
+    assert "Tom &amp; Jerry" in (tmp_path / "cached" / "helplines" / "fixture-helpline" / "index.html").read_text()
+    _assert_caches_used(plugin)
+
+
+def _override(project, tmp_path, files: dict[str, str]) -> None:
+    overrides = tmp_path / "overrides"
+    for name, text in files.items():
+        (overrides / name).parent.mkdir(parents=True, exist_ok=True)
+        (overrides / name).write_text(text, encoding="utf-8")
+    config = project.config_file.read_text(encoding="utf-8")
+    project.config_file.write_text(re.sub(r"custom_dir: .*", f"custom_dir: {overrides}", config), encoding="utf-8")
+
+
+NAV_WITH_URL = '{% if page %}<nav data-url="{{ page.url }}">{{ page.title }}</nav>{% endif %}\n'
+
+
+@pytest.mark.parametrize("files, value", [
+    ({"partials/nav.html": NAV_WITH_URL}, "content"),  # caught by also rendering a folder's first pages as usual
+    ({"partials/footer.html": "{% if page %}<footer>{{ page.meta.title | upper }}</footer>{% endif %}\n"},
+     "meta.title"),
+    ({"partials/footer.html": "{% if page %}<footer>{{ page.meta.description | e }}</footer>{% endif %}\n"},
+     "meta.description"),
+    ({"partials/footer.html": "{% if page %}<footer>{{ page.content | length }}</footer>{% endif %}\n"},
+     "content"),
+], ids=["page-url", "upper-title", "escaped-description", "content-length"])
+def test_a_theme_that_uses_the_page_otherwise_is_rendered_as_usual(files, value, project, tmp_path, monkeypatch):
+    _override(project, tmp_path, files)
+    plain = tmp_path / "plain"
+    _build(project.config_file, plain, monkeypatch, cached=False)
+    plugin = _build(project.config_file, tmp_path / "cached", monkeypatch, cached=True)
+    _assert_identical(plain, tmp_path / "cached")
+    if files.get("partials/nav.html") == NAV_WITH_URL:
+        page = (tmp_path / "cached" / "helplines" / "fixture-helpline" / "index.html").read_text(encoding="utf-8")
+        assert '<nav data-url="helplines/fixture-helpline/">Fixture Listening Line</nav>' in page
+    # Every shape of page that has the value is turned down, unless its only page was checked against the
+    # usual rendering anyway (shapes without the value may be reused).
+    shells = plugin.page_shells
+    affected = [shape for shape in shells.shells if value in shape[2]]
+    assert affected
+    assert all(shells.shells[shape] is None or shells.checked[shape] < theme_cache.VERIFY for shape in affected)
+    assert sum(shells.shells[shape] is None for shape in affected) > len(affected) / 2
+
+
+def test_a_theme_that_prints_values_twice_still_gets_shells(project, tmp_path, monkeypatch):
+    _override(project, tmp_path, {
+        "partials/footer.html": "{% if page %}<footer>{{ page.meta.title }} · {{ page.meta.title }} · "
+                                "{{ page.edit_url }}</footer>{% endif %}\n",
+    })
+    plain = tmp_path / "plain"
+    _build(project.config_file, plain, monkeypatch, cached=False)
+    plugin = _build(project.config_file, tmp_path / "cached", monkeypatch, cached=True)
+    _assert_identical(plain, tmp_path / "cached")
+    _assert_caches_used(plugin)
+
+
+@pytest.mark.parametrize("views", [0, 1, 7])
+def test_cached_cards_match_the_template(views):
+    from generator.directory import load_directory
+    from generator.site.pages import plan_pages
+
+    _, all_views = plan_pages(load_directory(ROOT / "directory"), repo_url="https://github.com/x/y")
+    chosen = all_views[:views] + all_views[-views:] if views else []
+    cache = render.CardCache()
+    for base in ("", "../", "../../../"):
+        for level in (2, 3):
+            want = render.render_cards(chosen, base=base, heading_level=level)
+            assert render.render_cards(chosen, base=base, heading_level=level, cache=cache) == want
+            assert render.render_cards(chosen, base=base, heading_level=level, cache=cache) == want

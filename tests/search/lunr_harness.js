@@ -1,0 +1,80 @@
+// Runs lunr.js 2.3.9 (the copy inside the installed mkdocs package) and the finder's own search code
+// in Node, for tests/search/test_index.py. Reads one JSON request on stdin, writes one JSON answer.
+//
+//   {"lunr": path, "finder": path, "op": "stem", "words": [...]}         -> [stem, ...]
+//   {"op": "analyse", "texts": [...]}                                     -> [[term, ...], ...]
+//   {"op": "query_terms", "texts": [...]}                                 -> [{terms, prefix}, ...]
+//   {"op": "rebuild", "index": compact}                                   -> {inverted: {term: {field: [refs]}},
+//                                                                             vectors: {fieldRef: {term: score}}}
+//   {"op": "search", "index": compact, "queries": [...]}                  -> [[[ref, score], ...], ...]
+//   {"op": "lunr_search", "serialized": lunr JSON, "queries": [...]}      -> [[ref, ...], ...] via idx.search()
+//   {"op": "decode", "data": listings.json}                               -> decoded listings (finder.js decodeData)
+//   {"op": "url", "searches": [...], "data": listings.json}                -> canonical search strings
+"use strict";
+const fs = require("fs");
+
+const request = JSON.parse(fs.readFileSync(0, "utf8"));
+const lunr = require(request.lunr);
+globalThis.lunr = lunr;
+require(request.finder);
+const core = globalThis.KindredFinderCore;
+
+// The builder's pipeline as lunr.js runs it: tokenizer, then trimmer, stopWordFilter, stemmer.
+function analyse(text) {
+  const pipeline = new lunr.Pipeline();
+  pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  return pipeline.run(lunr.tokenizer(text)).map(String).filter((t) => t !== "");
+}
+
+function rebuild(compact) {
+  const idx = core.buildIndex(lunr, compact);
+  const inverted = {};
+  for (const term of Object.keys(idx.invertedIndex)) {
+    const posting = idx.invertedIndex[term];
+    inverted[term] = {};
+    for (const field of idx.fields) inverted[term][field] = Object.keys(posting[field]).sort();
+  }
+  const vectors = {};
+  for (const fieldRef of Object.keys(idx.fieldVectors)) {
+    const elements = idx.fieldVectors[fieldRef].elements;
+    const byTerm = {};
+    for (let i = 0; i < elements.length; i += 2) byTerm[compact.terms[elements[i]]] = elements[i + 1];
+    vectors[fieldRef] = byTerm;
+  }
+  return { inverted, vectors };
+}
+
+let answer;
+switch (request.op) {
+  case "stem":
+    answer = request.words.map((w) => lunr.stemmer(new lunr.Token(w)).toString());
+    break;
+  case "analyse":
+    answer = request.texts.map(analyse);
+    break;
+  case "query_terms":
+    answer = request.texts.map((t) => core.queryTerms(lunr, t));
+    break;
+  case "rebuild":
+    answer = rebuild(request.index);
+    break;
+  case "search": {
+    const idx = core.buildIndex(lunr, request.index);
+    answer = request.queries.map((q) => core.searchIndex(lunr, idx, q).map((m) => [m.ref, m.score]));
+    break;
+  }
+  case "lunr_search": {
+    const idx = lunr.Index.load(request.serialized);
+    answer = request.queries.map((q) => idx.search(q).map((m) => m.ref));
+    break;
+  }
+  case "decode":
+    answer = core.decodeData(request.data).listings;
+    break;
+  case "url":
+    answer = request.searches.map((s) => core.stateToSearch(core.parseState(s), request.data.facets));
+    break;
+  default:
+    throw new Error("unknown op " + request.op);
+}
+process.stdout.write(JSON.stringify(answer));

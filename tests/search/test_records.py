@@ -1,0 +1,125 @@
+"""The finder's listing records and find/listings.json (generator/search/records.py, finder_files.py), and the
+browser's decoding of them (decodeData in generator/assets/finder.js, run by Node)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.search.finder_files import finder_files, listings_data
+from generator.search.records import listing_record, ordered_records
+from generator.site.pages import FINDER_DATA, FINDER_INDEX
+
+
+def record_of(directory, listing_id):
+    return next(r for r in directory.records if r.id == listing_id)
+
+
+@pytest.fixture(scope="module")
+def data(finder_directory):
+    return listings_data(finder_directory, "hash", 123)
+
+
+def test_helpline_record(finder_directory):
+    record = listing_record(record_of(finder_directory, "finder-day-line"))
+    assert record == {
+        "id": "finder-day-line", "k": "helplines", "n": "Finder Day Line",
+        "s": "Someone to talk to any day, about suicidal thoughts or feeling alone.",
+        "tp": ["suicidal-thoughts", "loneliness"], "au": ["everyone"], "co": ["GB"], "la": ["en"], "cs": ["free"],
+        "cm": ["phone", "text"],
+        "a": [["phone", "Call 116 123", "tel:116123", 0], ["sms", "Text DAY to 85258", "sms:85258?body=DAY", 0]],
+        "h": [{"always": True}], "ao": 1,
+    }
+
+
+def test_hours_from_contacts_and_overnight(finder_directory):
+    text = listing_record(record_of(finder_directory, "finder-self-harm-text"))
+    assert text["h"] == [{"always": True},
+                         {"always": False, "tz": "Europe/London", "closed": [],
+                          "weekly": [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "18:00", "closes": "23:00"}]}]
+    assert text["ao"] == 1  # texting is 24/7 even though chat is not
+    night = listing_record(record_of(finder_directory, "finder-night-owl"))
+    assert night["h"][0]["weekly"][0] == {"days": ["mo", "tu", "we", "th", "fr", "sa", "su"], "opens": "22:00",
+                                          "closes": "06:00"}
+    assert night["h"][0]["closed"] == ["2026-12-24"] and "ao" not in night
+    assert "h" not in listing_record(record_of(finder_directory, "finder-gamblers-forum"))
+
+
+def test_kind_facets(finder_directory):
+    forum = listing_record(record_of(finder_directory, "finder-gamblers-forum"))
+    assert (forum["mod"], forum["anon"], forum["acc"], forum["cm"]) == ("trained-peer", "anonymous", "sign-up", ["join"])
+    video = listing_record(record_of(finder_directory, "finder-calm-video"))
+    assert video["mode"] == ["video", "messaging"] and video["ins"] == 1 and video["ft"] == 1
+    assert video["rg"] == ["US-CA"] and video["cs"] == ["paid", "insurance"]
+    budget = listing_record(record_of(finder_directory, "finder-budget-therapy"))
+    assert "ins" not in budget and "ft" not in budget  # insurance: false, free_trial: false
+    assert listing_record(record_of(finder_directory, "finder-paused-line"))["st"] == "paused"
+
+
+def test_contact_methods_are_normalised(finder_directory):
+    ayuda = listing_record(record_of(finder_directory, "finder-linea-ayuda"))
+    assert ayuda["cm"] == ["phone", "whatsapp"]
+    assert ayuda["a"][1] == ["whatsapp", "Message on WhatsApp", "https://wa.me/525512345678", 1]
+    chat = listing_record(record_of(finder_directory, "finder-worldwide-chat"))
+    assert chat["cm"] == ["chat", "email"] and chat["co"] == ["worldwide"]
+
+
+def test_published_order_and_closed_left_out(finder_directory, data):
+    ids = [listing["id"] for listing in data["listings"]]
+    assert "finder-closed-line" not in ids
+    assert ids[-1] == "finder-paused-line"  # paused listings last, as on the site's own pages
+    assert ids == [r.id for r in ordered_records(finder_directory)]
+    assert len(ids) == len(finder_directory.published) == 14
+
+
+def test_filter_options(data):
+    facets = data["facets"]
+    assert [v for v, _ in facets["kind"]] == ["helplines", "communities", "teletherapy"]
+    assert facets["country"][0] == ["worldwide", "Worldwide services"]
+    assert [v for v, _ in facets["country"][1:]] == ["AU", "CA", "IE", "MX", "ES", "GB", "US"]  # by name
+    assert dict(facets["language"])["es"] == "Spanish" and "es-mx" not in dict(facets["language"])
+    assert [v for v, _ in facets["contact"]] == ["phone", "text", "whatsapp", "chat", "email", "video", "app", "join"]
+    assert facets["open"] == [["now", "Open now"], ["24-7", "Open 24/7"]]
+    assert data["countries"]["worldwide"] == "Worldwide" and data["countries"]["GB"] == "United Kingdom"
+
+
+def test_browser_decodes_what_python_encodes(lunr_js, finder_directory, data):
+    decoded = {listing["id"]: listing for listing in lunr_js("decode", data=data)}
+    for record in ordered_records(finder_directory):
+        full = listing_record(record)
+        got = decoded[record.id]
+        assert got["kind"] == full["k"] and got["name"] == full["n"] and got["summary"] == full["s"]
+        assert got["topics"] == full["tp"] and got["audiences"] == full["au"] and got["costs"] == full["cs"]
+        assert got["contacts"] == full["cm"] and got["countries"] == full["co"] and got["languages"] == full["la"]
+        assert [[a["method"], a["label"], a["href"], int(a["external"])] for a in got["actions"]] == full["a"]
+        assert got["hours"] == full.get("h", [])
+        assert got["always"] == bool(full.get("ao")) and got["paused"] == (full.get("st") == "paused")
+        assert got["moderation"] == full.get("mod") and got["modalities"] == full.get("mode", [])
+        assert got["insurance"] == bool(full.get("ins")) and got["trial"] == bool(full.get("ft"))
+
+
+def test_canonical_urls(lunr_js, data):
+    searches = ["?topic=anxiety&kind=helplines", "?kind=teletherapy&kind=helplines&q=day",
+                "?country=gb&country=worldwide", "?language=es-MX&open=now&open=24-7", "?utm_source=x", "",
+                "?kind=helplines,communities", "?q=+"]
+    assert lunr_js("url", searches=searches, data=data) == [
+        "?kind=helplines&topic=anxiety", "?q=day&kind=helplines&kind=teletherapy", "?country=worldwide&country=GB",
+        "?language=es-mx&open=now&open=24-7", "", "", "?kind=helplines&kind=communities", ""]
+
+
+def test_finder_files(tmp_path, monkeypatch, finder_directory):
+    monkeypatch.setenv("KINDRED_CACHE_DIR", str(tmp_path))
+    files = finder_files(finder_directory)
+    assert set(files) == {FINDER_DATA, FINDER_INDEX}
+    listings = json.loads(files[FINDER_DATA])
+    index = json.loads(files[FINDER_INDEX])
+    assert listings["index"] == {"hash": index["hash"], "bytes": len(files[FINDER_INDEX])}
+    assert index["count"] == len(listings["listings"])
+    assert listings["format"] == "kindred-finder-1" and index["format"] == "kindred-lunr-1"
+
+
+def test_only_safe_links_reach_the_finder(finder_directory):
+    for record in finder_directory.published:
+        for _, _, href, _ in listing_record(record)["a"]:
+            assert href.split(":")[0] in ("https", "http", "tel", "sms", "mailto")
