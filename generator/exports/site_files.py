@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 from ..directory import Directory
+from ..search.finder_files import finder_files
+from .hsds.export import hsds_files
+from .open_data import open_data_files
 
 
 def data_files(directory: Directory) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    try:
-        from .open_data import open_data_files
-    except ImportError:  # pragma: no cover — written alongside; present in a complete checkout
-        open_data_files = None
-    if open_data_files:
-        files.update(open_data_files(directory))
-    try:
-        from .hsds.export import hsds_files
-    except ImportError:  # pragma: no cover
-        hsds_files = None
-    if hsds_files:
-        files.update(hsds_files(directory))
-    try:
-        from ..search.finder_files import finder_files
-    except ImportError:  # pragma: no cover
-        finder_files = None
-    if finder_files:
-        files.update(finder_files(directory))
-    return files
+    """Open data (JSON, CSV, HSDS) and the finder's data and index, by site-relative path."""
+    return {**open_data_files(directory), **hsds_files(directory), **finder_files(directory)}
