@@ -66,8 +66,9 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, fl
 
 
 def measure(name: str, cmd: list[str], cwd: Path, runs: int, clean: Path, env: dict | None = None) -> dict:
-    walls, cpus, rss = [], [], []
+    walls, cpus, rss, loads = [], [], [], []
     for run in range(runs):
+        loads.append(round(os.getloadavg()[0], 2))
         shutil.rmtree(clean, ignore_errors=True)
         wall, cpu, peak = timed(cmd, cwd, env)
         walls.append(wall)
@@ -75,7 +76,8 @@ def measure(name: str, cmd: list[str], cwd: Path, runs: int, clean: Path, env: d
         rss.append(peak)
         print(f"  {name}: run {run + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB", flush=True)
     return {"seconds": round(statistics.median(walls), 3), "runs": [round(w, 3) for w in walls],
-            "cpu_seconds": round(statistics.median(cpus), 3), "peak_rss_mib": round(max(rss), 1)}
+            "cpu_seconds": round(statistics.median(cpus), 3), "peak_rss_mib": round(max(rss), 1),
+            "load_average_before": loads}
 
 
 # -- the Kindred site ------------------------------------------------------------------------------------------
@@ -219,15 +221,16 @@ def bench(n: int, runs: int, seed: int, baselines: bool) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| N | kindred s | plain mkdocs s | hugo s | kindred/hugo | kindred peak RSS MiB |",
-             "|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| N | kindred s | plain mkdocs s | hugo s | kindred/hugo | kindred CPU s | hugo CPU s | kindred peak RSS MiB |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         plain = r.get("plain_mkdocs", {}).get("seconds", "–")
         hugo = r.get("hugo", {}).get("seconds", "–")
         ratio = r.get("kindred_over_hugo", "–")
         lines.append(f"| {r['n']:,} | {r['kindred']['seconds']:.1f} | "
                      f"{plain if plain == '–' else f'{plain:.1f}'} | {hugo if hugo == '–' else f'{hugo:.1f}'} | "
-                     f"{ratio if ratio == '–' else f'{ratio:.2f}×'} | {r['kindred']['peak_rss_mib']:.0f} |")
+                     f"{ratio if ratio == '–' else f'{ratio:.2f}×'} | {r['kindred']['cpu_seconds']:.1f} | "
+                     f"{r.get('hugo', {}).get('cpu_seconds', '–')} | {r['kindred']['peak_rss_mib']:.0f} |")
     return "\n".join(lines)
 
 

@@ -128,11 +128,37 @@
         modalities: values("modality", raw.mode), insurance: !!raw.ins, trial: !!raw.ft
       };
     });
+    var optionIndex = {};
+    FACET_KEYS.forEach(function (key) {
+      optionIndex[key] = {};
+      (f[key] || []).forEach(function (option, n) { optionIndex[key][option[0]] = n; });
+    });
+    listings.forEach(function (l) { indexListing(l, optionIndex); });
     return { listings: listings, facets: f, kinds: data.kinds || {}, countries: data.countries || {},
-             index: data.index || {} };
+             index: data.index || {}, optionIndex: optionIndex };
   }
 
-  // ---- Matching -------------------------------------------------------------------------------------------
+  // ---- Matching ---------------------------------------------------------------------------------------------
+  // Each listing carries, per filter, the positions of its values in that filter's option list (l.fi), so
+  // filtering and counting 10,000 listings is integer work with no allocation.
+  var F_OPEN = FACET_KEYS.indexOf("open"), F_COUNTRY = FACET_KEYS.indexOf("country");
+  var F_LANGUAGE = FACET_KEYS.indexOf("language");
+  function staticValues(key, l) {
+    if (key === "country") return l.countries.filter(function (c) { return c !== "worldwide"; });
+    if (key === "language") return l.primaryLanguages;
+    return FACETS[FACET_KEYS.indexOf(key)].values(l);
+  }
+  function indexListing(l, optionIndex) {
+    l.fi = FACET_KEYS.map(function (key) {
+      if (key === "open") return [];
+      var positions = optionIndex[key], out = [];
+      staticValues(key, l).forEach(function (v) {
+        var n = positions[v];
+        if (n !== undefined && out.indexOf(n) < 0) out.push(n);
+      });
+      return out;
+    });
+  }
   function languageMatches(l, wanted) {
     for (var i = 0; i < wanted.length; i++) {
       var w = wanted[i];
@@ -143,93 +169,107 @@
     }
     return false;
   }
-  function anyIn(values, wanted) {
-    for (var i = 0; i < values.length; i++) if (wanted.indexOf(values[i]) >= 0) return true;
+  function anyMasked(positions, mask) {
+    for (var k = 0; k < positions.length; k++) if (mask[positions[k]]) return true;
     return false;
   }
-  // clock: {isOpen(l) -> bool}; passed in so the tests and the page share one notion of "now".
-  function facetMatches(key, l, wanted, clock) {
-    if (key === "country") return l.worldwide || anyIn(l.countries, wanted);
-    if (key === "language") return languageMatches(l, wanted);
-    if (key === "open") {
-      return (wanted.indexOf("24-7") >= 0 && l.always) || (wanted.indexOf("now") >= 0 && clock.isOpen(l));
-    }
-    return anyIn(FACETS[FACET_KEYS.indexOf(key)].values(l), wanted);
+  // The chosen values of each filter that has some: a mask over its options, plus values that are not options
+  // (from a shared link; for languages, regional tags such as es-mx, matched by the prefix rule).
+  function activeFilters(data, state) {
+    var active = [];
+    FACET_KEYS.forEach(function (key, f) {
+      var chosen = state.sel[key];
+      if (!chosen.length) return;
+      var positions = data.optionIndex[key] || {};
+      var mask = new Uint8Array((data.facets[key] || []).length + 1), extras = [];
+      chosen.forEach(function (v) {
+        if (positions[v] !== undefined) mask[positions[v]] = 1; else extras.push(v);
+      });
+      active.push({ f: f, key: key, mask: mask, extras: extras,
+                    now: chosen.indexOf("now") >= 0, always: chosen.indexOf("24-7") >= 0 });
+    });
+    return active;
   }
-  function facetValues(key, l, clock) {
-    if (key === "country") return l.countries;
-    if (key === "language") return l.primaryLanguages;
-    if (key === "open") {
-      var out = [];
-      if (clock.isOpen(l)) out.push("now");
-      if (l.always) out.push("24-7");
-      return out;
-    }
-    return FACETS[FACET_KEYS.indexOf(key)].values(l);
+  function passes(filterSpec, l, open) {
+    var f = filterSpec.f, mask = filterSpec.mask;
+    if (f === F_OPEN) return (filterSpec.always && l.always) || (filterSpec.now && open === 1);
+    if (f === F_COUNTRY && l.worldwide) return true;  // a worldwide listing serves every country
+    if (anyMasked(l.fi[f], mask)) return true;
+    return f === F_LANGUAGE && filterSpec.extras.length > 0 && languageMatches(l, filterSpec.extras);
   }
 
   // Results and, for each filter, how many results each of its values would have (every other filter
-  // applied, this one not). `scores`: null, or listing position -> text score (only matches present).
+  // applied, that one not). `scores`: null, or listing position -> text score (only matches present).
+  // `clock.openFlags(data)`: 1 per listing open now, else 0.
   function filter(data, state, scores, clock) {
-    var active = FACET_KEYS.filter(function (k) { return state.sel[k].length > 0; });
-    var counts = {};
-    FACET_KEYS.forEach(function (k) { counts[k] = Object.create(null); });
-    var worldwideCounts = {};
-    var results = [];
-    var listings = data.listings;
+    var active = activeFilters(data, state);
+    var counts = FACET_KEYS.map(function (key) { return new Int32Array((data.facets[key] || []).length + 1); });
+    var languageExtras = state.sel.language.filter(function (v) { return data.optionIndex.language[v] === undefined; });
+    var extraCounts = Object.create(null);
+    var worldwide = 0, results = [], listings = data.listings;
+    var open = clock.openFlags(data);
+    var openNowAt = data.optionIndex.open.now, openAlwaysAt = data.optionIndex.open["24-7"];
+    var nFacets = FACET_KEYS.length;
     for (var i = 0; i < listings.length; i++) {
-      var l = listings[i];
       if (scores && scores[i] === undefined) continue;
-      var failed = null, fails = 0;
-      for (var a = 0; a < active.length && fails < 2; a++) {
-        if (!facetMatches(active[a], l, state.sel[active[a]], clock)) { fails++; failed = active[a]; }
+      var l = listings[i], failed = -1, fails = 0;
+      for (var a = 0; a < active.length; a++) {
+        if (!passes(active[a], l, open[i])) {
+          fails++;
+          failed = active[a].f;
+          if (fails > 1) break;
+        }
       }
-      if (fails === 0) results.push(i);
       if (fails > 1) continue;
-      for (var f = 0; f < FACET_KEYS.length; f++) {
-        var key = FACET_KEYS[f];
-        if (fails === 1 && failed !== key) continue;
-        if (key === "country" && l.worldwide) { worldwideCounts[key] = (worldwideCounts[key] || 0) + 1; continue; }
-        var values = facetValues(key, l, clock), bucket = counts[key];
-        for (var v = 0; v < values.length; v++) bucket[values[v]] = (bucket[values[v]] || 0) + 1;
-        if (key === "language" && state.sel.language.length) {
-          // Selected tags that are not primary ones (es-mx) are counted by the matching rule itself.
-          state.sel.language.forEach(function (w) {
-            if (w.indexOf("-") > 0 && languageMatches(l, [w])) bucket["=" + w] = (bucket["=" + w] || 0) + 1;
-          });
+      if (fails === 0) results.push(i);
+      for (var f = 0; f < nFacets; f++) {
+        if (fails === 1 && failed !== f) continue;
+        var bucket = counts[f];
+        if (f === F_OPEN) {
+          if (open[i] === 1) bucket[openNowAt]++;
+          if (l.always) bucket[openAlwaysAt]++;
+          continue;
+        }
+        if (f === F_COUNTRY && l.worldwide) { worldwide++; continue; }
+        var positions = l.fi[f];
+        for (var k = 0; k < positions.length; k++) bucket[positions[k]]++;
+        if (f === F_LANGUAGE) {
+          for (var e = 0; e < languageExtras.length; e++) {
+            if (languageMatches(l, [languageExtras[e]])) {
+              extraCounts[languageExtras[e]] = (extraCounts[languageExtras[e]] || 0) + 1;
+            }
+          }
         }
       }
     }
-    var world = worldwideCounts.country || 0;
-    counts.countryWorldwide = world;
-    if (scores) {
-      results.sort(function (a, b) { return (scores[b] - scores[a]) || (a - b); });
-    }
-    return { results: results, counts: counts };
+    if (scores) results.sort(function (x, y) { return (scores[y] - scores[x]) || (x - y); });
+    return { results: results, counts: counts, worldwide: worldwide, extraCounts: extraCounts };
   }
-  function countFor(counts, key, value) {
+  function countFor(data, outcome, key, value) {
+    var f = FACET_KEYS.indexOf(key), n = data.optionIndex[key] ? data.optionIndex[key][value] : undefined;
     if (key === "country") {
       // Every worldwide listing serves every country, and is all the "Worldwide" value holds.
-      return (value === "worldwide" ? 0 : (counts.country[value] || 0)) + counts.countryWorldwide;
+      return (value === "worldwide" || n === undefined ? 0 : outcome.counts[f][n]) + outcome.worldwide;
     }
-    if (key === "language" && value.indexOf("-") > 0) return counts.language["=" + value] || 0;
-    return counts[key][value] || 0;
+    if (n === undefined) return key === "language" ? (outcome.extraCounts[value] || 0) : 0;
+    return outcome.counts[f][n];
   }
 
   // ---- Text search with lunr.js: the same analysis as the index (generator/search/analysis.py) -----------
   function queryTerms(lunr, text) {
     var tokens = lunr.tokenizer(text);
-    var terms = [], lastKept = false;
-    for (var i = 0; i < tokens.length; i++) {
-      var token = lunr.trimmer(tokens[i]);
-      var kept = token && token.toString() !== "" ? lunr.stopWordFilter(token) : undefined;
-      if (kept) kept = lunr.stemmer(kept);
-      lastKept = !!kept;
-      if (kept) terms.push(kept.toString());
+    var terms = tokens.map(function (t) {
+      var token = lunr.trimmer(t);
+      if (!token || token.toString() === "") return null;
+      token = lunr.stopWordFilter(token);
+      return token ? lunr.stemmer(token).toString() : null;
+    });
+    var prefix = false;
+    if (terms.length && !SEPARATOR.test(text.charAt(text.length - 1))) {
+      var last = terms.pop();  // the word still being typed: a prefix once it is long enough
+      if (last !== null && last.length >= PREFIX_MIN) { terms.push(last); prefix = true; }
     }
-    var prefix = lastKept && text.length > 0 && !SEPARATOR.test(text.charAt(text.length - 1)) &&
-      terms[terms.length - 1].length >= PREFIX_MIN;
-    return { terms: terms, prefix: prefix };
+    return { terms: terms.filter(function (t) { return t !== null; }), prefix: prefix };
   }
   function searchIndex(lunr, idx, text) {
     var parsed = queryTerms(lunr, text);
@@ -388,7 +428,9 @@
     "Africa/Johannesburg": "ZA", "Africa/Nairobi": "KE", "Africa/Lagos": "NG", "Africa/Accra": "GH",
     "Africa/Cairo": "EG", "Africa/Casablanca": "MA", "Africa/Kampala": "UG", "Africa/Dar_es_Salaam": "TZ"
   };
+  var guessed = null;
   function guessCountries() {
+    if (guessed) return guessed;  // settings do not change while the page is open; asking Intl is slow
     var out = [];
     try {
       var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -396,12 +438,13 @@
     } catch (e) { /* no Intl time zone: fine */ }
     var fromLanguage = root.KindredGuessCountry ? root.KindredGuessCountry() : null;
     if (fromLanguage && out.indexOf(fromLanguage) < 0) out.push(fromLanguage);
+    guessed = out;
     return out;
   }
 
   var core = {
     FACETS: FACETS, FACET_KEYS: FACET_KEYS, URL_KEYS: URL_KEYS, parseState: parseState, stateToSearch: stateToSearch,
-    decodeData: decodeData, filter: filter, countFor: countFor, facetMatches: facetMatches,
+    decodeData: decodeData, filter: filter, countFor: countFor,
     queryTerms: queryTerms, searchIndex: searchIndex, buildIndex: buildIndex, ZONES: ZONES,
     guessCountries: guessCountries
   };
@@ -458,6 +501,7 @@
   }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
+  var openingFormat = null;
   // Hours of one listing (several sets: its own and its contacts'): open if any is open.
   function Clock(now) {
     this.now = now;
@@ -474,7 +518,20 @@
     this.open[l.position] = result;
     return result;
   };
+  Clock.prototype.openFlags = function (data) {
+    if (!this.flags || this.flags.length !== data.listings.length) {
+      var flags = new Uint8Array(data.listings.length);
+      for (var i = 0; i < data.listings.length; i++) flags[i] = this.isOpen(data.listings[i]) ? 1 : 0;
+      this.flags = flags;
+    }
+    return this.flags;
+  };
   Clock.prototype.describe = function (l) {
+    if (!this.described) this.described = Object.create(null);
+    if (!(l.position in this.described)) this.described[l.position] = this.describeNow(l);
+    return this.described[l.position];
+  };
+  Clock.prototype.describeNow = function (l) {
     var H = window.KindredHours;
     if (!H || !l.hours.length) return null;
     if (this.isOpen(l)) return { open: true, text: l.always ? "Open now (24/7)" : "Open now" };
@@ -484,8 +541,10 @@
       if (next && (!soonest || next < soonest)) soonest = next;
     }
     if (!soonest) return { open: false, text: "Closed" };
-    var fmt = new Intl.DateTimeFormat(undefined, { weekday: "long", hour: "2-digit", minute: "2-digit" });
-    return { open: false, text: "Closed now · opens " + fmt.format(soonest) + " your time" };
+    if (!openingFormat) {
+      openingFormat = new Intl.DateTimeFormat(undefined, { weekday: "long", hour: "2-digit", minute: "2-digit" });
+    }
+    return { open: false, text: "Closed now · opens " + openingFormat.format(soonest) + " your time" };
   };
   var clock = null;
   function currentClock() {
@@ -495,6 +554,7 @@
   }
 
   var finder = null;  // the mounted finder, if this page has one
+  core.current = function () { return finder; };  // for the benchmark and for debugging
 
   function Finder(rootEl) {
     this.root = rootEl;
@@ -516,6 +576,7 @@
     this.suggestionDismissed = false;
     this.updates = 0;
     this.controls = {};  // "key=value" -> {input, count}
+    this.cards = new Map();  // listing position -> {minute, node}: cards are drawn once a minute at most
   }
 
   Finder.prototype.mount = function () {
@@ -666,9 +727,9 @@
     this.shown = PAGE_SIZE;
     this.typingEntry = false;
     if (this.urlTimer) { clearTimeout(this.urlTimer); this.urlTimer = null; }
-    this.writeUrl(true);
     this.syncControls();
     this.update();
+    this.writeUrl(true);
   };
 
   Finder.prototype.writeUrl = function (push) {
@@ -759,8 +820,14 @@
     });
   };
 
+  // Text score per listing position for what the text matches, or null when the text has no word to search
+  // for yet (only stop words, or one letter still being typed): then the text narrows nothing.
   Finder.prototype.textScores = function (text) {
     if (this.lastScores.text === text) return this.lastScores.scores;
+    if (!queryTerms(window.lunr, text).terms.length) {
+      this.lastScores = { text: text, scores: null };
+      return null;
+    }
     var scores = Object.create(null);
     var matches = searchIndex(window.lunr, this.index, text);
     for (var i = 0; i < matches.length; i++) scores[matches[i].ref] = matches[i].score;
@@ -791,7 +858,7 @@
     var outcome = filter(this.data, this.state, scores, now);
     this.outcome = outcome;
     this.clockUsed = now;
-    this.renderCounts(outcome.counts);
+    this.renderCounts(outcome);
     this.renderCards();
     var n = outcome.results.length;
     this.status.textContent = n ? plural(n, "listing", "listings") + " found"
@@ -806,11 +873,11 @@
     performance.mark("kd-results");
   };
 
-  Finder.prototype.renderCounts = function (counts) {
+  Finder.prototype.renderCounts = function (outcome) {
     var self = this;
     Object.keys(this.controls).forEach(function (id) {
       var control = self.controls[id];
-      var n = countFor(counts, control.key, control.value);
+      var n = countFor(self.data, outcome, control.key, control.value);
       if (control.last === n) return;
       control.last = n;
       control.count.textContent = " " + n;
@@ -822,11 +889,23 @@
   Finder.prototype.renderCards = function () {
     var results = this.outcome ? this.outcome.results : [];
     var list = this.list;
-    var fragment = document.createDocumentFragment();
     var end = Math.min(results.length, this.shown);
-    for (var i = 0; i < end; i++) fragment.appendChild(this.card(this.data.listings[results[i]]));
-    while (list.firstChild) list.removeChild(list.firstChild);
-    list.appendChild(fragment);
+    var minute = this.clockUsed.minute, cards = this.cards;
+    if (cards.size > 2000) cards.clear();
+    var nodes = [];
+    for (var i = 0; i < end; i++) {
+      var cached = cards.get(results[i]);
+      if (!cached || cached.minute !== minute) {  // the open/closed line changes with the time
+        cached = { minute: minute, node: this.card(this.data.listings[results[i]]) };
+        cards.set(results[i], cached);
+      }
+      nodes.push(cached.node);
+    }
+    if (list.replaceChildren) list.replaceChildren.apply(list, nodes);
+    else {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      nodes.forEach(function (node) { list.appendChild(node); });
+    }
     var left = results.length - end;
     this.more.hidden = left <= 0;
     this.more.textContent = left > 0 ? "Show " + Math.min(left, PAGE_SIZE) + " more (" + left + " not shown)" : "";

@@ -45,7 +45,8 @@
   function zoneParts(date, zone) {
     var minute = Math.floor(date.getTime() / 60000);
     var cached = partsCache[zone];
-    if (cached && cached.minute === minute) return cached.parts;
+    if (!cached || cached.size > 256) cached = partsCache[zone] = { size: 0, byMinute: {} };
+    if (cached.byMinute[minute]) return cached.byMinute[minute];
     var out = {};
     formatter(zone).formatToParts(date).forEach(function (p) { out[p.type] = p.value; });
     var hour = parseInt(out.hour, 10) % 24;
@@ -54,7 +55,8 @@
       date: out.year + "-" + out.month + "-" + out.day,
       minutes: hour * 60 + parseInt(out.minute, 10)
     };
-    partsCache[zone] = { minute: minute, parts: parts };
+    cached.byMinute[minute] = parts;
+    cached.size++;
     return parts;
   }
   function toMinutes(hhmm) { var p = hhmm.split(":"); return parseInt(p[0], 10) * 60 + parseInt(p[1], 10); }

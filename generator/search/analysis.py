@@ -205,12 +205,18 @@ def js_length(text: str) -> int:
 def query_terms(text: str) -> tuple[list[str], bool]:
     """The terms the finder requires, and whether the last one is a prefix (the word still being typed).
 
-    Every word is analysed like the index's text; stop words drop out. The last word is a prefix unless
-    the text ends with a space or hyphen, that word dropped out, or its term is shorter than PREFIX_MIN.
+    Every word is analysed like the index's text; stop words drop out. Unless the text ends with a space
+    or hyphen, its last word is still being typed: it matches as a prefix once its term is PREFIX_MIN long,
+    and is left out until then (so typing "s" on the way to "support" does not empty the results).
     Mirrors queryTerms() in generator/assets/finder.js.
     """
     tokens = tokenize(text)
     terms = [analyse_token(token) for token in tokens]
-    prefix = (bool(terms) and terms[-1] is not None and text[-1] not in SEPARATORS
-              and js_length(terms[-1]) >= PREFIX_MIN)
+    typing = bool(terms) and text[-1] not in SEPARATORS
+    prefix = False
+    if typing:
+        last = terms.pop()
+        if last is not None and js_length(last) >= PREFIX_MIN:
+            terms.append(last)
+            prefix = True
     return [term for term in terms if term], prefix

@@ -1,8 +1,10 @@
 """Fixtures for every browser test (the plain code is in kindred_browser.py).
 
 - `chromium_browser`: one Chromium (Debian's /usr/bin/chromium) for the session, driven by Playwright.
-- `built_site(directory_path) -> Path`: strict build of a fixture directory, once per directory per session.
-- `site_server(site_path) -> base_url`: the site served on 127.0.0.1 (port 0) from a thread.
+- `built_site(directory_path) -> Path`: strict build of a fixture directory, once per directory per session,
+  with site_url set to the 127.0.0.1 port it will be served on (Material's instant navigation only takes over
+  links whose host and port match site_url).
+- `site_server(site_path) -> base_url`: the site served on 127.0.0.1 from a thread (ThreadingHTTPServer).
 - `axe_check(page) -> violations`: axe-core, WCAG 2.0/2.1 A and AA rules.
 - `fixture_site`/`fixture_url` (tests/fixtures/site_directory), `hostile_site`/`hostile_url`
   (tests/fixtures/hostile_directory).
@@ -15,9 +17,18 @@ from __future__ import annotations
 import functools
 
 import pytest
-
-from kindred_browser import (AXE_JS, CHROMIUM, CHROMIUM_ARGS, HOSTILE_DIRECTORY, SITE_DIRECTORY, build_fixture_site,
-                             close_servers, open_guarded_context, run_axe, serve_site)
+from kindred_browser import (
+    AXE_JS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HOSTILE_DIRECTORY,
+    SITE_DIRECTORY,
+    build_fixture_site,
+    close_servers,
+    open_guarded_context,
+    run_axe,
+    serve_site,
+)
 
 
 def pytest_collection_modifyitems(items):

@@ -123,7 +123,7 @@ def build_fixture_site(directory_path, tmp_path_factory, content_dir: Path = SIT
 
 # -- serving ----------------------------------------------------------------------------------------------------
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 — the stdlib's name
+    def log_message(self, format, *args):
         pass
 
 

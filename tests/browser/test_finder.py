@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator.directory import load_directory
+from generator.search.analysis import query_terms
 from generator.search.index import build_lunr, documents, search
 from generator.search.records import ordered_records
 from kindred_browser import describe_violations, open_guarded_context
@@ -108,7 +109,7 @@ class Expected:
         params = parse_qs(query.lstrip("?"))
         text = " ".join(params.pop("q", [])).strip()
         chosen = set(r.id for r in self.published)
-        if text:
+        if text and query_terms(text)[0]:  # a text with no word to search for yet narrows nothing
             chosen &= {self.ref_ids[int(ref)] for ref, _ in search(self.index, text)}
         for key, values in params.items():
             wanted = [v.upper() if key == "country" and v != "worldwide" else v.lower() for v in values]
@@ -195,7 +196,7 @@ TABLE = [
     "?modality=messaging", "?modality=video&trial=yes", "?insurance=yes", "?trial=yes",
     "?kind=communities&topic=anxiety", "?topic=anxiety&audience=everyone&country=US&language=en&cost=paid",
     "?q=anxiety", "?q=anxiety&country=US", "?q=day", "?q=relay", "?q=Monday", "?q=men%27s", "?q=self-harm",
-    "?q=self-harm&country=IE", "?q=gam", "?q=panic&kind=teletherapy", "?q=nothing-matches-this", "?q=the",
+    "?q=self-harm&country=IE", "?q=gam", "?q=panic&kind=teletherapy", "?q=nothing-matches-this", "?q=the", "?q=s&kind=communities",
     "?q=lonely+night&open=now", "?q=espa%C3%B1ol",
 ]
 
@@ -309,7 +310,7 @@ def test_instant_navigation_keeps_working(chromium_browser, finder_url, expected
     before = set(shown_ids(page))
     page.locator("#kd-finder [data-listing-id] .kd-card__title a").first.click()
     page.wait_for_url(re.compile(r"/helplines/finder-[a-z-]+/$"))
-    assert page.evaluate("() => !document.querySelector('[data-kd-finder]')")
+    page.wait_for_function("() => !document.querySelector('[data-kd-finder]')")  # the listing page swapped in
     page.go_back()
     page.wait_for_url(re.compile(r"/find/\?topic=loneliness$"))
     wait_ready(page)

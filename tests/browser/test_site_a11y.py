@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from kindred_browser import describe_violations, open_guarded_context
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,6 @@ import json
 
 import pytest
 import yaml
-
 from kindred_browser import HOSTILE_DIRECTORY, open_guarded_context
 
 pytestmark = pytest.mark.browser
@@ -205,7 +204,7 @@ def test_instant_navigation_to_a_hostile_page_runs_nothing(hostile_page, hostile
 
 def test_the_audit_catches_an_injection(chromium_browser, hostile_url):
     # If the page were injectable, these checks would say so.
-    context, guard = open_guarded_context(chromium_browser, bypass_csp=True)
+    context, _ = open_guarded_context(chromium_browser, bypass_csp=True)
     try:
         page = context.new_page()
         page.goto(hostile_url)

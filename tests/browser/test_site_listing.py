@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from kindred_browser import open_guarded_context
 
 pytestmark = pytest.mark.browser
@@ -15,7 +14,7 @@ HELPLINE = "helplines/fixture-helpline/"  # Europe/London: Mon–Fri 09:00–17:
 
 
 def utc(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ sessionStorage), and trips no Content-Security-Policy violation."""
 from __future__ import annotations
 
 import pytest
-
 from kindred_browser import is_local, open_guarded_context
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ The exit target (the plugin's default, a weather page) is answered by a local st
 from __future__ import annotations
 
 import pytest
-
 from kindred_browser import QUICK_EXIT_URL
 
 pytestmark = pytest.mark.browser
