@@ -122,7 +122,7 @@ def build_site(n: int, seed: int, directory_path: Path, reuse: bool) -> tuple[Pa
 
 # -- serving ---------------------------------------------------------------------------------------------------
 class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
 
@@ -133,7 +133,7 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sizes_of(path: Path) -> tuple[int, int]:
     data = path.read_bytes()
     return len(data), len(gzip.compress(data, 6))
@@ -266,8 +266,7 @@ def kb(n: float) -> str:
 
 
 def table(results: dict) -> str:
-    rows = [("Listings", lambda r: f"{r['n']:,}")]
-    rows += [
+    rows = [
         ("listings.json (raw / gzip)", lambda r: f"{kb(r['files']['listings_bytes'])} / "
                                                  f"{kb(r['files']['listings_gzip'])}"),
         ("search-index.json (raw / gzip)", lambda r: f"{kb(r['files']['index_bytes'])} / "
@@ -290,7 +289,7 @@ def table(results: dict) -> str:
     sizes = [results[k] for k in sorted(results, key=int)]
     lines = ["| | " + " | ".join(f"{r['n']:,} listings" for r in sizes) + " |",
              "|---|" + "---|" * len(sizes)]
-    for label, cell in rows[1:]:
+    for label, cell in rows:
         lines.append(f"| {label} | " + " | ".join(cell(r) for r in sizes) + " |")
     return "\n".join(lines)
 
@@ -314,8 +313,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  site: {site} ({'reused' if build_s is None else f'{build_s:.0f} s'})", flush=True)
         listings_raw, listings_gz = sizes_of(site / "find" / "listings.json")
         index_raw, index_gz = sizes_of(site / "find" / "search-index.json")
+        load_before = os.getloadavg()
         browser = run_browser(site, args.loads, args.iterations)
         results[str(n)] = {
+            "load_average": {"before": [round(x, 2) for x in load_before],
+                             "after": [round(x, 2) for x in os.getloadavg()]},
             "n": n, "seed": args.seed, "index": index, "site_build_s": round(build_s, 1) if build_s else None,
             "files": {"listings_bytes": listings_raw, "listings_gzip": listings_gz, "index_bytes": index_raw,
                       "index_gzip": index_gz},

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import re
 import sys
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -250,28 +251,51 @@ def _check_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> tupl
 
 
 def _can_fork() -> bool:
-    # fork shares the loaded modules and taxonomy for free; spawn would re-import everything.
+    # fork shares the loaded modules for free; spawn would re-import everything.
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run_chunks(chunks: list[list], taxonomy: Taxonomy) -> list[tuple]:
-    if len(chunks) > 1 and _can_fork():
+def _scan(root: Path) -> tuple[Taxonomy, list[Problem], list[tuple[str, Path, str]]]:
+    """The taxonomy, the problems found before reading any listing, and (kind, path, shown path) per file."""
+    taxonomy, taxonomy_problems = load_taxonomy(root / TAXONOMY_FILE, display_path(root / TAXONOMY_FILE))
+    files, file_problems = listing_files(root)
+    shown = _shown_paths(root, files)
+    problems = file_problems + taxonomy_problems + _duplicate_ids(files, shown)
+    return taxonomy, problems, [(kind, path, path_shown) for (kind, path), path_shown in zip(files, shown)]
+
+
+def _part(items: list, part: int, parts: int) -> list:
+    size = -(-len(items) // parts)
+    return items[part * size:(part + 1) * size]
+
+
+def _fingerprint(items: list[tuple[str, Path, str]]) -> int:
+    return zlib.crc32("\n".join(f"{kind}/{path.name}" for kind, path, _ in items).encode("utf-8", "surrogatepass"))
+
+
+def _check_part(root: Path, part: int, parts: int) -> tuple[int, tuple]:
+    """In another process: scan the directory too (at the same time as this one) and check one part of it.
+    The fingerprint of the files it saw lets the caller make sure both processes split the same list."""
+    taxonomy, _, items = _scan(root)
+    return _fingerprint(items), _check_files(_part(items, part, parts), taxonomy)
+
+
+def _file_count(root: Path) -> int:
+    total = 0
+    for kind in KINDS:
         try:
-            with ProcessPoolExecutor(max_workers=len(chunks) - 1,
-                                     mp_context=multiprocessing.get_context("fork")) as pool:
-                futures = [pool.submit(_check_files, chunk, taxonomy) for chunk in chunks[1:]]
-                first = _check_files(chunks[0], taxonomy)  # this process takes a share too
-                return [first] + [future.result() for future in futures]
-        except (OSError, BrokenProcessPool):
-            pass  # no second process to be had: do it all here
-    return [_check_files(chunk, taxonomy) for chunk in chunks]
+            total += len(os.listdir(root / kind))
+        except OSError:
+            pass
+    return total
 
 
 def check_directory(root: Path | str, workers: int | None = None) -> DirectoryCheck:
     """Every problem load_directory(root) reports, the same ones, without keeping the listings.
 
-    With more than PARALLEL_MIN_FILES files and two CPUs, the files are split in order between this
-    process and a forked one; results are merged in file order, so the report is identical.
+    With at least PARALLEL_MIN_FILES files and two CPUs, a forked process checks the second half of
+    the files while this one checks the first; results are merged in file order, so the report is
+    identical. Should the other process fail, or see other files, its part is checked here.
     """
     root = Path(root)
     if workers is None:
@@ -279,20 +303,35 @@ def check_directory(root: Path | str, workers: int | None = None) -> DirectoryCh
     if not root.is_dir():
         directory = load_directory(root)
         return DirectoryCheck(root, directory.problems, 0, 0)
-    problems = Problems()
-    taxonomy, taxonomy_problems = load_taxonomy(root / TAXONOMY_FILE, display_path(root / TAXONOMY_FILE))
-    files, file_problems = listing_files(root)
-    problems.extend(file_problems)
-    problems.extend(taxonomy_problems)
-    shown = _shown_paths(root, files)
-    problems.extend(_duplicate_ids(files, shown))
-    items = [(kind, path, path_shown) for (kind, path), path_shown in zip(files, shown)]
-    parts = max(1, workers) if len(items) >= PARALLEL_MIN_FILES else 1
-    size = max(1, -(-len(items) // parts))
-    chunks = [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+    parts = workers if workers > 1 and _can_fork() and _file_count(root) >= PARALLEL_MIN_FILES else 1
+    pool, futures = None, []
+    if parts > 1:
+        try:  # start the other process first, so that it scans the directory while this one does
+            pool = ProcessPoolExecutor(max_workers=parts - 1, mp_context=multiprocessing.get_context("fork"))
+            futures = [pool.submit(_check_part, root, part, parts) for part in range(1, parts)]
+        except (OSError, BrokenProcessPool):
+            pool, futures = None, []
+    try:
+        taxonomy, scan_problems, items = _scan(root)
+        results = [_check_files(_part(items, 0, parts), taxonomy)]
+        fingerprint = _fingerprint(items)
+        for part in range(1, parts):
+            result = None
+            if part <= len(futures):
+                try:
+                    seen, result = futures[part - 1].result()
+                    if seen != fingerprint:
+                        result = None  # a file came or went between the two scans
+                except (OSError, BrokenProcessPool):
+                    result = None
+            results.append(result or _check_files(_part(items, part, parts), taxonomy))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    problems = Problems(list(scan_problems))
     listings = published = 0
     shares: list = []
-    for chunk_problems, chunk_listings, chunk_published, chunk_shares in _run_chunks(chunks, taxonomy):
+    for chunk_problems, chunk_listings, chunk_published, chunk_shares in results:
         problems.extend(chunk_problems)
         listings += chunk_listings
         published += chunk_published

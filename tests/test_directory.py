@@ -299,3 +299,16 @@ def test_check_directory_of_a_missing_folder_is_one_error(tmp_path):
     checked = check_directory(tmp_path / "nowhere")
     assert [p.message.split(";")[0] for p in checked.problems.errors] == ["directory not found"]
     assert checked.listings == 0
+
+
+def _check_part_seeing_other_files(root, part, parts):
+    """A second process that saw a different file list (a file added between the scans)."""
+    return -1, ([Problem("wrong", 1, 1, "from a stale scan")], 0, 0, [])
+
+
+def test_part_checked_from_another_file_list_is_redone_here(mixed_directory, monkeypatch):
+    import generator.directory as directory_module
+    monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(directory_module, "_check_part", _check_part_seeing_other_files)
+    checked = check_directory(mixed_directory, workers=2)
+    assert checked.problems.sorted() == load_directory(mixed_directory).problems.sorted()

@@ -11,22 +11,21 @@
   // ---------------------------------------------------------------------------------------------------
   // Filters: URL key, legend, and the values a listing has for it. Values of one filter are ORed,
   // different filters are ANDed (shared/spec/listings.md, "How filters read the data").
-  function one(value) { return value ? [value] : []; }
   var FACETS = [
-    { key: "kind", legend: "Type of support", open: true, values: function (l) { return [l.kind]; } },
-    { key: "open", legend: "Availability", open: true, values: null },
-    { key: "contact", legend: "Ways to get in touch", open: true, values: function (l) { return l.contacts; } },
-    { key: "topic", legend: "Topic", values: function (l) { return l.topics; } },
-    { key: "audience", legend: "Who it is for", values: function (l) { return l.audiences; } },
-    { key: "country", legend: "Country", values: null },
-    { key: "language", legend: "Language", values: null },
-    { key: "cost", legend: "Cost", values: function (l) { return l.costs; } },
-    { key: "moderation", legend: "Communities: moderation", values: function (l) { return one(l.moderation); } },
-    { key: "anonymity", legend: "Communities: anonymity", values: function (l) { return one(l.anonymity); } },
-    { key: "access", legend: "Communities: how to join", values: function (l) { return one(l.access); } },
-    { key: "modality", legend: "Teletherapy: ways to meet", values: function (l) { return l.modalities; } },
-    { key: "insurance", legend: "Teletherapy: insurance", values: function (l) { return l.insurance ? ["yes"] : []; } },
-    { key: "trial", legend: "Teletherapy: free trial", values: function (l) { return l.trial ? ["yes"] : []; } }
+    { key: "kind", legend: "Type of support", open: true },
+    { key: "open", legend: "Availability", open: true },
+    { key: "contact", legend: "Ways to get in touch", open: true },
+    { key: "topic", legend: "Topic" },
+    { key: "audience", legend: "Who it is for" },
+    { key: "country", legend: "Country" },
+    { key: "language", legend: "Language" },
+    { key: "cost", legend: "Cost" },
+    { key: "moderation", legend: "Communities: moderation" },
+    { key: "anonymity", legend: "Communities: anonymity" },
+    { key: "access", legend: "Communities: how to join" },
+    { key: "modality", legend: "Teletherapy: ways to meet" },
+    { key: "insurance", legend: "Teletherapy: insurance" },
+    { key: "trial", legend: "Teletherapy: free trial" }
   ];
   var FACET_KEYS = FACETS.map(function (f) { return f.key; });
   // The order keys take in a URL (canonical, so one set of choices always gives one link).
@@ -92,6 +91,8 @@
     if (method === "email" && href.indexOf("mailto:") === 0) return "Email " + href.slice(7);
     return DEFAULT_LABELS[method] || method;
   }
+  function toMinutes(hhmm) { return parseInt(hhmm.slice(0, 2), 10) * 60 + parseInt(hhmm.slice(3, 5), 10); }
+  // Hours as window.KindredHours reads them; `o`/`c` are opens/closes in minutes, worked out once.
   function decodeHours(raw) {
     if (raw === 1) return { always: true };
     return {
@@ -99,43 +100,73 @@
       weekly: raw[1].map(function (i) {
         var days = [];
         for (var c = 0; c < i[0].length; c += 2) days.push(i[0].slice(c, c + 2));
-        return { days: days, opens: i[1], closes: i[2] };
+        return { days: days, opens: i[1], closes: i[2], o: toMinutes(i[1]), c: toMinutes(i[2]) };
       })
     };
   }
   function decodeData(data) {
     var f = data.facets;
-    function values(key, list) { return (list || []).map(function (n) { return f[key][n][0]; }); }
-    var listings = data.listings.map(function (raw, position) {
-      var languages = raw.la || [];
-      var primaries = [];
-      languages.forEach(function (tag) {
-        var p = tag.split("-")[0].toLowerCase();
-        if (primaries.indexOf(p) < 0) primaries.push(p);
-      });
-      return {
-        position: position, id: raw.id, kind: f.kind[raw.k][0], name: raw.n, summary: raw.s,
-        topics: values("topic", raw.tp), audiences: values("audience", raw.au), countries: raw.co || [],
-        worldwide: (raw.co || []).indexOf("worldwide") >= 0, regions: raw.rg || [],
-        languages: languages, languagesLower: languages.map(function (t) { return t.toLowerCase(); }),
-        primaryLanguages: primaries, costs: values("cost", raw.cs), contacts: values("contact", raw.cm),
-        actions: (raw.a || []).map(function (a) {
-          return { method: a[0], href: a[1], label: a.length > 2 ? a[2] : actionLabel(a[0], a[1]),
-                   external: !INTERNAL_METHODS[a[0]] };
-        }),
-        hours: (raw.h || []).map(decodeHours), always: !!raw.ao, paused: raw.st === "paused",
-        moderation: raw.mod || null, anonymity: raw.anon || null, access: raw.acc || null,
-        modalities: values("modality", raw.mode), insurance: !!raw.ins, trial: !!raw.ft
-      };
-    });
     var optionIndex = {};
     FACET_KEYS.forEach(function (key) {
-      optionIndex[key] = {};
+      optionIndex[key] = Object.create(null);  // values come from URLs too: "__proto__" is just a value
       (f[key] || []).forEach(function (option, n) { optionIndex[key][option[0]] = n; });
     });
-    listings.forEach(function (l) { indexListing(l, optionIndex); });
+    function positionsOf(key, list) {
+      var out = [], positions = optionIndex[key];
+      for (var i = 0; i < list.length; i++) {
+        var n = positions[list[i]];
+        if (n !== undefined && out.indexOf(n) < 0) out.push(n);
+      }
+      return out;
+    }
+    var listings = new Array(data.listings.length);
+    for (var position = 0; position < data.listings.length; position++) {
+      var raw = data.listings[position];
+      var languages = raw.la || [], lower = [], primaries = [];
+      for (var i = 0; i < languages.length; i++) {
+        var tag = languages[i].toLowerCase(), primary = tag.split("-")[0];
+        lower.push(tag);
+        if (primaries.indexOf(primary) < 0) primaries.push(primary);
+      }
+      var countries = raw.co || [];
+      var l = {
+        position: position, id: raw.id, kind: f.kind[raw.k][0], name: raw.n, summary: raw.s,
+        countries: countries, worldwide: countries.indexOf("worldwide") >= 0, regions: raw.rg || [],
+        languages: languages, languagesLower: lower, primaryLanguages: primaries, rawActions: raw.a || [],
+        hours: raw.h ? raw.h.map(decodeHours) : [], always: !!raw.ao, paused: raw.st === "paused",
+        moderation: raw.mod || null, anonymity: raw.anon || null, access: raw.acc || null,
+        insurance: !!raw.ins, trial: !!raw.ft
+      };
+      // Per filter (FACET_KEYS order): the positions of this listing's values among the filter's options
+      // (most are sent as positions already). "open" is worked out from the clock, not stored.
+      var byKey = {
+        kind: [raw.k], open: [], contact: raw.cm || [], topic: raw.tp || [], audience: raw.au || [],
+        country: positionsOf("country", countries), language: positionsOf("language", primaries),
+        cost: raw.cs || [], moderation: positionsOf("moderation", l.moderation ? [l.moderation] : []),
+        anonymity: positionsOf("anonymity", l.anonymity ? [l.anonymity] : []),
+        access: positionsOf("access", l.access ? [l.access] : []), modality: raw.mode || [],
+        insurance: l.insurance ? [optionIndex.insurance.yes] : [], trial: l.trial ? [optionIndex.trial.yes] : []
+      };
+      l.fi = FACET_KEYS.map(function (key) { return byKey[key]; });
+      listings[position] = l;
+    }
     return { listings: listings, facets: f, kinds: data.kinds || {}, countries: data.countries || {},
              index: data.index || {}, optionIndex: optionIndex };
+  }
+  // A listing's values for one filter (topic ids, cost values...), from the positions it carries.
+  function valuesOf(data, l, key) {
+    var options = data.facets[key] || [];
+    return l.fi[FACET_KEYS.indexOf(key)].map(function (n) { return options[n][0]; });
+  }
+  // Card actions are only needed for the few cards on screen.
+  function actionsOf(l) {
+    if (!l.actions) {
+      l.actions = l.rawActions.map(function (a) {
+        return { method: a[0], href: a[1], label: a.length > 2 ? a[2] : actionLabel(a[0], a[1]),
+                 external: !INTERNAL_METHODS[a[0]] };
+      });
+    }
+    return l.actions;
   }
 
   // ---- Matching ---------------------------------------------------------------------------------------------
@@ -143,22 +174,6 @@
   // filtering and counting 10,000 listings is integer work with no allocation.
   var F_OPEN = FACET_KEYS.indexOf("open"), F_COUNTRY = FACET_KEYS.indexOf("country");
   var F_LANGUAGE = FACET_KEYS.indexOf("language");
-  function staticValues(key, l) {
-    if (key === "country") return l.countries.filter(function (c) { return c !== "worldwide"; });
-    if (key === "language") return l.primaryLanguages;
-    return FACETS[FACET_KEYS.indexOf(key)].values(l);
-  }
-  function indexListing(l, optionIndex) {
-    l.fi = FACET_KEYS.map(function (key) {
-      if (key === "open") return [];
-      var positions = optionIndex[key], out = [];
-      staticValues(key, l).forEach(function (v) {
-        var n = positions[v];
-        if (n !== undefined && out.indexOf(n) < 0) out.push(n);
-      });
-      return out;
-    });
-  }
   function languageMatches(l, wanted) {
     for (var i = 0; i < wanted.length; i++) {
       var w = wanted[i];
@@ -444,7 +459,7 @@
 
   var core = {
     FACETS: FACETS, FACET_KEYS: FACET_KEYS, URL_KEYS: URL_KEYS, parseState: parseState, stateToSearch: stateToSearch,
-    decodeData: decodeData, filter: filter, countFor: countFor,
+    decodeData: decodeData, valuesOf: valuesOf, actionsOf: actionsOf, filter: filter, countFor: countFor,
     queryTerms: queryTerms, searchIndex: searchIndex, buildIndex: buildIndex, ZONES: ZONES,
     guessCountries: guessCountries
   };
@@ -702,7 +717,8 @@
 
   Finder.prototype.addOption = function (key, value, label) {
     var group = this.groups[key];
-    var id = "kd-f-" + key + "-" + value.replace(/[^A-Za-z0-9_-]/g, "_");
+    this.optionCount = (this.optionCount || 0) + 1;
+    var id = "kd-f-" + key + "-" + this.optionCount;
     var input = el("input", { type: "checkbox", id: id, value: value, "data-kd-facet": key,
                               className: "kd-facet__input" });
     var count = el("span", { className: "kd-facet__count", "aria-hidden": "true" });
@@ -839,19 +855,18 @@
     var self = this;
     if (!this.data || finder !== this) return;
     var text = this.state.q.trim();
-    var scores = null;
+    var scores = null, searchFailed = false;
     if (text) {
-      if (!this.index) {
-        this.status.textContent = this.indexError ? "Search is not available right now; the filters still work."
-                                                  : "Searching…";
-        if (!this.indexError) {
-          this.ensureIndex().then(function () { if (finder === self) self.update(); }, function () {
-            if (finder === self) self.update();
-          });
-          return;
-        }
-      } else {
+      if (this.index) {
         scores = this.textScores(text);
+      } else if (this.indexError) {
+        searchFailed = true;  // show what the filters give, and say so
+      } else {
+        this.status.textContent = "Searching…";
+        this.ensureIndex().then(function () { if (finder === self) self.update(); }, function () {
+          if (finder === self) self.update();
+        });
+        return;
       }
     }
     var now = currentClock();
@@ -861,8 +876,9 @@
     this.renderCounts(outcome);
     this.renderCards();
     var n = outcome.results.length;
-    this.status.textContent = n ? plural(n, "listing", "listings") + " found"
-                                : "No listings match. Try fewer words or remove a filter.";
+    this.status.textContent = (n ? plural(n, "listing", "listings") + " found"
+                                 : "No listings match. Try fewer words or remove a filter.") +
+      (searchFailed ? " Search by word is not available right now, so your words were not used." : "");
     this.renderSuggestion();
     this.updates++;
     this.root.setAttribute("data-kd-updates", String(this.updates));
@@ -930,7 +946,7 @@
       children.push(el("p", { className: "kd-open-state kd-open-state--" + (state.open ? "open" : "closed"),
                               "data-kd-open": state.open ? "1" : "0", text: state.text }));
     }
-    var actions = l.actions.filter(function (a) { return safeHref(a.href); });
+    var actions = actionsOf(l).filter(function (a) { return safeHref(a.href); });
     if (actions.length) {
       children.push(el("ul", { className: "kd-actions kd-actions--compact" }, actions.map(function (a) {
         return el("li", null, [el("a", {

@@ -78,7 +78,9 @@
     var yesterday = shiftDay(now.day, -1);
     var yesterdayClosed = closed.length > 0 && closed.indexOf(shiftDate(now.date, -1)) >= 0;
     return hours.weekly.some(function (interval) {
-      var opens = toMinutes(interval.opens), closes = toMinutes(interval.closes);
+      // The finder works the minutes out once per interval (o, c); listing pages read the strings.
+      var opens = interval.o !== undefined ? interval.o : toMinutes(interval.opens);
+      var closes = interval.c !== undefined ? interval.c : toMinutes(interval.closes);
       var overnight = isOvernight(interval);
       if (interval.days.indexOf(now.day) >= 0) {
         if (!overnight && now.minutes >= opens && now.minutes < closes) return true;

@@ -16,12 +16,12 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
+from kindred_browser import describe_violations, open_guarded_context
 
 from generator.directory import load_directory
 from generator.search.analysis import query_terms
 from generator.search.index import build_lunr, documents, search
 from generator.search.records import ordered_records
-from kindred_browser import describe_violations, open_guarded_context
 
 pytestmark = pytest.mark.browser
 
@@ -105,10 +105,10 @@ class Expected:
         self.ref_ids = [r.id for r in ordered_records(self.directory)]
 
     def ids(self, query: str, when: dt.datetime | None = None) -> set[str]:
-        when = when or dt.datetime.now(dt.timezone.utc)
+        when = when or dt.datetime.now(dt.UTC)
         params = parse_qs(query.lstrip("?"))
         text = " ".join(params.pop("q", [])).strip()
-        chosen = set(r.id for r in self.published)
+        chosen = {r.id for r in self.published}
         if text and query_terms(text)[0]:  # a text with no word to search for yet narrows nothing
             chosen &= {self.ref_ids[int(ref)] for ref, _ in search(self.index, text)}
         for key, values in params.items():
@@ -138,7 +138,7 @@ def london(chromium_browser):
     context.close()
 
 
-WEDNESDAY = dt.datetime(2025, 4, 16, 12, 0, tzinfo=dt.timezone.utc)  # London 13:00, New York 08:00, Tokyo 21:00
+WEDNESDAY = dt.datetime(2025, 4, 16, 12, 0, tzinfo=dt.UTC)  # London 13:00, New York 08:00, Tokyo 21:00
 
 
 # -- reading the page ------------------------------------------------------------------------------------------
@@ -334,7 +334,7 @@ def test_instant_navigation_keeps_working(chromium_browser, finder_url, expected
 
 # -- open now -------------------------------------------------------------------------------------------------
 def utc(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
 
 
 OPEN_TIMES = [
@@ -437,12 +437,12 @@ def test_search_loads_only_this_site_and_stores_nothing(chromium_browser, finder
     wait_ready(page)
     requested = [urlsplit(u).path for u in guard.requests]
     assert any(p.endswith("/find/listings.json") for p in requested)
-    assert not any(p.endswith("/find/search-index.json") or p.endswith("/lunr.js") for p in requested)  # lazy
+    assert not any(p.endswith(("/find/search-index.json", "/lunr.js")) for p in requested)  # loaded lazily
     page.locator("#kd-finder-q").fill("relay")
     page.wait_for_function("() => document.querySelector('#kd-finder-count').textContent === '1 listing found'")
     requested = [urlsplit(u).path for u in guard.requests]
     assert any(p.endswith("/find/search-index.json") for p in requested)
-    assert any(p.endswith("/assets/kindred/lunr.js") for p in requested)
+    assert any(p.endswith("/assets/kindred/lunr.js") for p in requested)  # only now
     assert guard.external() == [] and guard.csp_violations() == [] and guard.page_errors == []
     assert page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
     context.close()

@@ -69,7 +69,16 @@ switch (request.op) {
     break;
   }
   case "decode":
-    answer = core.decodeData(request.data).listings;
+    {
+      const data = core.decodeData(request.data);
+      answer = data.listings.map((l) => ({
+        ...l, actions: core.actionsOf(l), topics: core.valuesOf(data, l, "topic"),
+        audiences: core.valuesOf(data, l, "audience"), costs: core.valuesOf(data, l, "cost"),
+        contacts: core.valuesOf(data, l, "contact"), modalities: core.valuesOf(data, l, "modality"),
+        hours: l.hours.map((h) => h.always ? h : { ...h, weekly: h.weekly.map((i) => ({ days: i.days, opens: i.opens,
+                                                                                      closes: i.closes })) }),
+      }));
+    }
     break;
   case "url":
     answer = request.searches.map((s) => core.stateToSearch(core.parseState(s), request.data.facets));

@@ -14,7 +14,7 @@ from lunr.stemmer import stemmer as lunr_py_stemmer
 from lunr.token import Token
 
 from generator.search import analysis
-from generator.search.index import (build_lunr, compact, documents, input_hash, search, search_index)
+from generator.search.index import build_lunr, compact, documents, input_hash, search, search_index
 from generator.search.records import ordered_records
 
 # Words where the Porter implementations or the trimmers disagree, and some that exercise every step.
@@ -112,6 +112,15 @@ def test_stock_lunr_py_differs_where_the_spec_says(lunr_js):
     assert analysis.trim("men's.") == "men's"  # lunr.js does not
 
 
+def test_stop_words_are_lunr_js_stop_words(lunr_js):
+    from lunr.stop_word_filter import WORDS
+
+    assert analysis.STOP_WORDS == WORDS
+    words = sorted(analysis.STOP_WORDS) + ["help", "anxiety", "dears", "tiss", "yours"]
+    assert lunr_js("analyse", texts=words) == [analysis.analyse(w) for w in words]
+    assert sum(1 for w in words if analysis.analyse(w) == []) == len(analysis.STOP_WORDS)
+
+
 def test_analysis_matches_lunr_js(lunr_js):
     assert [analysis.analyse(t) for t in TEXTS] == lunr_js("analyse", texts=TEXTS)
 
@@ -124,7 +133,7 @@ def test_query_terms_match_the_finder(lunr_js):
 
 # -- the shipped index is lunr.py's index ---------------------------------------------------------------------
 def test_shipped_index_rebuilds_lunr_py_index(lunr_js, built):
-    docs, builder, index, shipped, _ = built
+    _, _, index, shipped, _ = built
     rebuilt = lunr_js("rebuild", index=shipped)
     serialized = index.serialize()
     fields = serialized["fields"]
