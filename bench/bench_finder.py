@@ -154,13 +154,22 @@ def summary(values: list[float]) -> dict:
 
 
 def first_results(browser, base: str, site: Path, loads: int) -> dict:
-    times, transfers = [], []
+    times, transfers, stages = [], [], []
     for _ in range(loads):
         context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
         page = context.new_page()
         page.goto(base + "find/")
         page.wait_for_function("() => performance.getEntriesByName('kd-first-results').length > 0", timeout=60000)
         at = page.evaluate("() => performance.getEntriesByName('kd-first-results')[0].startTime")
+        stages.append(page.evaluate("""() => {
+            const mark = (name) => (performance.getEntriesByName(name)[0] || {}).startTime;
+            const nav = performance.getEntriesByType('navigation')[0];
+            const data = performance.getEntriesByType('resource').find(r => r.name.endsWith('/find/listings.json'));
+            return {html_loaded: nav.responseEnd, listings_json_loaded: data && data.responseEnd,
+                    dom_content_loaded: nav.domContentLoadedEventStart, finder_started: mark('kd-mount'),
+                    json_parsed: mark('kd-data-parsed'), data_decoded: mark('kd-data-decoded'),
+                    first_results: mark('kd-first-results')};
+        }"""))
         resources = page.evaluate("""(at) => performance.getEntriesByType('resource')
             .filter(r => r.responseEnd <= at).map(r => r.name)""", at)
         fetched = [base + "find/"] + resources
@@ -177,7 +186,10 @@ def first_results(browser, base: str, site: Path, loads: int) -> dict:
         times.append(at)
         transfers.append({"bytes": raw, "gzip_bytes": gz, "files": files})
         context.close()
-    return {"ms": summary(times), "transfer": transfers[0]}
+    # Median time of each stage, from navigation start (where the first-results time goes).
+    breakdown = {name: round(statistics.median(s[name] for s in stages if s.get(name) is not None), 1)
+                 for name in stages[0] if any(s.get(name) is not None for s in stages)}
+    return {"ms": summary(times), "stages_ms": breakdown, "transfer": transfers[0]}
 
 
 CLICK = """async (selector) => {
@@ -323,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
                       "index_gzip": index_gz},
             "browser": browser,
         }
+        print(json.dumps(browser["first_results"]["stages_ms"]))
         print(json.dumps(browser["first_results"]["ms"]), json.dumps(browser["filter_click"]["sync_ms"]),
               json.dumps(browser["keystroke"]["ms"]), flush=True)
     payload = {"machine": {"python": platform.python_version(), "platform": platform.platform(),

@@ -35,9 +35,9 @@ PHASES = [
     ("kindred on_files (views, page plans, data files)", "generator.mkdocs_plugin.plugin", "KindredPlugin.on_files", 0),
     ("plan_pages (listing views)", "generator.mkdocs_plugin.plugin", "plan_pages", 1),
     ("data_files (open data exports)", "generator.mkdocs_plugin.plugin", "data_files", 1),
-    ("open data (listings.json, CSV)", "generator.exports.open_data", "open_data_files", 2),
-    ("HSDS export", "generator.exports.hsds.export", "hsds_files", 2),
-    ("finder files (finder data, lunr index)", "generator.search.finder_files", "finder_files", 2),
+    ("open data (listings.json, CSV)", "generator.exports.site_files", "open_data_files", 2),
+    ("HSDS export", "generator.exports.site_files", "hsds_files", 2),
+    ("finder files (finder data, lunr index)", "generator.exports.site_files", "finder_files", 2),
     ("File.generated", "mkdocs.structure.files", "File.generated", 1),
     ("get_navigation", "mkdocs.commands.build", "get_navigation", 0),
     ("_populate_page (all pages)", "mkdocs.commands.build", "_populate_page", 0),
@@ -65,8 +65,13 @@ inside_build_page = [False]
 def wrap(label: str, module: str, path: str) -> None:
     try:
         owner = importlib.import_module(module)
-    except ImportError:
+        for parent in path.split(".")[:-1]:
+            owner = getattr(owner, parent)
+        getattr(owner, path.split(".")[-1])
+    except (ImportError, AttributeError):
+        print(f"(not timed: {module}.{path} is not there)", file=sys.stderr)
         return
+    owner = importlib.import_module(module)
     *parents, name = path.split(".")
     for parent in parents:
         owner = getattr(owner, parent)

@@ -83,7 +83,7 @@
     return copy;
   }
 
-  // ---- Data: find/listings.json (generator/search/records.py: encode_listing) ----------------------------
+  // ---- Data: find/listings.json (generator/search/records.py: encode_listing; finder_files.py) -------------
   var DEFAULT_LABELS = { whatsapp: "Message on WhatsApp", chat: "Chat online", video: "Video call",
                          app: "Get the app", join: "Join" };
   var INTERNAL_METHODS = { phone: 1, sms: 1, email: 1 };
@@ -119,9 +119,13 @@
       }
       return out;
     }
-    var listings = new Array(data.listings.length);
-    for (var position = 0; position < data.listings.length; position++) {
-      var raw = data.listings[position];
+    // Listings come as columns (generator/search/finder_files.py): column name -> one value per listing,
+    // 0 where a listing has none.
+    var columns = data.listings, names = Object.keys(columns), count = columns.id.length;
+    var listings = new Array(count);
+    for (var position = 0; position < count; position++) {
+      var raw = {};
+      for (var c = 0; c < names.length; c++) raw[names[c]] = columns[names[c]][position];
       var languages = raw.la || [], lower = [], primaries = [];
       for (var i = 0; i < languages.length; i++) {
         var tag = languages[i].toLowerCase(), primary = tag.split("-")[0];
@@ -597,12 +601,15 @@
   Finder.prototype.mount = function () {
     var self = this;
     var rootEl = this.root;
+    performance.mark("kd-mount");
     rootEl.hidden = false;
     rootEl.setAttribute("data-kd-ready", "loading");
     this.buildShell();
     var cached = decoded[this.dataUrl];
     var ready = cached ? Promise.resolve(cached) : fetchJSON(this.dataUrl).then(function (json) {
+      performance.mark("kd-data-parsed");
       decoded[self.dataUrl] = decodeData(json);
+      performance.mark("kd-data-decoded");
       return decoded[self.dataUrl];
     });
     ready.then(function (data) {
@@ -632,6 +639,15 @@
     this.filters = el("div", { className: "kd-finder__filters" });
     this.clear = el("button", { type: "button", className: "kd-finder__clear md-button", text: "Clear all filters",
                                 hidden: true });
+    // All the filters fold into one panel, open on wide screens and closed on phones, so the results are
+    // not below fourteen groups of checkboxes.
+    this.panelCount = el("span", { className: "kd-finder__panel-count" });
+    var wide = !window.matchMedia || window.matchMedia("(min-width: 60em)").matches;
+    this.panel = el("details", { className: "kd-finder__panel", open: wide }, [
+      el("summary", { className: "kd-finder__panel-summary" },
+         [el("span", { className: "kd-finder__panel-title", text: "Filters" }), this.panelCount]),
+      this.filters, this.clear
+    ]);
     this.form = el("form", { className: "kd-finder__form", role: "search", "aria-label": "Search and filter",
                              action: "" }, [
       el("label", { "for": "kd-finder-q", className: "kd-finder__label", text: "Search by word" }),
@@ -639,9 +655,7 @@
       el("p", { id: "kd-finder-q-hint", className: "kd-finder__hint",
                 text: "For example: anxiety, text, LGBTQ, grief. Results change as you type." }),
       this.suggest,
-      el("h2", { className: "kd-finder__filters-title", text: "Filters" }),
-      this.filters,
-      this.clear
+      this.panel
     ]);
     this.heading = el("h2", { id: "kd-finder-results-title", className: "kd-finder__results-title",
                               tabindex: "-1", text: "Results" });
@@ -749,6 +763,7 @@
   };
 
   Finder.prototype.writeUrl = function (push) {
+    if (location.pathname !== this.path) return;  // instant navigation has already moved to another page
     var url = this.path + stateToSearch(this.state, this.data && this.data.facets);
     if (url === location.pathname + location.search) return;
     if (push) history.pushState(null, "", url);
@@ -796,11 +811,14 @@
       if (control.input.checked !== on) control.input.checked = on;
       if (on) selected[control.key] = (selected[control.key] || 0) + 1;
     });
+    var total = 0;
     FACET_KEYS.forEach(function (key) {
       var group = self.groups[key], n = selected[key] || 0;
       group.summaryCount.textContent = n ? " (" + n + " selected)" : "";
       if (n) group.details.open = true;
+      total += n;
     });
+    this.panelCount.textContent = total ? " (" + total + " selected)" : "";
     this.clear.hidden = !FACET_KEYS.some(function (k) { return self.state.sel[k].length > 0; });
   };
 
@@ -819,8 +837,11 @@
     if (!this.data) return Promise.reject(new Error("no data"));
     if (!indexes[key]) {
       indexes[key] = Promise.all([loadScript(this.lunrUrl), fetchJSON(key)]).then(function (loaded) {
+        // Refs are positions in listings.json: both files must come from the same build.
+        if (loaded[1].count !== self.data.listings.length || loaded[1].hash !== self.data.index.hash) {
+          throw new Error("the search index does not match the listings");
+        }
         var idx = buildIndex(loaded[0], loaded[1]);
-        if (loaded[1].count !== self.data.listings.length) throw new Error("index does not match the listings");
         performance.mark("kd-index-ready");
         return idx;
       });
@@ -981,7 +1002,8 @@
       self.state.sel.country = [guess];
       self.commit();
       var control = self.controls["country=" + guess];
-      (control ? control.input : self.heading).focus();
+      // The ticked box, if the filters are showing (on a phone they are folded away), else the results.
+      (control && control.input.offsetParent !== null ? control.input : self.heading).focus();
     });
     dismiss.addEventListener("click", function () {
       self.suggestionDismissed = true;

@@ -10,7 +10,7 @@ from ..site.pages import FINDER_DATA, FINDER_INDEX
 from .index import search_index
 from .records import encode_listing, facet_options, listing_record, option_positions, ordered_records
 
-FORMAT = "kindred-finder-1"
+FORMAT = "kindred-finder-2"
 
 
 def listings_data(directory: Directory, index_hash: str, index_bytes: int) -> dict:
@@ -24,8 +24,20 @@ def listings_data(directory: Directory, index_hash: str, index_bytes: int) -> di
         "countries": {code: names.country_name(code)
                       for code in sorted({c for r in records for c in r.listing.countries})},
         "facets": facets,
-        "listings": [encode_listing(listing_record(record), positions) for record in records],
+        "listings": columns([encode_listing(listing_record(record), positions) for record in records]),
     }
+
+
+def columns(listings: list[dict]) -> dict[str, list]:
+    """Listings as columns: {key: [value for each listing]}, 0 where a listing has no such key.
+
+    Smaller (gzip finds more repetition down a column) and quicker for the browser to read than one object
+    per listing: at 10,000 listings 570 KB gzip instead of 750 KB.
+    """
+    keys: list[str] = []
+    for listing in listings:
+        keys += [key for key in listing if key not in keys]
+    return {key: [listing.get(key, 0) for listing in listings] for key in keys}
 
 
 def finder_files(directory: Directory) -> dict[str, bytes]:

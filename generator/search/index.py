@@ -286,7 +286,8 @@ def search_index(directory: Directory, *, use_cache: bool = True) -> BuiltIndex:
             folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
                 handle.write(data)
-            os.replace(handle.name, cached)
+            os.chmod(handle.name, 0o644)
+            os.replace(handle.name, cached)  # atomic: a build running beside this one never reads half a file
             _prune(folder)
         except OSError as error:  # a read-only checkout still builds, just without the cache
             log.debug("kindred: search index cache not written: %s", error)

@@ -548,3 +548,52 @@ def test_keyboard_only(chromium_browser, finder_url, expected):
     assert query_of(page) == {"q": ["gambling"]}
     assert page.evaluate("() => document.activeElement.id") == "kd-finder-q"
     context.close()
+
+
+def test_filters_fold_away_on_a_phone(chromium_browser, finder_url, expected):
+    context, _ = open_guarded_context(chromium_browser, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(finder_url + "?kind=helplines&country=GB")
+    wait_ready(page)
+    panel = page.locator("details.kd-finder__panel")
+    assert panel.get_attribute("open") is None
+    assert panel.locator("summary.kd-finder__panel-summary").text_content() == "Filters (2 selected)"
+    assert page.locator("#kd-finder-count").is_visible()
+    panel.locator("summary.kd-finder__panel-summary").click()
+    assert checkbox(page, "kind", "helplines").is_visible() and checkbox(page, "kind", "helplines").is_checked()
+    assert set(shown_ids(page)) == expected.ids("?kind=helplines&country=GB")
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def big_finder_url(tmp_path_factory, built_site, site_server) -> str:
+    """A synthetic directory of 120 listings (bench/make_directory.py), for paging through results."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    target = tmp_path_factory.mktemp("finder-big") / "directory"
+    subprocess.run([sys.executable, str(root / "bench" / "make_directory.py"), "120", str(target), "--seed", "3"],
+                   check=True, capture_output=True)
+    return site_server(built_site(target)) + "find/"
+
+
+def test_show_more_keeps_focus_in_the_list(chromium_browser, big_finder_url):
+    context, _ = open_guarded_context(chromium_browser)
+    page = context.new_page()
+    page.goto(big_finder_url)
+    wait_ready(page)
+    assert count_text(page) == "120 listings found"
+    assert len(shown_ids(page)) == 50
+    more = page.locator(".kd-finder__more")
+    assert more.inner_text() == "Show 50 more (70 not shown)"
+    more.focus()
+    page.keyboard.press("Enter")
+    assert len(shown_ids(page)) == 100
+    focused = page.evaluate("() => document.activeElement.closest('[data-listing-id]').dataset.listingId")
+    assert focused == shown_ids(page)[50]  # the first of the new cards
+    assert more.inner_text() == "Show 20 more (20 not shown)"
+    more.click()
+    assert len(shown_ids(page)) == 120 and not more.is_visible()
+    assert len(set(shown_ids(page))) == 120
+    context.close()

@@ -66,7 +66,7 @@ def test_contact_methods_are_normalised(finder_directory):
 
 
 def test_published_order_and_closed_left_out(finder_directory, data):
-    ids = [listing["id"] for listing in data["listings"]]
+    ids = data["listings"]["id"]
     assert "finder-closed-line" not in ids
     assert ids[-1] == "finder-paused-line"  # paused listings last, as on the site's own pages
     assert ids == [r.id for r in ordered_records(finder_directory)]
@@ -115,8 +115,11 @@ def test_finder_files(tmp_path, monkeypatch, finder_directory):
     listings = json.loads(files[FINDER_DATA])
     index = json.loads(files[FINDER_INDEX])
     assert listings["index"] == {"hash": index["hash"], "bytes": len(files[FINDER_INDEX])}
-    assert index["count"] == len(listings["listings"])
-    assert listings["format"] == "kindred-finder-1" and index["format"] == "kindred-lunr-1"
+    assert index["count"] == len(listings["listings"]["id"])
+    assert listings["format"] == "kindred-finder-2" and index["format"] == "kindred-lunr-1"
+    # Columns: one value per listing in every column, 0 where a listing has nothing.
+    assert {len(column) for column in listings["listings"].values()} == {14}
+    assert listings["listings"]["st"].count("paused") == 1 and listings["listings"]["st"].count(0) == 13
 
 
 def test_only_safe_links_reach_the_finder(finder_directory):
