@@ -28,6 +28,8 @@
     { key: "trial", legend: "Teletherapy: free trial" }
   ];
   var FACET_KEYS = FACETS.map(function (f) { return f.key; });
+  if (FACET_KEYS.join() !== "kind,open,contact,topic,audience,country,language,cost,moderation,anonymity,access," +
+      "modality,insurance,trial") throw new Error("decodeData writes l.fi in this order");
   // The order keys take in a URL (canonical, so one set of choices always gives one link).
   var URL_KEYS = ["kind", "topic", "audience", "country", "language", "cost", "contact", "open", "moderation",
                   "anonymity", "access", "modality", "insurance", "trial"];
@@ -93,17 +95,25 @@
   }
   function toMinutes(hhmm) { return parseInt(hhmm.slice(0, 2), 10) * 60 + parseInt(hhmm.slice(3, 5), 10); }
   // Hours as window.KindredHours reads them; `o`/`c` are opens/closes in minutes, worked out once.
-  function decodeHours(raw) {
+  // Listings share day lists and times, so those are decoded once each (`memo`).
+  function decodeHours(raw, memo) {
     if (raw === 1) return { always: true };
     return {
       always: false, tz: raw[0], closed: raw[2] || [],
       weekly: raw[1].map(function (i) {
-        var days = [];
-        for (var c = 0; c < i[0].length; c += 2) days.push(i[0].slice(c, c + 2));
-        return { days: days, opens: i[1], closes: i[2], o: toMinutes(i[1]), c: toMinutes(i[2]) };
+        var days = memo.days[i[0]];
+        if (!days) {
+          days = [];
+          for (var c = 0; c < i[0].length; c += 2) days.push(i[0].slice(c, c + 2));
+          memo.days[i[0]] = days;
+        }
+        if (memo.minutes[i[1]] === undefined) memo.minutes[i[1]] = toMinutes(i[1]);
+        if (memo.minutes[i[2]] === undefined) memo.minutes[i[2]] = toMinutes(i[2]);
+        return { days: days, opens: i[1], closes: i[2], o: memo.minutes[i[1]], c: memo.minutes[i[2]] };
       })
     };
   }
+  var NONE = [];  // shared by every listing with no value for a filter (never changed)
   function decodeData(data) {
     var f = data.facets;
     var optionIndex = {};
@@ -111,48 +121,63 @@
       optionIndex[key] = Object.create(null);  // values come from URLs too: "__proto__" is just a value
       (f[key] || []).forEach(function (option, n) { optionIndex[key][option[0]] = n; });
     });
-    function positionsOf(key, list) {
-      var out = [], positions = optionIndex[key];
-      for (var i = 0; i < list.length; i++) {
-        var n = positions[list[i]];
-        if (n !== undefined && out.indexOf(n) < 0) out.push(n);
+    var memo = { days: Object.create(null), minutes: Object.create(null) };
+    var tags = Object.create(null);  // language tag -> {lower, primary, at: position among the options}
+    function tagInfo(tag) {
+      var info = tags[tag];
+      if (!info) {
+        var lower = tag.toLowerCase(), primary = lower.split("-")[0];
+        info = tags[tag] = { lower: lower, primary: primary, at: optionIndex.language[primary] };
       }
-      return out;
+      return info;
+    }
+    function single(key, value) {
+      if (!value) return NONE;
+      var n = optionIndex[key][value];
+      return n === undefined ? NONE : [n];
     }
     // Listings come as columns (generator/search/finder_files.py): column name -> one value per listing,
     // 0 where a listing has none.
-    var columns = data.listings, names = Object.keys(columns), count = columns.id.length;
+    var C = data.listings, count = C.id.length;
+    function column(name) { return C[name] || []; }
+    var ids = C.id, kinds = C.k, names = C.n, summaries = C.s, topics = column("tp"), audiences = column("au");
+    var countriesColumn = column("co"), regions = column("rg"), languagesColumn = column("la"), costs = column("cs");
+    var contacts = column("cm"), actions = column("a"), hours = column("h"), always = column("ao");
+    var status = column("st"), moderation = column("mod"), anonymity = column("anon"), access = column("acc");
+    var modalities = column("mode"), insurance = column("ins"), trial = column("ft");
+    var countryAt = optionIndex.country, yesInsurance = [optionIndex.insurance.yes], yesTrial = [optionIndex.trial.yes];
     var listings = new Array(count);
-    for (var position = 0; position < count; position++) {
-      var raw = {};
-      for (var c = 0; c < names.length; c++) raw[names[c]] = columns[names[c]][position];
-      var languages = raw.la || [], lower = [], primaries = [];
-      for (var i = 0; i < languages.length; i++) {
-        var tag = languages[i].toLowerCase(), primary = tag.split("-")[0];
-        lower.push(tag);
-        if (primaries.indexOf(primary) < 0) primaries.push(primary);
+    for (var i = 0; i < count; i++) {
+      var languages = languagesColumn[i] || NONE, lower = [], primaries = [], languageAt = [];
+      for (var t = 0; t < languages.length; t++) {
+        var info = tagInfo(languages[t]);
+        lower.push(info.lower);
+        if (primaries.indexOf(info.primary) < 0) primaries.push(info.primary);
+        if (info.at !== undefined && languageAt.indexOf(info.at) < 0) languageAt.push(info.at);
       }
-      var countries = raw.co || [];
+      var countries = countriesColumn[i] || NONE, countryPositions = [];
+      for (var k = 0; k < countries.length; k++) {
+        var at = countryAt[countries[k]];
+        if (at !== undefined && countries[k] !== "worldwide" && countryPositions.indexOf(at) < 0) countryPositions.push(at);
+      }
       var l = {
-        position: position, id: raw.id, kind: f.kind[raw.k][0], name: raw.n, summary: raw.s,
-        countries: countries, worldwide: countries.indexOf("worldwide") >= 0, regions: raw.rg || [],
-        languages: languages, languagesLower: lower, primaryLanguages: primaries, rawActions: raw.a || [],
-        hours: raw.h ? raw.h.map(decodeHours) : [], always: !!raw.ao, paused: raw.st === "paused",
-        moderation: raw.mod || null, anonymity: raw.anon || null, access: raw.acc || null,
-        insurance: !!raw.ins, trial: !!raw.ft
+        position: i, id: ids[i], kind: f.kind[kinds[i]][0], name: names[i], summary: summaries[i],
+        countries: countries, worldwide: countries.indexOf("worldwide") >= 0, regions: regions[i] || NONE,
+        languages: languages, languagesLower: lower, primaryLanguages: primaries, rawActions: actions[i] || NONE,
+        hours: hours[i] ? hours[i].map(function (h) { return decodeHours(h, memo); }) : NONE,
+        always: !!always[i], paused: status[i] === "paused", moderation: moderation[i] || null,
+        anonymity: anonymity[i] || null, access: access[i] || null, insurance: !!insurance[i], trial: !!trial[i],
+        fi: null
       };
-      // Per filter (FACET_KEYS order): the positions of this listing's values among the filter's options
+      // Per filter, in FACET_KEYS order: the positions of this listing's values among the filter's options
       // (most are sent as positions already). "open" is worked out from the clock, not stored.
-      var byKey = {
-        kind: [raw.k], open: [], contact: raw.cm || [], topic: raw.tp || [], audience: raw.au || [],
-        country: positionsOf("country", countries), language: positionsOf("language", primaries),
-        cost: raw.cs || [], moderation: positionsOf("moderation", l.moderation ? [l.moderation] : []),
-        anonymity: positionsOf("anonymity", l.anonymity ? [l.anonymity] : []),
-        access: positionsOf("access", l.access ? [l.access] : []), modality: raw.mode || [],
-        insurance: l.insurance ? [optionIndex.insurance.yes] : [], trial: l.trial ? [optionIndex.trial.yes] : []
-      };
-      l.fi = FACET_KEYS.map(function (key) { return byKey[key]; });
-      listings[position] = l;
+      l.fi = [
+        [kinds[i]], NONE, contacts[i] || NONE, topics[i] || NONE, audiences[i] || NONE, countryPositions,
+        languageAt, costs[i] || NONE, single("moderation", l.moderation), single("anonymity", l.anonymity),
+        single("access", l.access), modalities[i] || NONE, l.insurance ? yesInsurance : NONE,
+        l.trial ? yesTrial : NONE
+      ];
+      listings[i] = l;
     }
     return { listings: listings, facets: f, kinds: data.kinds || {}, countries: data.countries || {},
              index: data.index || {}, optionIndex: optionIndex };
@@ -219,21 +244,20 @@
 
   // Results and, for each filter, how many results each of its values would have (every other filter
   // applied, that one not). `scores`: null, or listing position -> text score (only matches present).
-  // `clock.openFlags(data)`: 1 per listing open now, else 0.
-  function filter(data, state, scores, clock) {
+  // `open`: 1 per listing open now, else 0; or null when not known yet (then "open now" is not counted).
+  function filter(data, state, scores, open) {
     var active = activeFilters(data, state);
     var counts = FACET_KEYS.map(function (key) { return new Int32Array((data.facets[key] || []).length + 1); });
     var languageExtras = state.sel.language.filter(function (v) { return data.optionIndex.language[v] === undefined; });
     var extraCounts = Object.create(null);
     var worldwide = 0, results = [], listings = data.listings;
-    var open = clock.openFlags(data);
     var openNowAt = data.optionIndex.open.now, openAlwaysAt = data.optionIndex.open["24-7"];
     var nFacets = FACET_KEYS.length;
     for (var i = 0; i < listings.length; i++) {
       if (scores && scores[i] === undefined) continue;
       var l = listings[i], failed = -1, fails = 0;
       for (var a = 0; a < active.length; a++) {
-        if (!passes(active[a], l, open[i])) {
+        if (!passes(active[a], l, open ? open[i] : 0)) {
           fails++;
           failed = active[a].f;
           if (fails > 1) break;
@@ -245,7 +269,7 @@
         if (fails === 1 && failed !== f) continue;
         var bucket = counts[f];
         if (f === F_OPEN) {
-          if (open[i] === 1) bucket[openNowAt]++;
+          if (open && open[i] === 1) bucket[openNowAt]++;
           if (l.always) bucket[openAlwaysAt]++;
           continue;
         }
@@ -262,7 +286,7 @@
       }
     }
     if (scores) results.sort(function (x, y) { return (scores[y] - scores[x]) || (x - y); });
-    return { results: results, counts: counts, worldwide: worldwide, extraCounts: extraCounts };
+    return { results: results, counts: counts, worldwide: worldwide, extraCounts: extraCounts, openKnown: !!open };
   }
   function countFor(data, outcome, key, value) {
     var f = FACET_KEYS.indexOf(key), n = data.optionIndex[key] ? data.optionIndex[key][value] : undefined;
@@ -609,6 +633,7 @@
     var ready = cached ? Promise.resolve(cached) : fetchJSON(this.dataUrl).then(function (json) {
       performance.mark("kd-data-parsed");
       decoded[self.dataUrl] = decodeData(json);
+      delete cache[self.dataUrl];
       performance.mark("kd-data-decoded");
       return decoded[self.dataUrl];
     });
@@ -677,7 +702,9 @@
       self.scheduleUpdate();
       self.scheduleUrl();
     });
-    this.input.addEventListener("focus", function () { self.ensureIndex(); });
+    this.input.addEventListener("focus", function () {  // about to type: fetch the search index now
+      if (self.data) self.ensureIndex().catch(function () { /* shown when a search needs it */ });
+    });
     this.filters.addEventListener("change", function (event) {
       var input = event.target;
       if (!input || !input.hasAttribute("data-kd-facet")) return;
@@ -842,6 +869,7 @@
           throw new Error("the search index does not match the listings");
         }
         var idx = buildIndex(loaded[0], loaded[1]);
+        delete cache[key];  // the rebuilt index is kept, not the JSON it came from
         performance.mark("kd-index-ready");
         return idx;
       });
@@ -891,7 +919,17 @@
       }
     }
     var now = currentClock();
-    var outcome = filter(this.data, this.state, scores, now);
+    // Whether each of thousands of listings is open takes a moment (a time zone formatter per zone); the first
+    // results do not wait for it unless "open now" is chosen, and its count follows straight after.
+    var open = now.flags || null;
+    if (!open && (this.firstResults || this.state.sel.open.indexOf("now") >= 0)) open = now.openFlags(this.data);
+    if (!open) {
+      setTimeout(function () {
+        now.openFlags(self.data);
+        if (finder === self) self.update();
+      }, 0);
+    }
+    var outcome = filter(this.data, this.state, scores, open);
     this.outcome = outcome;
     this.clockUsed = now;
     this.renderCounts(outcome);
@@ -915,10 +953,11 @@
     Object.keys(this.controls).forEach(function (id) {
       var control = self.controls[id];
       var n = countFor(self.data, outcome, control.key, control.value);
+      if (control.key === "open" && control.value === "now" && !outcome.openKnown) n = null;  // not known yet
       if (control.last === n) return;
       control.last = n;
-      control.count.textContent = " " + n;
-      control.hidden.textContent = ", " + plural(n, "listing", "listings");
+      control.count.textContent = n === null ? "" : " " + n;
+      control.hidden.textContent = n === null ? "" : ", " + plural(n, "listing", "listings");
       control.label.classList.toggle("kd-facet__label--none", n === 0);
     });
   };

@@ -21,7 +21,7 @@ from ..problems import format_problems
 from ..site.markers import MARKER, parse_marker, select
 from ..site.pages import PagePlan, plan_pages
 from ..site.render import render_cards, render_jsonld
-from . import staging, theme_cache
+from . import generated_pages, staging, theme_cache
 from .assets import ASSET_PREFIX, asset_files
 from .config import KindredConfig
 
@@ -124,6 +124,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.nav = nav
+        generated_pages.adopt(files, self.plans, config)  # no Markdown converter for pages without Markdown
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):

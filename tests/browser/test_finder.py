@@ -146,8 +146,9 @@ def wait_ready(page) -> None:
     page.wait_for_selector("#kd-finder[data-kd-ready='1']")
     page.wait_for_function("""() => {
         const s = document.querySelector('#kd-finder-count');
-        return s && /found|match/.test(s.textContent);
-    }""")
+        const open = document.querySelector('input[data-kd-facet=open][value=now] + label .kd-facet__count');
+        return s && /found|match/.test(s.textContent) && open && open.textContent !== '';
+    }""")  # the "open now" count comes a moment after the first results
 
 
 def shown_ids(page) -> list[str]:

@@ -1,7 +1,8 @@
 """The plugin's render caches change nothing in the output.
 
-Cards are rendered once per build (generator/site/render.py CardCache) and the theme's page
-template once per folder for generated pages outside the nav (generator/mkdocs_plugin/theme_cache.py).
+Cards are rendered once per build (generator/site/render.py CardCache), the theme's page template
+once per folder for generated pages outside the nav (generator/mkdocs_plugin/theme_cache.py), and
+pages without Markdown skip the Markdown converter (generator/mkdocs_plugin/generated_pages.py).
 Whole builds with the caches on and off must be byte-for-byte the same, for the shipped site, for a
 fixture whose listing names hold markup characters and for a theme override that prints more of the page.
 """
@@ -16,7 +17,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.mkdocs_plugin import theme_cache
+from generator.mkdocs_plugin import generated_pages, theme_cache
 from generator.site import render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +27,7 @@ def _build(config_file: Path, site_dir: Path, monkeypatch, *, cached: bool):
     with monkeypatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the sitemap's dates and gzip header
         patch.setattr(theme_cache, "ENABLED", cached)
+        patch.setattr(generated_pages, "ENABLED", cached)
         if not cached:
             patch.setattr(render.CardCache, "card", lambda self, view, base, level: render.environment()
                           .get_template("_card.html").module.card(view, base, level))
@@ -135,3 +137,26 @@ def test_cached_cards_match_the_template(views):
             want = render.render_cards(chosen, base=base, heading_level=level)
             assert render.render_cards(chosen, base=base, heading_level=level, cache=cache) == want
             assert render.render_cards(chosen, base=base, heading_level=level, cache=cache) == want
+
+
+@pytest.mark.parametrize("markdown", ["", "\n", "  \n\n", "# Title\n\nText [link](#x).\n"])
+def test_generated_page_renders_as_page_does(markdown, project):
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(project.config_file))
+    (project.content / "x.md").write_text(markdown, encoding="utf-8")
+    pages = []
+    for cls in (Page, generated_pages.GeneratedPage):
+        file = File("x.md", src_dir=str(project.content), dest_dir=config.site_dir, use_directory_urls=True)
+        page = cls(None, file, config)
+        page.read_source(config)
+        page.render(config, None)
+        pages.append(page)
+    plain, generated = (dict(vars(page)) for page in pages)
+    for attrs in (plain, generated):
+        attrs.pop("file")
+        attrs["toc"] = [(item.title, item.url) for item in attrs["toc"]]
+        if attrs.get("links_to_anchors"):
+            attrs["links_to_anchors"] = {f.src_uri: links for f, links in attrs["links_to_anchors"].items()}
+    assert generated == plain

@@ -1,0 +1,46 @@
+"""Generated pages have no Markdown: skip building a Markdown converter for each of them.
+
+MkDocs' Page.render builds a new `markdown.Markdown` with every configured
+extension for every page (about 0.2 ms), even when the page's Markdown is
+empty, as it is for the plugin's listing and browse pages (their HTML comes in
+`on_page_content`). For an empty page, render() ends with empty content, an
+empty table of contents, no title from the content and no anchors: this class
+sets exactly that without the converter, and renders any other page as usual.
+tests/mkdocs_plugin/test_render_caches.py checks it against Page.render.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+ENABLED = True
+_log = logging.getLogger("mkdocs.structure.pages")  # Page.render checks this logger's level
+
+
+class GeneratedPage(Page):
+    def render(self, config, files: Files) -> None:
+        if self.markdown is None or self.markdown.strip():
+            return super().render(config, files)
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        if _log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = {}
+
+
+def adopt(files: Files, src_uris, config) -> int:
+    """Give the generated files outside the nav a GeneratedPage (MkDocs would make a plain Page); how many."""
+    if not ENABLED:
+        return 0
+    count = 0
+    for src_uri in src_uris:
+        file = files.get_file_from_path(src_uri)
+        if file is not None and file.page is None and file.inclusion.is_not_in_nav():
+            GeneratedPage(None, file, config)
+            count += 1
+    return count
