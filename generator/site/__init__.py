@@ -1,0 +1,1 @@
+"""Page data and HTML for listings, cards and index pages (no MkDocs imports)."""

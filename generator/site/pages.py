@@ -1,0 +1,154 @@
+"""Which pages the site has beyond the articles: one per listing plus browse pages.
+
+Everything here is plain data (path, title, HTML builder), so it can be tested
+without MkDocs and fed to another engine.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+from ..directory import Directory
+from ..models import KINDS
+from . import names
+from .jsonld import listing_jsonld
+from .render import CardCache, render_cards, render_listing_page, render_template
+from .view import ListingView, build_view
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    src_uri: str  # "helplines/samaritans.md"
+    title: str
+    render: Callable[[str], str]  # base (relative path to site root) -> HTML
+    description: str = ""
+    listing: ListingView | None = None
+    # schema.org data for the page's <head> (an engine puts it there: in the page body, Material's instant
+    # navigation would re-create it as an untyped, executable script, which the CSP then blocks).
+    jsonld: dict | None = None
+
+
+def _sort_key(view: ListingView) -> tuple:
+    return (view.status == "paused", view.name.casefold(), view.id)
+
+
+def _paginated(stem: str, title: str, intro: str, views: list[ListingView], page_size: int,
+               groups_for_first=None, description: str = "", folder_index: bool = False,
+               cards: CardCache | None = None) -> list[PagePlan]:
+    """`stem` like "topics/anxiety" → topics/anxiety.md, topics/anxiety/pages/2.md, ...
+    (with folder_index: helplines/index.md, helplines/pages/2.md)."""
+    chunks = [views[i:i + page_size] for i in range(0, len(views), page_size)] or [[]]
+    count = len(views)
+
+    def uri(number: int) -> str:
+        if number == 1:
+            return f"{stem}/index.md" if folder_index else f"{stem}.md"
+        return f"{stem}/pages/{number}.md"
+
+    def href(base: str, number: int) -> str:
+        return f"{base}{stem}/" if number == 1 else f"{base}{stem}/pages/{number}/"
+
+    plans = []
+    for number, chunk in enumerate(chunks, start=1):
+        first, last = (number - 1) * page_size + 1, (number - 1) * page_size + len(chunk)
+
+        def render(base: str, chunk=chunk, number=number, first=first, last=last) -> str:
+            count_text = (f"{count} listing{'s' if count != 1 else ''}" if len(chunks) == 1
+                          else f"Listings {first}–{last} of {count}")
+            return render_template(
+                "index_page.html", title=title if number == 1 else f"{title} (page {number})", intro=intro,
+                groups=(groups_for_first(base) if groups_for_first and number == 1 else None),
+                cards_html=render_cards(chunk, base=base, cache=cards) if chunk else "",
+                count_text=count_text if chunk else "No listings yet",
+                pages=[(n, href(base, n)) for n in range(1, len(chunks) + 1)], current=number)
+
+        plans.append(PagePlan(uri(number), title if number == 1 else f"{title} (page {number})", render,
+                              description))
+    return plans
+
+
+def plan_pages(directory: Directory, *, repo_url: str = "", page_size: int = 50,
+               site_url: str = "") -> tuple[list[PagePlan], list[ListingView]]:
+    views = sorted((build_view(r, directory.taxonomy, repo_url) for r in directory.published), key=_sort_key)
+    plans: list[PagePlan] = []
+    cards = CardCache()  # each card is rendered once, then reused on its kind, topic and country pages
+    for view in views:
+        page_url = f"{site_url.rstrip('/')}/{view.url}" if site_url else ""
+        plans.append(PagePlan(f"{view.kind}/{view.id}.md", view.name,
+                              lambda base, view=view: render_listing_page(view, base=base),
+                              view.summary, view, listing_jsonld(view, page_url)))
+    plans.append(PagePlan("find.md", "Find support", lambda base: render_template(
+        "finder.html", base=base, data_path=FINDER_DATA, index_path=FINDER_INDEX),
+        "Search and filter every listing: by topic, country, language, cost, contact method and opening hours."))
+    by_kind = defaultdict(list)
+    by_topic = defaultdict(list)
+    by_country = defaultdict(list)
+    worldwide = []
+    for view in views:
+        by_kind[view.kind].append(view)
+        for topic, _ in view.topics:
+            by_topic[topic].append(view)
+        for code, _ in view.countries:
+            (worldwide if code == "worldwide" else by_country[code]).append(view)
+
+    for kind in KINDS:
+        kind_views = by_kind[kind]
+
+        def topic_links(base: str, kind_views=kind_views) -> list:
+            counts = defaultdict(int)
+            for view in kind_views:
+                for topic, _ in view.topics:
+                    counts[topic] += 1
+            links = [(f"{base}topics/{t}/", directory.taxonomy.label("topics", t), n)
+                     for t, n in sorted(counts.items(), key=lambda item: directory.taxonomy.label("topics", item[0]))]
+            return [("Browse by topic", links)] if links else []
+
+        plans += _paginated(kind, names.KIND_PLURALS[kind], KIND_INTROS[kind], kind_views, page_size, topic_links,
+                            KIND_INTROS[kind], folder_index=True, cards=cards)
+
+    def all_topics(base: str) -> list:
+        return [("", [(f"{base}topics/{term.id}/", term.label, len(by_topic[term.id]))
+                      for term in directory.taxonomy.topics.values()])]
+
+    plans.append(PagePlan("topics/index.md", "Browse by topic",
+                          lambda base: render_template("index_page.html", title="Browse by topic",
+                                                       intro="Every listing, grouped by what it helps with.",
+                                                       groups=all_topics(base), cards_html="", pages=[],
+                                                       count_text="", current=1),
+                          "Every listing, grouped by what it helps with."))
+    for term in directory.taxonomy.topics.values():
+        plans += _paginated(f"topics/{term.id}", term.label, term.description, by_topic[term.id], page_size,
+                            description=term.description, cards=cards)
+
+    country_codes = sorted(by_country, key=names.country_name)
+
+    def all_countries(base: str) -> list:
+        links = [(f"{base}countries/{code.lower()}/", names.country_name(code), len(by_country[code]) +
+                  len(worldwide)) for code in country_codes]
+        return [("", links)]
+
+    intro = "Support listed for each country. Services open to everyone worldwide appear on every country's page."
+    plans.append(PagePlan("countries/index.md", "Browse by country",
+                          lambda base: render_template("index_page.html", title="Browse by country", intro=intro,
+                                                       groups=all_countries(base), cards_html="", pages=[],
+                                                       count_text="", current=1), intro))
+    for code in country_codes:
+        name = names.country_name(code)
+        plans += _paginated(f"countries/{code.lower()}", f"Support in {name}",
+                            f"Listings that serve people in {name}, then services open to everyone worldwide.",
+                            by_country[code] + worldwide, page_size, cards=cards)
+    return plans, views
+
+
+FINDER_DATA = "find/listings.json"
+FINDER_INDEX = "find/search-index.json"
+
+KIND_INTROS = {
+    "helplines": "Phone, text and chat lines you can contact when you need to talk. Many are free and some are "
+                 "open all day and night.",
+    "communities": "Online spaces where people support each other. Check how each one is moderated before you "
+                   "share anything personal.",
+    "teletherapy": "Therapy and counselling by video, phone or message. Teletherapy is not for emergencies.",
+}

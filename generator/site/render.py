@@ -1,0 +1,72 @@
+"""Render listing pages, cards and index pages to HTML fragments with Jinja2 (autoescaped)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .names import COST_LABELS, KIND_LABELS, KIND_PLURALS
+from .safety import json_for_attribute, json_for_script, safe_href
+from .view import ListingView
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["href"] = safe_href
+    env.filters["json_script"] = json_for_script
+    env.filters["json_attr"] = json_for_attribute
+    env.globals.update(KIND_LABELS=KIND_LABELS, KIND_PLURALS=KIND_PLURALS, COST_LABELS=COST_LABELS)
+    return env
+
+
+def render_listing_page(view: ListingView, *, base: str) -> str:
+    """`base` is the relative path from this page to the site root, e.g. '../../'.
+
+    The page's JSON-LD is not in this fragment: see PagePlan.jsonld and render_jsonld."""
+    return environment().get_template("listing.html").render(view=view, base=base)
+
+
+def render_jsonld(data: dict) -> str:
+    """A complete <script type="application/ld+json"> element, safe to print unescaped (e.g. in <head>)."""
+    return f'<script type="application/ld+json">{json_for_script(data)}</script>'
+
+
+_BASE = "\x00kindred-base\x00"  # stands for `base` in a cached card; autoescape leaves it as it is
+
+
+class CardCache:
+    """Cards rendered once per build and reused on every index page that shows them.
+
+    The same card appears on its kind's page, each of its topics' pages and each of its countries'
+    pages, at different depths: it is rendered once with a stand-in for `base`, which each page
+    then replaces with its own (escaped, as Jinja would). Keep one cache per build (views change).
+    """
+
+    def __init__(self) -> None:
+        self._cards: dict[tuple[int, int], tuple[ListingView, str]] = {}
+
+    def card(self, view: ListingView, base: str, heading_level: int) -> Markup:
+        key = (id(view), heading_level)
+        hit = self._cards.get(key)
+        if hit is None or hit[0] is not view:  # the view is kept alive with its card, so ids stay unique
+            macro = environment().get_template("_card.html").module.card
+            hit = self._cards[key] = (view, str(macro(view, _BASE, heading_level)))
+        return Markup(hit[1].replace(_BASE, escape(base)))
+
+
+def render_cards(views: list[ListingView], *, base: str, heading_level: int = 3,
+                 cache: CardCache | None = None) -> str:
+    card = cache.card if cache is not None else environment().get_template("_card.html").module.card
+    return environment().get_template("cards.html").render(views=views, base=base, heading_level=heading_level,
+                                                           card=card)
+
+
+def render_template(name: str, **context) -> str:
+    return environment().get_template(name).render(**context)

@@ -1,0 +1,34 @@
+"""Escaping helpers for places Jinja's HTML autoescape does not cover: URLs and inline JSON."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+SAFE_SCHEMES = {"https", "http", "tel", "sms", "mailto"}
+
+
+def safe_href(url: str | None) -> str:
+    """The URL if its scheme is allowed, else '#' (never javascript:, data:, ...)."""
+    if not url:
+        return "#"
+    text = str(url).strip()
+    scheme = urlsplit(text).scheme.lower()
+    if scheme not in SAFE_SCHEMES or any(ord(c) < 32 for c in text):
+        return "#"
+    return text
+
+
+def json_for_script(data) -> Markup:
+    """JSON safe inside <script> and attributes: no `</script>`, no `<!--`, no U+2028 surprises."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return Markup(text)
+
+
+def json_for_attribute(data) -> str:
+    """JSON for an HTML attribute value: a plain str, so autoescape turns `"` into `&#34;` (and <, >, &, ')."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -1,0 +1,225 @@
+"""What a page needs to show one listing, computed once from the validated record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from ..directory import ListingRecord
+from ..models.hours import WeeklyHours, is_always_open
+from ..models.vocab import DAYS
+from ..taxonomy import Taxonomy
+from . import names
+from .markdown_safe import render_description
+
+
+@dataclass(frozen=True)
+class Action:
+    method: str
+    label: str  # "Call 116 123"
+    href: str
+    detail: str = ""  # "Free · 24/7 · text HOME"
+    note: str = ""
+    external: bool = False
+    hours: HoursView | None = None  # the contact's own hours, when it has them
+
+
+@dataclass(frozen=True)
+class HoursView:
+    always: bool
+    timezone: str = ""
+    rows: tuple[tuple[str, str], ...] = ()
+    closed_on: tuple[str, ...] = ()
+    note: str = ""
+    data: dict = field(default_factory=dict)  # for the browser's "open now"
+
+    @property
+    def summary(self) -> str:
+        return "Open 24 hours, every day" if self.always else f"Times in {self.timezone}"
+
+
+def hours_view(hours) -> HoursView | None:
+    if hours is None:
+        return None
+    if is_always_open(hours):
+        return HoursView(True, data={"always": True})
+    assert isinstance(hours, WeeklyHours)
+    by_day: dict[str, list[str]] = {d: [] for d in DAYS}
+    for interval in hours.weekly:
+        shown = f"{interval.opens}–{interval.closes}" + (" (next day)" if interval.overnight else "")
+        for day in interval.days:
+            by_day[day].append(shown)
+    rows = tuple((names.DAY_NAMES[d], ", ".join(by_day[d]) or "Closed") for d in DAYS)
+    data = {
+        "always": False,
+        "tz": hours.timezone,
+        "weekly": [{"days": list(i.days), "opens": i.opens, "closes": i.closes} for i in hours.weekly],
+        "closed": [d.isoformat() for d in hours.closed_on],
+    }
+    return HoursView(False, hours.timezone, rows, tuple(d.isoformat() for d in hours.closed_on), hours.note or "",
+                     data)
+
+
+def _hours_word(hours) -> str:
+    if hours is None:
+        return ""
+    return "24/7" if is_always_open(hours) else "see hours"
+
+
+def _actions(record: ListingRecord) -> list[Action]:
+    actions = []
+    for index, contact in enumerate(record.listing.contacts):
+        parsed = record.numbers.get(index)
+        details = []
+        if getattr(contact, "free", None):
+            details.append("Free to call")
+        word = _hours_word(getattr(contact, "hours", None))
+        if word:
+            details.append(word)
+        method = contact.method
+        before = len(actions)
+        if method == "phone" and parsed:
+            extension = contact.extension
+            label = f"Call {contact.number}, then press {extension}" if extension else f"Call {contact.number}"
+            actions.append(Action(method, label, parsed.tel_href_with(extension), " · ".join(details),
+                                  contact.note or ""))
+        elif method == "sms" and parsed:
+            keyword = contact.keyword
+            label = f"Text {keyword} to {contact.number}" if keyword else f"Text {contact.number}"
+            actions.append(Action(method, label, parsed.sms_href(keyword), " · ".join(details), contact.note or ""))
+        elif method == "whatsapp":
+            href = contact.url or (parsed.whatsapp_href if parsed else "")
+            if href:
+                actions.append(Action(method, "Message on WhatsApp", href, " · ".join(details), contact.note or "",
+                                      True))
+        elif method == "email":
+            actions.append(Action(method, f"Email {contact.address}", "mailto:" + contact.address, "",
+                                  contact.note or ""))
+        elif getattr(contact, "url", None):
+            host = (urlsplit(contact.url).hostname or "").removeprefix("www.")
+            actions.append(Action(method, names.METHOD_LABELS[method], contact.url,
+                                  " · ".join(filter(None, [host] + details)), contact.note or "", True))
+        own_hours = hours_view(getattr(contact, "hours", None))
+        if own_hours and len(actions) > before:
+            actions[-1] = replace(actions[-1], hours=own_hours)
+    return actions
+
+
+def _yes_no(value) -> str | None:
+    return None if value is None else ("Yes" if value else "No")
+
+
+def _label(value: str | None) -> str | None:
+    return value.replace("-", " ").capitalize() if value else None
+
+
+def _kind_facts(record: ListingRecord) -> list[tuple[str, str]]:
+    listing = record.listing
+    facts: list[tuple[str, str | None]] = []
+    if record.kind == "helplines":
+        facts = [("Type of service", _label(listing.service)),
+                 ("Who answers", ", ".join(_label(r) for r in listing.responders) if listing.responders else None),
+                 ("Confidentiality", listing.confidentiality)]
+    elif record.kind == "communities":
+        facts = [("Platform", _label(listing.platform)), ("How to join", _label(listing.access)),
+                 ("Moderation", _label(listing.moderation)), ("Anonymity", _label(listing.anonymity)),
+                 ("Run by peers", _yes_no(listing.peer_led)),
+                 ("Points members in crisis to helplines", "Yes" if listing.crisis_signposting else "Not stated")]
+    elif record.kind == "teletherapy":
+        price = listing.price
+        if price:
+            amount = f"{price.from_:g}" + (f"–{price.to:g}" if price.to is not None else "")
+            price_text = f"{amount} {price.currency} per {price.per}"
+        else:
+            price_text = None
+        insurance = listing.insurance
+        insurance_text = ", ".join(insurance) if isinstance(insurance, list) else _yes_no(insurance)
+        licensed = [names.region_name(c) if "-" in c else names.country_name(c) for c in listing.licensed_in]
+        facts = [("Ways to meet", ", ".join(_label(m) for m in listing.modalities) or None),
+                 ("Professionals", ", ".join(_label(p) for p in listing.professions) or None),
+                 ("Licensed in", ", ".join(licensed) or None), ("Price", price_text),
+                 ("Insurance", insurance_text), ("Free trial", _yes_no(listing.free_trial)),
+                 ("Can prescribe medication", _yes_no(listing.prescribing))]
+    return [(label, value) for label, value in facts if value]
+
+
+@dataclass(frozen=True)
+class ListingView:
+    record: ListingRecord
+    id: str
+    kind: str
+    kind_label: str
+    url: str  # site-relative, e.g. "helplines/samaritans/"
+    name: str
+    summary: str
+    description_html: str
+    website: str
+    website_host: str
+    organization: Any
+    actions: list[Action]
+    hours: HoursView | None
+    topics: list[tuple[str, str]]
+    audiences: list[tuple[str, str]]
+    countries: list[tuple[str, str]]
+    regions: list[str]
+    languages: list[str]
+    costs: list[str]
+    age: str
+    facts: list[tuple[str, str]]
+    status: str
+    verified: Any
+    caution: str
+    report_url: str
+    edit_path: str
+
+    @property
+    def contact_hours(self) -> list[tuple[str, HoursView]]:
+        """(action label, hours) for each contact whose own hours differ from the listing's."""
+        return [(a.label, a.hours) for a in self.actions if a.hours and a.hours != self.hours]
+
+    @property
+    def contact_methods(self) -> list[str]:
+        return sorted({a.method for a in self.actions})
+
+
+def _age_text(age) -> str:
+    if not age or (age.min is None and age.max is None):
+        return ""
+    if age.min is not None and age.max is not None:
+        return f"Ages {age.min} to {age.max}"
+    return f"Ages {age.min} and over" if age.min is not None else f"Up to age {age.max}"
+
+
+CAUTIONS = {
+    "communities": "This community has not told us that it points members in crisis to helplines. "
+                   "Peers are not trained to respond to emergencies.",
+    "teletherapy": "Teletherapy is not for emergencies.",
+}
+
+
+def build_view(record: ListingRecord, taxonomy: Taxonomy, repo_url: str = "") -> ListingView:
+    listing = record.listing
+    caution = ""
+    if record.kind == "communities" and not listing.crisis_signposting:
+        caution = CAUTIONS["communities"]
+    report_url = ""
+    if repo_url:
+        query = urlencode({"template": "report-a-problem.yml", "listing": record.key,
+                           "title": f"Problem with {record.key}: {listing.name}"})
+        report_url = f"{repo_url.rstrip('/')}/issues/new?{query}"
+    return ListingView(
+        record=record, id=record.id, kind=record.kind, kind_label=names.KIND_LABELS[record.kind],
+        url=f"{record.kind}/{record.id}/", name=listing.name, summary=listing.summary,
+        description_html=render_description(listing.description), website=listing.website,
+        website_host=(urlsplit(listing.website).hostname or "").removeprefix("www."),
+        organization=listing.organization, actions=_actions(record), hours=hours_view(listing.hours),
+        topics=[(t, taxonomy.label("topics", t)) for t in listing.topics],
+        audiences=[(a, taxonomy.label("audiences", a)) for a in listing.audiences],
+        countries=[(c, names.country_name(c)) for c in listing.countries],
+        regions=[names.region_name(r) for r in listing.regions],
+        languages=[names.language_name(lang) for lang in listing.languages],
+        costs=[names.COST_LABELS[c] for c in listing.cost], age=_age_text(listing.age), facts=_kind_facts(record),
+        status=listing.status, verified=listing.verified, caution=caution, report_url=report_url,
+        edit_path=f"directory/{record.kind}/{record.id}.yaml",
+    )
