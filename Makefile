@@ -32,9 +32,12 @@ browser:
 test: $(VENV)/.installed browser
 	$(PY) -m pytest -q
 
-bench: $(VENV)/.installed
+## make bench: validation, site build (beside Hugo and plain MkDocs) and finder benchmarks, 1,000 and 10,000 listings
+bench: $(VENV)/.installed browser
 	$(PY) -m pip install --quiet -e '.[dev]'
-	$(PY) bench/run_all.py
+	$(PY) bench/bench_validate.py
+	$(PY) bench/bench_site.py --sizes 1000 10000
+	$(PY) bench/bench_finder.py
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

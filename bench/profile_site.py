@@ -109,13 +109,14 @@ def main() -> int:
     parser.add_argument("--cprofile", metavar="OUT")
     parser.add_argument("--keep-site", action="store_true", help="do not delete the built site first")
     parser.add_argument("--no-render-caches", action="store_true",
-                        help="turn off the card cache and the theme's page shells (to measure what they save)")
+                        help="turn off the card cache, the theme's page shells and GeneratedPage (to measure them)")
     args = parser.parse_args()
     if args.no_render_caches:
-        from generator.mkdocs_plugin import theme_cache
+        from generator.mkdocs_plugin import generated_pages, theme_cache
         from generator.site import render
 
         theme_cache.ENABLED = False
+        generated_pages.ENABLED = False
         render.CardCache.card = lambda self, view, base, level: (
             render.environment().get_template("_card.html").module.card(view, base, level))
 
