@@ -607,6 +607,11 @@
     this.lunrUrl = new URL(rootEl.getAttribute("data-lunr-url"), location.href).href;
     this.path = location.pathname;
     this.state = parseState(location.search);
+    this.handedQuery = typeof window.__kdFinderQuery === "string";  // ?q= set aside for us (privacy.js)
+    if (this.handedQuery) {
+      this.state.q = window.__kdFinderQuery;
+      window.__kdFinderQuery = undefined;
+    }
     this.data = null;
     this.index = null;
     this.indexError = false;
@@ -643,6 +648,8 @@
       self.buildFilters();
       self.syncControls();
       self.update();
+      // Put the handed-over ?q= back in the address (Material has read the URL by now), so it can be shared.
+      if (self.handedQuery) self.writeUrl(false);
       rootEl.setAttribute("data-kd-ready", "1");
     }, function () {
       if (finder !== self) return;
