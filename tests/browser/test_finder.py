@@ -598,3 +598,14 @@ def test_show_more_keeps_focus_in_the_list(chromium_browser, big_finder_url):
     assert len(shown_ids(page)) == 120 and not more.is_visible()
     assert len(set(shown_ids(page))) == 120
     context.close()
+
+
+def test_a_shared_search_link_opens_the_finder_not_the_site_search(london, finder_url, expected):
+    # Material opens its own search over any page loaded with ?q= and later strips q from the address.
+    page, _ = london
+    page.goto(finder_url + "?q=anxiety&country=US")
+    wait_ready(page)
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    assert page.input_value("#kd-finder-q") == "anxiety"
+    assert query_of(page) == {"q": ["anxiety"], "country": ["US"]}
+    assert set(shown_ids(page)) == expected.ids("?q=anxiety&country=US", WEDNESDAY)
