@@ -43,10 +43,12 @@ OUT = PROJECT / "bench" / "out" / "site"
 RESULTS = PROJECT / "bench" / "results" / "site.json"
 PYTHON = sys.executable
 
-WORDS = ("support listen call text chat talk friend group peer help line night day week free open safe kind "
-         "quiet space share story care hope calm time people community online service person feel voice "
-         "answer trained volunteer private message visit local country language family parent young older "
-         "grief loss anxiety stress sleep work money home school health body mind rest walk read write").split()
+WORDS = ("support", "listen", "call", "text", "chat", "talk", "friend", "group", "peer", "help", "line", "night",
+         "day", "week", "free", "open", "safe", "kind", "quiet", "space", "share", "story", "care", "hope", "calm",
+         "time", "people", "community", "online", "service", "person", "feel", "voice", "answer", "trained",
+         "volunteer", "private", "message", "visit", "local", "country", "language", "family", "parent", "young",
+         "older", "grief", "loss", "anxiety", "stress", "sleep", "work", "money", "home", "school", "health",
+         "body", "mind", "rest", "walk", "read", "write")
 
 
 # -- timing ----------------------------------------------------------------------------------------------------
@@ -178,7 +180,7 @@ def hugo_binary() -> str:
 
 
 def hugo_version(binary: str) -> str:
-    return subprocess.run([binary, "version"], capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    return subprocess.run([binary, "version"], capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
 
 
 # -- main ------------------------------------------------------------------------------------------------------
@@ -221,7 +223,8 @@ def bench(n: int, runs: int, seed: int, baselines: bool) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| N | kindred s | plain mkdocs s | hugo s | kindred/hugo | kindred CPU s | hugo CPU s | kindred peak RSS MiB |",
+    lines = [("| N | kindred s | plain mkdocs s | hugo s | kindred/hugo | kindred CPU s | hugo CPU s "
+              "| kindred peak RSS MiB |"),
              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         plain = r.get("plain_mkdocs", {}).get("seconds", "–")

@@ -142,7 +142,7 @@ def main() -> int:
             profiler.dump_stats(args.cprofile)
     total = time.perf_counter() - start
 
-    print(f"\n| phase | calls | seconds | share |\n|---|---:|---:|---:|")
+    print("\n| phase | calls | seconds | share |\n|---|---:|---:|---:|")
     for label, _, _, level in PHASES:
         if label in totals:
             print(f"| {'&nbsp;&nbsp;' * level}{label} | {counts[label]:,} | {totals[label]:.2f} | "

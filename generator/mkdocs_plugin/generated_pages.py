@@ -33,14 +33,20 @@ class GeneratedPage(Page):
             self.links_to_anchors = {}
 
 
-def adopt(files: Files, src_uris, config) -> int:
-    """Give the generated files outside the nav a GeneratedPage (MkDocs would make a plain Page); how many."""
+def adopt(files: Files, src_uris, nav, config) -> int:
+    """Give the generated files outside the nav a GeneratedPage in place of MkDocs' plain Page; how many.
+
+    Call from `on_nav`: MkDocs has just made a Page for every file (those outside the nav are referenced by
+    nothing but their file, so replacing them is safe) and has not read any of them yet.
+    """
     if not ENABLED:
         return 0
+    in_nav = {id(page) for page in nav.pages}
     count = 0
     for src_uri in src_uris:
         file = files.get_file_from_path(src_uri)
-        if file is not None and file.page is None and file.inclusion.is_not_in_nav():
-            GeneratedPage(None, file, config)
+        page = file.page if file is not None else None
+        if type(page) is Page and id(page) not in in_nav and page.parent is None and page.markdown is None:
+            GeneratedPage(None, file, config)  # sets file.page
             count += 1
     return count

@@ -44,6 +44,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.views = []
         self.nav = None
         self.page_shells: theme_cache.PageShells | None = None
+        self.generated_pages = 0
         self.site_dir = ""
         self.staging = ""
         self.warnings: CountHandler | None = None
@@ -124,7 +125,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.nav = nav
-        generated_pages.adopt(files, self.plans, config)  # no Markdown converter for pages without Markdown
+        self.generated_pages = generated_pages.adopt(files, self.plans, nav, config)  # no Markdown for empty pages
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):

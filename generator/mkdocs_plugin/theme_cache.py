@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import jinja2
 from mkdocs.structure.nav import Link, Navigation

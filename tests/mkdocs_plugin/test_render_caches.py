@@ -51,6 +51,7 @@ def _assert_caches_used(plugin) -> None:
     assert shells is not None
     assert shells.hits > len(plugin.views) / 2
     assert shells.misses < shells.hits
+    assert plugin.generated_pages >= len(plugin.views)
 
 
 def test_shipped_site_is_the_same_with_and_without_caches(tmp_path, monkeypatch):
