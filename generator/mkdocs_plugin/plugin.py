@@ -137,6 +137,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         plan = self.plans.get(page.file.src_uri)
         if plan is not None:
+            # A listing is edited in its YAML file; browse pages have no source file to edit.
+            page.edit_url = None
             if plan.listing is not None and config.repo_url:
                 page.edit_url = (f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/"
                                  f"{plan.listing.edit_path}")

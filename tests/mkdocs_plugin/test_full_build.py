@@ -76,6 +76,13 @@ def test_article_edit_links_point_at_the_markdown(site):
     assert edit_link(read(site, "guides/help-now/index.html")) == f"{REPO}/edit/main/content/guides/help-now.md"
 
 
+@pytest.mark.parametrize("page", ["helplines/index.html", "topics/anxiety/index.html", "countries/gb/index.html",
+                                  "find/index.html"])
+def test_generated_browse_pages_have_no_edit_link(site, page):
+    # They have no source file: an edit link would lead to a 404 on GitHub.
+    assert 'rel="edit"' not in read(site, page)
+
+
 def test_report_links_open_the_form_for_that_listing(site, shipped):
     for record in shipped.published:
         page = read(site, f"{record.kind}/{record.id}/index.html")
