@@ -10,6 +10,7 @@ import sys
 import zlib
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,18 +157,24 @@ def load_listing(kind: str, path: Path, taxonomy: Taxonomy,
     return ListingRecord(listing_id, kind, path, shown, listing, doc, numbers), problems
 
 
-def load_directory(root: Path | str) -> Directory:
-    """Load and validate everything; problems are collected, never raised."""
-    # Loading allocates millions of small objects that all stay alive (nodes, marks, models), so the
-    # cyclic garbage collector's full passes found nothing and cost over half the time at 10,000
-    # listings. It is paused while loading, never left off.
+@contextmanager
+def _collector_paused():
+    """Loading allocates millions of small objects that all stay alive (nodes, marks, models), so the
+    cyclic garbage collector's full passes find nothing and cost over half the time at 10,000 listings.
+    It is paused while loading, never left off."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_directory(Path(root))
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def load_directory(root: Path | str) -> Directory:
+    """Load and validate everything; problems are collected, never raised."""
+    with _collector_paused():
+        return _load_directory(Path(root))
 
 
 def _shown_paths(root: Path, files: list[tuple[str, Path]]) -> list[str]:
@@ -193,14 +200,10 @@ def _load_directory(root: Path) -> Directory:
     if not root.is_dir():  # one clear error, not a missing taxonomy on top
         problems.extend(listing_files(root)[1])
         return Directory(root, Taxonomy(), [], problems)
-    taxonomy, taxonomy_problems = load_taxonomy(root / TAXONOMY_FILE, display_path(root / TAXONOMY_FILE))
-    files, file_problems = listing_files(root)
-    problems.extend(file_problems)
-    problems.extend(taxonomy_problems)
-    shown = _shown_paths(root, files)
-    problems.extend(_duplicate_ids(files, shown))
+    taxonomy, scan_problems, items = _scan(root)
+    problems.extend(scan_problems)
     records: list[ListingRecord] = []
-    for (kind, path), path_shown in zip(files, shown):
+    for kind, path, path_shown in items:
         record, listing_problems = load_listing(kind, path, taxonomy, path_shown)
         problems.extend(listing_problems)
         if record is not None:
@@ -230,9 +233,7 @@ class DirectoryCheck:
 
 def _check_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> tuple[list[Problem], int, int, list]:
     """Load some listing files (in a worker process, or this one): problems, counts and shared-contact entries."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         problems: list[Problem] = []
         listings = published = 0
         shares = []
@@ -245,9 +246,6 @@ def _check_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> tupl
                     published += 1
                     shares.append((record.key, share_entries(record)))
         return problems, listings, published, shares
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _can_fork() -> bool:

@@ -178,10 +178,6 @@ class ListingView:
         """(action label, hours) for each contact whose own hours differ from the listing's."""
         return [(a.label, a.hours) for a in self.actions if a.hours and a.hours != self.hours]
 
-    @property
-    def contact_methods(self) -> list[str]:
-        return sorted({a.method for a in self.actions})
-
 
 def _age_text(age) -> str:
     if not age or (age.min is None and age.max is None):
