@@ -4,7 +4,7 @@
 Usage:
     python bench/make_directory.py N OUT [--seed S] [--force]
 
-Writes N listings that follow shared/spec/listings.md into
+Writes N listings that follow the data contract (CONTRIBUTING.md) into
 OUT/helplines/, OUT/communities/ and OUT/teletherapy/ (about 50 %, 30 %
 and 20 %), and copies directory/taxonomy.yaml to OUT/taxonomy.yaml.
 

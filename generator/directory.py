@@ -16,9 +16,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .listing_record import ListingRecord
 from .models import KIND_MODELS, KINDS, Listing
 from .phones import ParsedNumber
 from .problems import Problem, Problems
+from .safe_files import irregular_entries
 from .rules import (
     check_listing,
     check_shared_contacts,
@@ -31,30 +33,6 @@ from .yamlsafe import Document, load_yaml_file
 
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}\Z")
 TAXONOMY_FILE = "taxonomy.yaml"
-
-
-@dataclass
-class ListingRecord:
-    """One listing with everything needed to report on it and publish it."""
-
-    id: str
-    kind: str
-    path: Path
-    display_path: str
-    listing: Listing
-    doc: Document
-    numbers: dict[int, ParsedNumber] = field(default_factory=dict)  # contact index -> parsed number
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind}/{self.id}"
-
-    @property
-    def published(self) -> bool:
-        return self.listing.status != "closed"
-
-    def line_of(self, *path) -> int:
-        return self.doc.position(tuple(path))[0]
 
 
 @dataclass
@@ -97,6 +75,8 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
         return [], [Problem(display_path(root), 1, 1, "directory not found; expected a folder with "
                                                       "helplines/, communities/, teletherapy/ and taxonomy.yaml")]
     for entry in sorted(root.iterdir()):
+        if entry.is_symlink():
+            continue  # reported by irregular_entries
         if entry.is_file() and entry.suffix in (".yaml", ".yml") and entry.name != TAXONOMY_FILE:
             problems.append(Problem(display_path(entry), 1, 1, f"listing files belong in a kind folder: "
                                                                f"{', '.join(k + '/' for k in KINDS)}"))
@@ -108,10 +88,14 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
         folder = root / kind
         if not folder.is_dir():
             continue
-        with os.scandir(folder) as scan:  # DirEntry.is_dir() needs no stat per file, unlike Path.is_dir()
-            entries = sorted((item.name, item.is_dir()) for item in scan)
-        for name, is_dir in entries:
-            if name.startswith("."):
+        if folder.is_symlink():
+            continue  # reported by irregular_entries; a linked folder is never entered
+        with os.scandir(folder) as scan:  # DirEntry's file type needs no stat per file, unlike Path.is_dir()
+            entries = sorted((item.name, item.is_dir(follow_symlinks=False), item.is_symlink()
+                              or not (item.is_dir(follow_symlinks=False) or item.is_file(follow_symlinks=False)))
+                             for item in scan)
+        for name, is_dir, irregular in entries:
+            if name.startswith(".") or irregular:  # links, devices, FIFOs: reported by irregular_entries
                 continue
             entry = folder / name
             if is_dir:
@@ -258,7 +242,9 @@ def _scan(root: Path) -> tuple[Taxonomy, list[Problem], list[tuple[str, Path, st
     taxonomy, taxonomy_problems = load_taxonomy(root / TAXONOMY_FILE, display_path(root / TAXONOMY_FILE))
     files, file_problems = listing_files(root)
     shown = _shown_paths(root, files)
-    problems = file_problems + taxonomy_problems + _duplicate_ids(files, shown)
+    unsafe = irregular_entries(root, display_path(root))
+    # A linked taxonomy.yaml is reported by both the walk and its reader, in the same words: keep one.
+    problems = list(dict.fromkeys(unsafe + file_problems + taxonomy_problems + _duplicate_ids(files, shown)))
     return taxonomy, problems, [(kind, path, path_shown) for (kind, path), path_shown in zip(files, shown)]
 
 

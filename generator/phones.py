@@ -92,3 +92,60 @@ def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool 
                 and digits == text.replace(" ", "") and not _starts_with_trunk_prefix(digits, region)):
             fallback = ParsedNumber(written, region, digits, True, known=False)
     return fallback
+
+
+# --- what a number costs and where it rings: the checks a stranger's number must pass ---------------------------
+
+_PAID_TYPES = {
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: "a premium-rate number",
+    phonenumbers.PhoneNumberType.SHARED_COST: "a shared-cost number",
+}
+
+
+def _parse_for(parsed: ParsedNumber) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(parsed.dial if parsed.dial.startswith("+") else parsed.written, parsed.region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def emergency_regions(written: str, countries: tuple[str, ...]) -> list[str]:
+    """The listed countries where this number is the emergency number (999, 112, 911, 000…)."""
+    digits = phonenumbers.normalize_digits_only(written)
+    if written.strip().startswith(("+", "00")) and digits != "000" or not digits or len(digits) > 6:
+        return []
+    return [c for c in countries if c != "worldwide" and phonenumbers.is_emergency_number(digits, c)]
+
+
+def paid_kind(parsed: ParsedNumber) -> str | None:
+    """"a premium-rate number" / "a shared-cost number" when libphonenumber says so, else None."""
+    number = _parse_for(parsed)
+    if number is None:
+        return None
+    if parsed.short:
+        cost = phonenumbers.shortnumberinfo.expected_cost_for_region(number, parsed.region or "")
+        return "a premium-rate short code" if cost == phonenumbers.ShortNumberCost.PREMIUM_RATE else None
+    return _PAID_TYPES.get(phonenumbers.number_type(number))
+
+
+def is_toll_free(parsed: ParsedNumber) -> bool:
+    number = _parse_for(parsed)
+    if number is None:
+        return False
+    if parsed.short:
+        return phonenumbers.shortnumberinfo.expected_cost_for_region(
+            number, parsed.region or "") == phonenumbers.ShortNumberCost.TOLL_FREE
+    return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
+
+
+def foreign_region(parsed: ParsedNumber, countries: tuple[str, ...]) -> str | None:
+    """For a number written in international form: its country when no listed country shares its dialling
+    code (a +1 number is at home in a US or CA listing, a Jersey one in a GB listing), else None."""
+    if parsed.region is not None or not parsed.dial.startswith("+") or "worldwide" in countries:
+        return None
+    number = _parse_for(parsed)
+    if number is None:
+        return None
+    if any(phonenumbers.country_code_for_region(c) == number.country_code for c in countries):
+        return None
+    return phonenumbers.region_code_for_number(number) or f"+{number.country_code}"

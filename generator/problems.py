@@ -3,10 +3,32 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
+
+# Characters that would act on a maintainer's terminal or reorder text when a message is shown:
+# C0/C1 controls (ESC starts terminal escape sequences) and bidirectional embeddings and overrides.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+QUOTE_LIMIT = 80
+
+
+def printable(text: str) -> str:
+    """Text with every control and bidirectional-override character written as an escape (\\x1b, \\u202e)."""
+    def escape(match: re.Match) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return UNPRINTABLE.sub(escape, text)
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value for a message: in backticks, at most `limit` characters of it, controls escaped."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"`{printable(text)}`"
 
 
 @dataclass(frozen=True, order=True)
@@ -23,7 +45,9 @@ class Problem:
         return self.severity == "error"
 
     def as_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        # Escaped here too: whatever a check quoted, nothing reaches a terminal as a control sequence.
+        path = printable(self.path).replace("\n", "\\n").replace("\t", "\\t")
+        return f"{path}:{self.line}:{self.column}: {self.severity}: {printable(self.message)}"
 
     def as_github(self) -> str:
         # GitHub annotations: newlines and '%' must be escaped in the message.

@@ -7,19 +7,22 @@ phone-number problems reported in the same run.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .models.contacts import NUMBER_METHODS
-from .models.fields import WORLDWIDE, close_match, country_codes, split_url
-from .phones import ParsedNumber, parse_number
-from .problems import Problem, Severity
+from .markdown_text import description_links, link_problem
+from .models.fields import WORLDWIDE, close_match, country_codes
+from .phones import ParsedNumber, emergency_regions, foreign_region, is_toll_free, paid_kind, parse_number
+from .problems import Problem, Severity, quoted
 from .taxonomy import Taxonomy
 from .validation_messages import field_label
+from .urls import check_web_url, parse_url
 from .yamlsafe import Document
 
 if TYPE_CHECKING:
-    from .directory import ListingRecord
+    from .listing_record import ListingRecord
 
 
 class _Checker:
@@ -50,6 +53,7 @@ class _Checker:
 def check_listing(doc: Document, display_path: str, taxonomy: Taxonomy) -> tuple[dict[int, ParsedNumber],
                                                                                  list[Problem]]:
     checker = _Checker(doc, display_path)
+    _check_duplicates(checker, checker.data, ())
     _check_terms(checker, taxonomy)
     _check_places(checker)
     _check_numbers(checker)
@@ -57,16 +61,41 @@ def check_listing(doc: Document, display_path: str, taxonomy: Taxonomy) -> tuple
     return checker.numbers, checker.problems
 
 
+_REPEATS_SHOWN = 3  # a list of 8,000 copies gets a few exact errors and a count, not 8,000 lines
+
+
+def _check_duplicates(checker: _Checker, value: Any, path: tuple) -> None:
+    """Any list, anywhere in the file, that holds the same item twice: each copy is more pages and rows."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_duplicates(checker, item, path + (key,))
+        return
+    if not isinstance(value, list):
+        return
+    first: dict[str, int] = {}
+    repeats = []
+    for index, item in enumerate(value):
+        _check_duplicates(checker, item, path + (index,))
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key in first:
+            repeats.append((index, first[key], item))
+        else:
+            first[key] = index
+    for index, earlier, item in repeats[:_REPEATS_SHOWN]:
+        shown = quoted(item) if not isinstance(item, (dict, list)) else "this item"
+        checker.report(path + (index,), f"`{field_label(path + (index,))}`: {shown} repeats "
+                                        f"`{field_label(path + (earlier,))}`; remove the copy")
+    if len(repeats) > _REPEATS_SHOWN:
+        checker.report(path, f"`{field_label(path)}` holds {len(repeats) - _REPEATS_SHOWN:,} more repeated "
+                             f"item(s); each value may appear once")
+
+
 def _check_terms(checker: _Checker, taxonomy: Taxonomy) -> None:
     for facet in ("topics", "audiences"):
         known = taxonomy.facet(facet)
         if not known:
             continue  # the taxonomy file itself is broken; that is reported there
-        seen = set()
         for index, term in checker.strings(facet):
-            if term in seen:
-                checker.report((facet, index), f"`{facet}` lists `{term}` twice", "warning")
-            seen.add(term)
             if term not in known:
                 checker.report((facet, index), f"`{facet}[{index}]`: `{term}` is not in the taxonomy"
                                                f"{close_match(term, known)} (terms are listed in "
@@ -78,8 +107,6 @@ def _check_places(checker: _Checker) -> None:
     if "worldwide" in countries and len(countries) > 1:
         checker.report(("countries",), "`countries`: `worldwide` stands alone; remove the other codes or remove "
                                        "`worldwide`")
-    if len(set(countries)) != len(countries):
-        checker.report(("countries",), "`countries` lists a country twice", "warning")
     for index, region in checker.strings("regions"):
         country = region.split("-")[0]
         if country not in countries:
@@ -103,6 +130,12 @@ def _check_numbers(checker: _Checker) -> None:
             continue
         path = ("contacts", index, "number")
         label = field_label(path)
+        emergency = emergency_regions(number, countries)
+        if emergency:  # before parsing: libphonenumber does not count 000 (AU) as a dialable short code
+            checker.report(path, f"`{label}`: {quoted(number)} is the emergency number in {', '.join(emergency)}; "
+                                 f"emergency numbers belong in the country profile (directory/countries/), not in "
+                                 f"a listing")
+            continue
         # WhatsApp needs a full number; phone and SMS may be short codes.
         parsed = parse_number(number, countries, allow_short=method != "whatsapp")
         if parsed is None:
@@ -114,10 +147,53 @@ def _check_numbers(checker: _Checker) -> None:
             checker.report(path, f"`{label}`: `{number}` is not a valid {kind} number in {where}; {hint}")
             continue
         checker.numbers[index] = parsed
+        _check_number_risks(checker, index, contact, parsed, countries)
         if not parsed.known and contact.get("short_code") is not True:
             checker.report(path, f"`{label}`: `{number}` could be a short code in {parsed.region}, but the "
                                  f"phone-number library does not list it; check it with the service, then add "
                                  f"`short_code: true` to this contact", "warning")
+
+
+def _check_number_risks(checker: _Checker, index: int, contact: dict, parsed: ParsedNumber,
+                        countries: tuple[str, ...]) -> None:
+    """Numbers that would hurt a caller: an emergency number (it belongs in the country profile), a paid
+    number, a number of a country the listing does not serve, a free number said to cost money."""
+    path = ("contacts", index, "number")
+    label = field_label(path)
+    shown = quoted(contact.get("number"))
+    paid = paid_kind(parsed)
+    if paid == "a premium-rate number":
+        checker.report(path, f"`{label}`: {shown} is {paid}; callers would pay extra to reach help, so it cannot "
+                             f"be listed; use the service's free or ordinary-rate number")
+        return
+    if paid and contact.get("cost_confirmed") is not True:
+        # Australia's 13/1300 lines and some short codes (3919) are classed so, yet cost a local call or nothing.
+        checker.report(path, f"`{label}`: {shown} is {paid} according to the phone-number library; if the "
+                             f"service's own page says what a call costs, add `cost_confirmed: true` to this "
+                             f"contact and that page to `sources` with `supports: [cost]`")
+        return
+    if paid and not _has_source_for(checker, "cost"):
+        checker.report(("contacts", index, "cost_confirmed"), f"`{field_label(('contacts', index))}`: "
+                       f"`cost_confirmed: true` needs a source with `supports: [cost]` that states the charge")
+    foreign = foreign_region(parsed, countries)
+    if foreign and contact.get("international") is not True:
+        listed = ", ".join(c for c in countries if c != WORLDWIDE)
+        checker.report(path, f"`{label}`: {shown} is a number in {foreign}, which this listing does not serve "
+                             f"({listed}); add {foreign} to `countries`, or mark the contact `international: true` "
+                             f"with a `note` saying callers dial abroad")
+    elif contact.get("international") is True and not contact.get("note"):
+        checker.report(("contacts", index, "international"), f"`{field_label(('contacts', index))}`: a contact "
+                       f"marked `international: true` needs a `note` telling callers they dial abroad")
+    if contact.get("free") is False and is_toll_free(parsed):
+        checker.report(("contacts", index, "free"), f"`{field_label(('contacts', index, 'free'))}`: {shown} is a "
+                       f"toll-free number, but the listing says calls are not free; check which is right", "warning")
+
+
+def _has_source_for(checker: _Checker, fact: str) -> bool:
+    sources = checker.data.get("sources")
+    return isinstance(sources, list) and any(
+        isinstance(source, dict) and isinstance(source.get("supports"), list) and fact in source["supports"]
+        for source in sources)
 
 
 def _urls(checker: _Checker) -> Iterator[tuple[tuple, Any]]:
@@ -135,17 +211,35 @@ def _urls(checker: _Checker) -> Iterator[tuple[tuple, Any]]:
 
 
 def _check_web_addresses(checker: _Checker) -> None:
+    """Warnings only (http, internationalised hosts): the models refuse what is unsafe, with the same parser."""
     for path, url in _urls(checker):
-        if isinstance(url, str) and split_url(url.strip()).scheme.lower() == "http":
-            checker.report(path, f"`{field_label(path)}`: `{url}` uses http://; use the https:// address if the "
-                                 f"site has one", "warning")
+        if not isinstance(url, str):
+            continue
+        for finding in check_web_url(url):
+            if finding.severity == "warning":
+                checker.report(path, f"`{field_label(path)}`: {quoted(url)} {finding.message}", "warning")
+    _check_description_links(checker)
+
+
+def _check_description_links(checker: _Checker) -> None:
+    """Description links go only to https, mailto or tel, and a link that reads as an address goes there."""
+    description = checker.data.get("description")
+    if not isinstance(description, str) or ("](" not in description and "<" not in description
+                                            and "]:" not in description):
+        return  # no inline link, autolink or reference definition: nothing to parse
+    for link in description_links(description):
+        problem = link_problem(link)
+        if problem:
+            line = checker.doc.text_line(("description",), link.line)
+            checker.problems.append(Problem(checker.display_path, line, 1, f"`description`: {problem}", "error",
+                                            "description"))
 
 
 def contact_keys(record: "ListingRecord") -> Iterator[tuple[str, tuple, str]]:
     """(key, path, shown) for each number and the website, to find listings that share them."""
-    site = split_url(record.listing.website)
-    yield (f"web:{(site.hostname or '').removeprefix('www.')}{site.path.rstrip('/')}", ("website",),
-           record.listing.website)
+    site = parse_url(record.listing.website)  # as the browser reads it, so a look-alike cannot hide a match
+    place = f"{site.site}{site.path.rstrip('/')}" if site else record.listing.website
+    yield f"web:{place}", ("website",), record.listing.website
     for index, parsed in record.numbers.items():
         contact = record.listing.contacts[index]
         # A keyword or extension makes a shared number a different route (988 vs 988 then 1).

@@ -83,9 +83,9 @@ def _resolve(loc: tuple, data: Any, error_type: str = "missing") -> tuple[tuple,
 
 @lru_cache(maxsize=1)
 def _known_fields() -> frozenset[str]:
-    from .models import contacts, hours, listings
+    from .models import contacts, hours, listings, sources
     names: set[str] = set()
-    for module in (contacts, hours, listings):
+    for module in (contacts, hours, listings, sources):
         for obj in vars(module).values():
             if isinstance(obj, type) and issubclass(obj, BaseModel):
                 names.update(f.alias or n for n, f in obj.model_fields.items())
@@ -174,7 +174,9 @@ def problems_from_validation_error(exc: ValidationError, doc: Document, display_
                                    kind: str | None = None) -> list[Problem]:
     by_path: dict[tuple, list[tuple[bool, Problem]]] = {}
     for error in exc.errors(include_url=False):
-        path, missing, unfit = _resolve(tuple(error["loc"]), doc.data, error["type"])
+        # A list-level check names the offending item in `at`, so the message points at that item's line.
+        located = tuple(error["loc"]) + tuple((error.get("ctx") or {}).get("at", ()))
+        path, missing, unfit = _resolve(located, doc.data, error["type"])
         value = _value_at(doc.data, path)
         if error["type"] == "extra_forbidden":
             line, column = doc.position(path, key=True)

@@ -10,6 +10,7 @@ Python ourselves so that:
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,8 @@ try:  # the C loader is a fixed choice; the fallback only keeps odd installs wor
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-from .problems import Problem
+from .problems import UNPRINTABLE, Problem, printable
+from .safe_files import UnsafeFile, read_bounded
 
 MAX_FILE_BYTES = 64 * 1024
 
@@ -74,6 +76,14 @@ class Document:
     data: Any
     value_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    # Block scalars (`description: |`) begin on the line after their mark: path -> first line of the text.
+    text_lines: dict[tuple, int] = field(default_factory=dict)
+
+    def text_line(self, path: tuple, offset: int = 0) -> int:
+        """The file line of line `offset` (0-based) inside the text value at path."""
+        if path in self.text_lines:
+            return self.text_lines[path] + offset
+        return self.position(path)[0] + offset
 
     def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         """Best position for a path: the exact key or value, else the nearest parent."""
@@ -91,8 +101,9 @@ class Document:
 
 
 class _Converter:
-    def __init__(self, display_path: str, aliases_possible: bool = True):
+    def __init__(self, display_path: str, aliases_possible: bool = True, text: str | None = None):
         self.display_path = display_path
+        self.text = text  # given only when the file may hold characters that no value may contain
         self.doc = Document(None)
         self.value_marks = self.doc.value_marks
         self.key_marks = self.doc.key_marks
@@ -106,6 +117,8 @@ class _Converter:
     def convert(self, node, path: tuple) -> Any:
         mark = node.start_mark
         self.value_marks[path] = (mark.line + 1, mark.column + 1)
+        if self.text is not None and type(node) is yaml.ScalarNode:
+            self._check_characters(node)
         seen = self.seen_nodes
         if seen is not None:
             if id(node) in seen:
@@ -124,7 +137,24 @@ class _Converter:
         if kind is yaml.SequenceNode:
             convert = self.convert
             return [convert(child, path + (i,)) for i, child in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
+
+    def _check_characters(self, node) -> None:
+        """Control characters and bidirectional overrides (written as they are or as escapes) are refused:
+        they would reach pages, CSV files and terminals, and overrides make text read other than it is."""
+        found = UNPRINTABLE.search(node.value)
+        if not found:
+            return
+        char = found.group()
+        # Point at the character itself when it is in the file as written, else at the value's start.
+        assert self.text is not None
+        at = self.text.find(char, node.start_mark.index, node.end_mark.index)
+        line, column = (_line_column(self.text, at) if at >= 0
+                        else (node.start_mark.line + 1, node.start_mark.column + 1))
+        what = ("a bidirectional override" if ord(char) > 0xFF else "a control character")
+        self.problems.append(Problem(self.display_path, line, column,
+                                     f"{what} ({printable(char)}) is not allowed in a value; delete it "
+                                     f"(tabs and line breaks are fine)"))
 
     def _mapping(self, node, path: tuple) -> dict:
         result: dict = {}
@@ -147,11 +177,12 @@ class _Converter:
             result[key] = self.convert(value_node, key_path)
         return result
 
-    @staticmethod
-    def _scalar(node) -> Any:
+    def _scalar(self, node, path: tuple) -> Any:
         """A scalar with an explicit standard tag (`!!str 123`), or quoted or block text."""
         value = node.value
         if node.style:  # the C composer gives '' for plain scalars
+            if node.style in "|>":
+                self.doc.text_lines[path] = node.start_mark.line + 2
             return value  # quoted and block scalars are always text
         typed = _plain_value(value)
         if node.tag == _STR and not isinstance(typed, str):
@@ -215,16 +246,23 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display_path: str) -> 
 def load_yaml_file(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
     """Read and parse one file. Returns the document (or None) and its problems."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(display_path, 1, 1, f"cannot read file: {exc.strerror or exc}")]
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except UnsafeFile as exc:
+        return None, [Problem(display_path, 1, 1, str(exc))]
+    if len(raw) > MAX_FILE_BYTES:  # a regular file, so its size can be told without reading the rest
+        return None, [_too_large(display_path, os.lstat(path).st_size)]
     return load_yaml_bytes(raw, display_path)
+
+
+def _too_large(display_path: str, size: int | None) -> Problem:
+    told = f"{size:,} bytes" if size else f"larger than {MAX_FILE_BYTES:,} bytes"
+    return Problem(display_path, 1, 1, f"file is {told}; a listing file may be at most {MAX_FILE_BYTES:,} bytes "
+                                       f"(64 KiB)")
 
 
 def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, list[Problem]]:
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(display_path, 1, 1,
-                              f"file is {len(raw):,} bytes; a listing file may be at most {MAX_FILE_BYTES:,} bytes (64 KiB)")]
+        return None, [_too_large(display_path, len(raw))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -259,7 +297,9 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
     if not nodes:
         return None, [Problem(display_path, 1, 1, "file is empty; a listing needs at least name, summary, website, "
                                                    "countries, languages, topics, cost and contacts")]
-    converter = _Converter(display_path, aliases_possible=bool(problems))
+    # Most files have neither an escape nor an unwanted character: then no value needs checking.
+    suspicious = "\\" in text or UNPRINTABLE.search(text) is not None
+    converter = _Converter(display_path, aliases_possible=bool(problems), text=text if suspicious else None)
     try:
         converter.doc.data = converter.convert(nodes[0], ())
     except RecursionError:

@@ -301,3 +301,11 @@ def drop_field(text: str, key: str) -> str:
 def with_contacts(text: str, block: str) -> str:
     """Replace the contacts with `block` (the indented list items, as text)."""
     return drop_field(text, "contacts") + "contacts:\n" + block
+
+
+@pytest.fixture
+def loopback_urls():
+    """Listings in this test may point at the test's own server on 127.0.0.1 (never allowed otherwise)."""
+    from generator.urls import loopback_addresses_allowed
+    with loopback_addresses_allowed():
+        yield

@@ -268,6 +268,12 @@ def test_weekly_workflow():
     script = "\n".join(s.get("run", "") for s in steps)
     assert "kindred check-links --format markdown > links.md || true" in script
     assert "kindred stale --months 12 --format markdown > stale.md" in script
+    # Numbers no page states go into the same issue, and must not stop the job.
+    assert "kindred check-facts --format markdown > facts.md || true" in script
+    report_step = next(s for s in steps if "> report.md" in s.get("run", ""))
+    assert "section facts.md" in report_step["run"]
+    for step in steps:  # values reach scripts through env:, never pasted into the script
+        assert "${{" not in step.get("run", ""), step.get("name")
     for command in ("gh issue list", "gh issue edit", "gh issue create"):
         assert command in script
     issue_step = next(s for s in steps if "gh issue create" in s.get("run", ""))
@@ -306,6 +312,22 @@ def test_suggest_a_listing_form_kinds():
     for field in ("name", "website", "countries"):
         assert fields[field]["validations"]["required"] is True
     assert any(item["type"] == "checkboxes" for item in fields.values())
+
+
+def test_service_confirms_its_listing_form():
+    form = load_yaml(ISSUE_TEMPLATE_DIR / "service-confirms-its-listing.yml")
+    fields = form_fields(form)
+    assert set(fields) == {"listing", "outcome", "changes", "source", "role", "confirm"}
+    assert fields["outcome"]["attributes"]["options"] == [
+        "Everything is correct",
+        "Some details need to change",
+        "The service has paused",
+        "The service has closed",
+    ]
+    for required in ("listing", "outcome", "source", "role"):
+        assert fields[required]["validations"]["required"] is True
+    assert fields["changes"]["validations"]["required"] is False
+    assert fields["confirm"]["attributes"]["options"][0]["required"] is True
 
 
 def test_issue_config_links_to_helplines():

@@ -33,9 +33,11 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import validate_cmd, schema_cmd, new_cmd, diff_cmd, stale_cmd, check_links_cmd, export_cmd, import_cmd  # noqa: F401 — commands register themselves on import
+    from . import (check_facts_cmd, check_links_cmd, diff_cmd, export_cmd, import_cmd, new_cmd,  # noqa: F401
+                   schema_cmd, stale_cmd, validate_cmd)
 
-    for module in (validate_cmd, schema_cmd, new_cmd, diff_cmd, stale_cmd, check_links_cmd, export_cmd, import_cmd):
+    for module in (validate_cmd, schema_cmd, new_cmd, diff_cmd, stale_cmd, check_links_cmd, check_facts_cmd,
+                   export_cmd, import_cmd):
         main.add_command(module.command)
 
 

@@ -104,6 +104,8 @@ def listing_json(record: ListingRecord) -> dict[str, Any]:
         "hours": hours_json(listing.hours),
         "status": listing.status,
         "verified": dumped["verified"],
+        "sources": dumped["sources"],  # [{url, read, supports, note}]: where the facts come from
+        "unconfirmed": dumped["unconfirmed"],
     }
     for name in kind_fields(record.kind):
         item[name] = dumped[name]

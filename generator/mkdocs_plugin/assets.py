@@ -1,4 +1,8 @@
-"""Static assets the plugin adds to every site: package CSS/JS and lunr.js from mkdocs."""
+"""Static assets the plugin adds to every site: the package's CSS and ES modules, and lunr.js from mkdocs.
+
+The browser code is standard ES modules loaded as they are (ARCHITECTURE.md, "Browser code"): nothing is
+bundled or compiled, so building the site needs no npm.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import mkdocs
 
 PACKAGE_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_PREFIX = "assets/kindred/"
+ENTRY_SCRIPT = "kindred.js"  # the module every page loads; it imports the others
+PUBLISHED = (".js", ".css")  # not the package.json that tells Node these are modules
 
 
 def lunr_js_path() -> Path:
@@ -16,6 +22,7 @@ def lunr_js_path() -> Path:
 
 
 def asset_files() -> dict[str, bytes]:
-    files = {ASSET_PREFIX + p.name: p.read_bytes() for p in sorted(PACKAGE_ASSETS.iterdir()) if p.is_file()}
+    files = {ASSET_PREFIX + p.relative_to(PACKAGE_ASSETS).as_posix(): p.read_bytes()
+             for p in sorted(PACKAGE_ASSETS.rglob("*")) if p.is_file() and p.suffix in PUBLISHED}
     files[ASSET_PREFIX + "lunr.js"] = lunr_js_path().read_bytes()
     return files

@@ -10,3 +10,9 @@ class KindredConfig(base.Config):
     quick_exit_url = c.Type(str, default="https://www.bbc.co.uk/weather")
     edit_branch = c.Type(str, default="main")
     strict_listings = c.Type(bool, default=False)  # warnings fail the build too
+    # An address for reports by email: each listing page then offers a mailto: link (no GitHub account needed).
+    report_email = c.Type(str, default="")
+    # GitHub Pages refuses a site over 1 GB: the build stops before its output passes this many MB.
+    max_site_mb = c.Type((int, float), default=900)
+    # A second `mkdocs build` into the same site_dir waits this many seconds for the first, then gives up.
+    build_lock_wait = c.Type((int, float), default=120)

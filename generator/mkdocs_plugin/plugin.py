@@ -8,6 +8,7 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -16,16 +17,33 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from ..directory import Directory, load_directory
-from ..exports.site_files import data_files
 from ..problems import format_problems
+from ..safe_files import unsafe_source_files
 from ..site.markers import MARKER, parse_marker, select
-from ..site.pages import PagePlan, plan_pages
+from ..site.pages import PagePlan
 from ..site.render import render_cards, render_jsonld
+from ..site.view import report_email_problem
+from ..site_plan import plan_site
 from . import generated_pages, staging, theme_cache
-from .assets import ASSET_PREFIX, asset_files
+from .assets import ASSET_PREFIX, ENTRY_SCRIPT, asset_files
 from .config import KindredConfig
+from .site_budget import OverBudget, SiteBudget
 
 log = logging.getLogger("mkdocs.plugins.kindred")
+
+
+class _ToMkDocs(logging.Handler):
+    """The core logs under its own module names; MkDocs prints only its loggers' records, so pass them on."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.handle(record)
+
+
+def forward_core_logs() -> None:
+    core = logging.getLogger("generator")
+    core.setLevel(logging.getLogger("mkdocs").getEffectiveLevel())
+    if not any(isinstance(handler, _ToMkDocs) for handler in core.handlers):
+        core.addHandler(_ToMkDocs())
 
 
 def relative_base(page_url: str) -> str:
@@ -47,6 +65,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.generated_pages = 0
         self.site_dir = ""
         self.staging = ""
+        self.lock: staging.BuildLock | None = None
+        self.budget: SiteBudget | None = None
         self.warnings: CountHandler | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------------------
@@ -62,27 +82,42 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         problems = directory.problems.promote_warnings() if self.config.strict_listings else directory.problems
         for warning in problems.warnings:
             log.info("listing: %s", warning.as_text())
+        # MkDocs copies docs_dir following links, and Jinja reads custom_dir: a link there could publish
+        # .git/config or /proc/self/environ. Nothing but regular files may reach the site.
+        unsafe = unsafe_source_files(config.docs_dir, config.theme.custom_dir)
+        if unsafe:
+            raise PluginError("files that are not regular files; nothing was built:\n"
+                              + format_problems(unsafe, "text"))
         if problems.errors:
             raise PluginError("the directory has errors; nothing was built:\n"
                               + format_problems(sorted(problems.errors), "text"))
+        refused = report_email_problem(self.config.report_email.strip())
+        if refused:
+            raise PluginError(f"kindred: report_email {refused}; nothing was built")
         self.directory = directory
         config.extra["kindred"] = {
             "quick_exit_url": self.config.quick_exit_url,
             "asset_prefix": ASSET_PREFIX,
+            # overrides/main.html lets `mkdocs serve`'s inline live-reload script run; a built site never does.
+            "serving": self.command == "serve",
         }
         for path in ("kindred.css", "finder.css"):
             if ASSET_PREFIX + path not in config.extra_css:
                 config.extra_css.append(ASSET_PREFIX + path)
-        for path in ("kindred.js", "finder.js"):
-            if ASSET_PREFIX + path not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(ASSET_PREFIX + path)
+        # One ES module on every page; it imports the rest (the finder's modules only on the finder's page).
+        if ASSET_PREFIX + ENTRY_SCRIPT not in [str(s) for s in config.extra_javascript]:
+            script = ExtraScriptValue(ASSET_PREFIX + ENTRY_SCRIPT)
+            script.type = "module"
+            config.extra_javascript.append(script)
+        forward_core_logs()
         # MkDocs keeps one plugin instance per process (mkdocs serve, or several builds in one process):
         # nothing from an earlier build may leak into this one.
-        self.site_dir, self.staging = "", ""
+        self._let_go()
+        self.site_dir, self.staging, self.budget = "", "", None
         if self.command == "build":
             self.site_dir = config.site_dir
-            self.staging = staging.staging_dir_for(config.site_dir)
-            staging.discard(self.staging)
+            self.budget = self._budget()
+            self.staging = self._claim_staging(config.site_dir)
             config.site_dir = self.staging
             # In strict mode MkDocs aborts on warnings only *after* post_build; count them ourselves so a
             # build that is about to abort never replaces the last good site.
@@ -91,6 +126,32 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             self.warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
+
+    def _budget(self) -> SiteBudget:
+        limit, wait = self.config.max_site_mb, self.config.build_lock_wait
+        if isinstance(limit, bool) or not limit > 0:
+            raise PluginError(f"kindred: max_site_mb must be a number of megabytes above 0, not {limit!r}")
+        if isinstance(wait, bool) or not wait >= 0:
+            raise PluginError(f"kindred: build_lock_wait must be a number of seconds, 0 or more, not {wait!r}")
+        return SiteBudget(limit)
+
+    def _claim_staging(self, site_dir: str) -> str:
+        """Lock site_dir against other builds, tidy what crashed builds left, and make this build's folder."""
+        self.lock = staging.BuildLock(site_dir)
+        try:
+            self.lock.acquire(self.config.build_lock_wait, on_wait=lambda: log.info(
+                "another build is writing %s; waiting up to %g s for it", site_dir, self.config.build_lock_wait))
+            for note in staging.tidy(site_dir):
+                log.info(note)
+            return staging.new_staging(site_dir)
+        except staging.StagingError as exc:
+            self._let_go()
+            raise PluginError(str(exc)) from None
+
+    def _let_go(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _stop_counting(self) -> list:
         counts = []
@@ -102,10 +163,11 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.directory is not None
-        plans, self.views = plan_pages(self.directory, repo_url=config.repo_url or "",
-                                       page_size=self.config.page_size, site_url=config.site_url or "")
+        site = plan_site(self.directory, repo_url=config.repo_url or "", page_size=self.config.page_size,
+                         site_url=config.site_url or "", report_email=self.config.report_email.strip())
+        self.views = site.views
         self.plans = {}
-        for plan in plans:
+        for plan in site.pages:
             # MkDocs treats a page title as HTML (Material prints `page.meta.title`, `page.title` and the
             # description unescaped in <title>, the header and <meta>), so listing text goes in escaped.
             front = {"title": html.escape(plan.title), "search": {"exclude": True}, "hide": ["toc"]}
@@ -119,7 +181,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 generated.edit_uri = None
             files.append(generated)
             self.plans[plan.src_uri] = plan
-        for path, content in {**asset_files(), **data_files(self.directory)}.items():
+        for path, content in {**asset_files(), **site.data_files}.items():
             files.append(File.generated(config, path, content=content))
         return files
 
@@ -131,6 +193,13 @@ class KindredPlugin(BasePlugin[KindredConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Thousands of generated pages outside the nav share the theme's HTML per folder: render it once.
         self.page_shells = theme_cache.install(env, self.nav, config)
+        if self.budget is not None:
+            # MkDocs copies the static files next: count them before anything is written.
+            for file in files:
+                if not file.is_documentation_page() and file.inclusion.is_included():
+                    size = (os.path.getsize(file.abs_src_path) if file.abs_src_path
+                            else len(file.content_bytes))
+                    self._spend(size, file.src_uri)
         return env
 
     # -- pages ---------------------------------------------------------------------------------------------
@@ -169,6 +238,18 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
         return MARKER.sub(cards, html)
 
+    @event_priority(-100)  # the page as it will be written, after any other plugin changed it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.budget is not None:
+            self._spend(len(output.encode("utf-8")), page.file.src_uri)
+        return output
+
+    def _spend(self, size: int, what: str) -> None:
+        try:
+            self.budget.add(size, what)
+        except OverBudget as exc:
+            raise PluginError(str(exc)) from None
+
     # -- finishing ------------------------------------------------------------------------------------------
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.directory_path(config)))
@@ -179,17 +260,27 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         warnings = self._stop_counting()
         if not self.staging:
             return
-        if config.strict and warnings:
-            # MkDocs raises "Aborted with N warnings in strict mode" right after this event.
+        try:
+            if config.strict and warnings:
+                # MkDocs raises "Aborted with N warnings in strict mode" right after this event.
+                staging.discard(self.staging)
+            elif os.path.isdir(self.staging):
+                self.budget.check_folder(self.staging)  # the search index and the like came after the pages
+                for note in staging.publish(self.staging, self.site_dir):
+                    log.info(note)
+        except (OverBudget, staging.StagingError) as exc:
             staging.discard(self.staging)
-        elif os.path.isdir(self.staging):
-            staging.publish(self.staging, self.site_dir)
-        config.site_dir = self.site_dir
+            raise PluginError(str(exc)) from None
+        finally:
+            config.site_dir = self.site_dir
+            self._let_go()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_counting()
         if self.staging:
             staging.discard(self.staging)
+        self._let_go()
 
     def on_shutdown(self) -> None:
         self._stop_counting()
+        self._let_go()

@@ -11,15 +11,20 @@ from urllib.parse import urlsplit
 
 import langcodes
 import pycountry
+from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from ..problems import quoted
+from ..urls import MAX_URL_LENGTH, check_web_url
+from .caps import MAX_LIST_ITEMS
 
 WORLDWIDE = "worldwide"
 
 
 def close_match(value: str, choices) -> str:
     """' did you mean `x`?' for the nearest choice, or ''."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 64:  # nothing long is a near miss of a code
         return ""
     lowered = {c.lower(): c for c in choices}
     if value.lower() in lowered and lowered[value.lower()] != value:
@@ -60,9 +65,9 @@ def _country(value: str) -> str:
         hint = f"; did you mean `{alias}`?" if alias else close_match(value, country_codes() | {WORLDWIDE})
         raise PydanticCustomError(
             "country",
-            "`{given}` is not an ISO 3166-1 alpha-2 country code (two capital letters such as GB, US, NO) "
+            "{given} is not an ISO 3166-1 alpha-2 country code (two capital letters such as GB, US, NO) "
             "or `worldwide`{hint}",
-            {"given": value, "hint": hint},
+            {"given": quoted(value), "hint": hint},
         )
     return value
 
@@ -71,8 +76,8 @@ def _region(value: str) -> str:
     if value not in region_codes():
         raise PydanticCustomError(
             "region",
-            "`{given}` is not an ISO 3166-2 subdivision code (such as GB-SCT, US-CA){hint}",
-            {"given": value, "hint": close_match(value, region_codes())},
+            "{given} is not an ISO 3166-2 subdivision code (such as GB-SCT, US-CA){hint}",
+            {"given": quoted(value), "hint": close_match(value, region_codes())},
         )
     return value
 
@@ -82,8 +87,8 @@ def _country_or_region(value: str) -> str:
         return value
     raise PydanticCustomError(
         "licence_area",
-        "`{given}` is neither an ISO 3166-1 country code (GB) nor an ISO 3166-2 region code (US-CA){hint}",
-        {"given": value, "hint": close_match(value, country_codes() | region_codes())},
+        "{given} is neither an ISO 3166-1 country code (GB) nor an ISO 3166-2 region code (US-CA){hint}",
+        {"given": quoted(value), "hint": close_match(value, country_codes() | region_codes())},
     )
 
 
@@ -104,8 +109,8 @@ def _language(value: str) -> str:
     reason = _language_ok(value)
     if reason:
         raise PydanticCustomError(
-            "language", "`{given}` {reason} (use tags such as en, es, pt-BR, ase for American Sign Language)",
-            {"given": value, "reason": reason},
+            "language", "{given} {reason} (use tags such as en, es, pt-BR, ase for American Sign Language)",
+            {"given": quoted(value), "reason": reason},
         )
     return value
 
@@ -113,8 +118,8 @@ def _language(value: str) -> str:
 def _time_zone(value: str) -> str:
     if value not in time_zones():
         raise PydanticCustomError(
-            "timezone", "`{given}` is not an IANA time zone (such as Europe/London, America/New_York){hint}",
-            {"given": value, "hint": close_match(value, time_zones())},
+            "timezone", "{given} is not an IANA time zone (such as Europe/London, America/New_York){hint}",
+            {"given": quoted(value), "hint": close_match(value, time_zones())},
         )
     return value
 
@@ -122,14 +127,12 @@ def _time_zone(value: str) -> str:
 def _currency(value: str) -> str:
     if value not in currency_codes():
         raise PydanticCustomError(
-            "currency", "`{given}` is not an ISO 4217 currency code (such as USD, GBP, EUR){hint}",
-            {"given": value, "hint": close_match(value, currency_codes())},
+            "currency", "{given} is not an ISO 4217 currency code (such as USD, GBP, EUR){hint}",
+            {"given": quoted(value), "hint": close_match(value, currency_codes())},
         )
     return value
 
 
-_SAFE_SCHEMES = ("https", "http")
-_SPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=4096)
@@ -138,44 +141,45 @@ def split_url(url: str):
     return urlsplit(url)
 
 
-def _web_url(value: str) -> str:
-    parts = split_url(value.strip())
-    if parts.scheme.lower() not in _SAFE_SCHEMES:
-        shown = parts.scheme or "none"
-        raise PydanticCustomError(
-            "url_scheme", "`{given}` must be an https:// web address (scheme `{scheme}` is not allowed)",
-            {"given": value, "scheme": shown},
-        )
-    if not parts.hostname or "." not in parts.hostname or _SPACE.search(value.strip()):
-        raise PydanticCustomError("url_host", "`{given}` is not a complete web address such as https://example.org/",
-                                  {"given": value})
-    return value.strip()
-
-
-_EMAIL = re.compile(r"[^@\s<>\"'()]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+\Z")
+def _url_checker(https_only: bool):
+    def check(value: str) -> str:
+        errors = [f.message for f in check_web_url(value, https_only=https_only) if f.severity == "error"]
+        if errors:
+            raise PydanticCustomError("url", "{given} {reason}", {"given": quoted(value), "reason": "; ".join(errors)})
+        return value.strip()
+    return check
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.match(value):
-        raise PydanticCustomError("email", "`{given}` is not an email address such as help@example.org",
-                                  {"given": value})
+    """A plain address, checked by email-validator: anything after it (`?bcc=`, a name, `mailto:`) is refused,
+    so a published mailto: link can never copy someone in."""
+    try:
+        address = validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise PydanticCustomError("email", "{given} is not an email address such as help@example.org; write the plain address alone ({reason})",
+                                  {"given": quoted(value), "reason": str(exc).rstrip(".")}) from None
+    host_errors = [f.message for f in check_web_url(f"https://{address.ascii_domain}/") if f.severity == "error"]
+    if host_errors:
+        raise PydanticCustomError("email", "{given}: the domain {reason}",
+                                  {"given": quoted(value), "reason": "; ".join(host_errors)})
     return value
 
 
 def _time_of_day(value: Any) -> Any:
     if isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00", value):
         return value
-    raise PydanticCustomError("time", "`{given}` is not a time of day; write it as \"HH:MM\" in 24-hour time, "
-                                      "in quotes (\"09:00\", \"17:30\")", {"given": value})
+    raise PydanticCustomError("time", "{given} is not a time of day; write it as \"HH:MM\" in 24-hour time, "
+                                      "in quotes (\"09:00\", \"17:30\")", {"given": quoted(value)})
 
 
 def _one_or_many(value: Any) -> Any:
     return value if isinstance(value, list) else [value]
 
 
-def one_or_many(item_schema: dict) -> WithJsonSchema:
+def one_or_many(item_schema: dict, max_items: int) -> WithJsonSchema:
     """JSON Schema for a field that takes one value or a list of them."""
-    return WithJsonSchema({"anyOf": [item_schema, {"type": "array", "items": item_schema, "minItems": 1}]})
+    return WithJsonSchema({"anyOf": [item_schema, {"type": "array", "items": item_schema, "minItems": 1,
+                                                   "maxItems": max_items}]})
 
 
 class _NumberAsText:
@@ -203,8 +207,12 @@ TimeZone = Annotated[str, AfterValidator(_time_zone),
                      WithJsonSchema({"type": "string", "description": "IANA time zone, e.g. Europe/London"})]
 CurrencyCode = Annotated[str, AfterValidator(_currency),
                          WithJsonSchema({"type": "string", "enum": sorted(currency_codes())})]
-WebUrl = Annotated[str, AfterValidator(_web_url),
-                   WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+WebUrl = Annotated[str, AfterValidator(_url_checker(https_only=False)),
+                   WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://",
+                                   "maxLength": MAX_URL_LENGTH})]
+ContactUrl = Annotated[str, AfterValidator(_url_checker(https_only=True)),
+                       WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://",
+                                       "maxLength": MAX_URL_LENGTH})]
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 TimeOfDay = Annotated[str, BeforeValidator(_time_of_day),
                       WithJsonSchema({"type": "string", "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"})]
@@ -212,6 +220,7 @@ PhoneText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2
                       Field(description="As people dial it: \"116 123\", \"988\", \"+1 800 273 8255\"")]
 
 
-def many(item_type, item_schema: dict):
+def many(item_type, item_schema: dict, max_items: int = MAX_LIST_ITEMS):
     """A list field that also accepts a single value (`cost: free`)."""
-    return Annotated[list[item_type], BeforeValidator(_one_or_many), one_or_many(item_schema)]
+    return Annotated[list[item_type], BeforeValidator(_one_or_many), Field(max_length=max_items),
+                     one_or_many(item_schema, max_items)]

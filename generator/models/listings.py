@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictInt, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Strict
+from .caps import (MAX_AUDIENCES, MAX_CONTACTS, MAX_COUNTRIES, MAX_LANGUAGES, MAX_LICENCE_AREAS, MAX_LIST_ITEMS,
+                   MAX_REGIONS, MAX_TOPICS)
 from .contacts import Contact
 from .fields import CountryCode, CurrencyCode, LanguageTag, LicenceArea, RegionCode, Text, WebUrl, many
 from .hours import Hours
+from .sources import SourceList, UnconfirmedList
 from .vocab import (Access, Anonymity, Cost, HelplineService, Modality, Moderation, Platform, PricePer, Profession,
                     Responder, Status, VerificationMethod)
 
@@ -54,27 +57,29 @@ class Verification(Strict):
 
 
 class Listing(Strict):
-    """Fields every listing has (shared/spec/listings.md)."""
+    """Fields every listing has (CONTRIBUTING.md, "Fields every listing has")."""
 
     name: Text = Field(min_length=2, max_length=120, description="As the service calls itself")
     summary: Text = Field(max_length=200, description="Plain text shown on cards and in search results")
     description: Text | None = Field(default=None, max_length=20_000, description="Markdown; raw HTML is removed")
     website: WebUrl
     organization: Organization | None = None
-    countries: list[CountryCode] = Field(min_length=1, description="ISO 3166-1 alpha-2 codes, or [worldwide]")
-    regions: list[RegionCode] = Field(default_factory=list, description="ISO 3166-2 codes inside `countries`")
-    languages: list[LanguageTag] = Field(min_length=1, description="BCP 47 tags")
-    topics: list[str] = Field(min_length=1, json_schema_extra={"items": {"type": "string", "pattern": TERM_ID}},
+    countries: list[CountryCode] = Field(min_length=1, max_length=MAX_COUNTRIES, description="ISO 3166-1 alpha-2 codes, or [worldwide]")
+    regions: list[RegionCode] = Field(default_factory=list, max_length=MAX_REGIONS, description="ISO 3166-2 codes inside `countries`")
+    languages: list[LanguageTag] = Field(min_length=1, max_length=MAX_LANGUAGES, description="BCP 47 tags")
+    topics: list[str] = Field(min_length=1, max_length=MAX_TOPICS, json_schema_extra={"items": {"type": "string", "pattern": TERM_ID}},
                               description="Topic ids from directory/taxonomy.yaml")
-    audiences: list[str] = Field(default_factory=lambda: ["everyone"],
+    audiences: list[str] = Field(default_factory=lambda: ["everyone"], max_length=MAX_AUDIENCES,
                                  json_schema_extra={"items": {"type": "string", "pattern": TERM_ID}},
                                  description="Audience ids from directory/taxonomy.yaml")
     age: AgeRange | None = None
     cost: many(Cost, {"enum": list(Cost.__args__)})
-    contacts: list[Contact] = Field(min_length=1)
+    contacts: list[Contact] = Field(min_length=1, max_length=MAX_CONTACTS)
     hours: Hours | None = Field(default=None, description="Default for every contact that has none")
     status: Status = "active"
     verified: Verification | None = None
+    sources: SourceList = Field(default_factory=list)
+    unconfirmed: UnconfirmedList = Field(default_factory=list)
 
     @property
     def costs(self) -> list[str]:
@@ -120,11 +125,11 @@ class Price(Strict):
 
 
 class Teletherapy(Listing):
-    modalities: list[Modality] = Field(default_factory=list)
-    professions: list[Profession] = Field(default_factory=list)
-    licensed_in: list[LicenceArea] = Field(default_factory=list, description="ISO 3166-1 or 3166-2 codes")
+    modalities: list[Modality] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
+    professions: list[Profession] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
+    licensed_in: list[LicenceArea] = Field(default_factory=list, max_length=MAX_LICENCE_AREAS, description="ISO 3166-1 or 3166-2 codes")
     price: Price | None = None
-    insurance: StrictBool | list[Text] | None = Field(default=None, description="true/false, or payer names")
+    insurance: StrictBool | Annotated[list[Annotated[Text, Field(max_length=120)]], Field(max_length=MAX_LIST_ITEMS)] | None = Field(default=None, description="true/false, or payer names")
     free_trial: StrictBool | None = None
     prescribing: StrictBool | None = None
 

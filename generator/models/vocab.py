@@ -1,4 +1,4 @@
-"""Controlled values named by the contract (shared/spec/listings.md)."""
+"""Controlled values named by the data contract (CONTRIBUTING.md, "Field reference")."""
 
 from typing import Literal
 
@@ -7,6 +7,8 @@ Status = Literal["active", "paused", "closed"]
 Day = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
 DAYS: tuple[str, ...] = ("mo", "tu", "we", "th", "fr", "sa", "su")
 VerificationMethod = Literal["called", "website", "provider"]
+SourcedFact = Literal["website", "contacts", "hours", "cost", "countries", "regions", "languages", "organization",
+                      "service", "topics", "audiences", "age", "price", "status", "description"]
 
 HelplineService = Literal["crisis", "support", "information"]
 Responder = Literal["volunteers", "peers", "professionals"]

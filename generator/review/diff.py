@@ -18,9 +18,9 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..directory import display_path, listing_files, load_directory
+from ..urls import parse_url
 from ..models.contacts import NUMBER_METHODS
 from ..phones import parse_number
 from ..problems import Problem
@@ -171,8 +171,8 @@ class Point:
         if self.category == "email":
             return self.value.rpartition("@")[2].strip().lower()
         if self.category == "link":
-            host = (urlsplit(self.value.strip()).hostname or "").lower()
-            return host.removeprefix("www.")
+            parsed = parse_url(self.value)  # as a browser reads it: `evil\\@good.org` is evil
+            return parsed.site if parsed else ""
         return ""
 
     def shown(self) -> str:
@@ -421,8 +421,8 @@ def _same_website(a: Entry, b: Entry) -> bool:
         site = (entry.data or {}).get("website")
         if not isinstance(site, str):
             return None
-        parts = urlsplit(site.strip())
-        return f"{(parts.hostname or '').removeprefix('www.')}{parts.path.rstrip('/')}"
+        parsed = parse_url(site)
+        return f"{parsed.site}{parsed.path.rstrip('/')}" if parsed else site.strip()
 
     return norm(a) is not None and norm(a) == norm(b)
 

@@ -13,6 +13,14 @@ that runs once a week. Politeness and robustness:
 - redirects followed one hop at a time, so the report shows each 301 and the
   final address;
 - a JSON cache: links that were fine within `cache_hours` are not fetched again.
+
+Safety, since the report is posted publicly and the job runs on a cloud machine:
+
+- only public addresses are visited: every host, the first and each redirect's, is resolved and
+  refused if it is loopback, private, link-local, metadata and the like (see addresses.py);
+- addresses with a user name or password are not fetched at all;
+- every URL the report shows has its user name, password, query and fragment taken out (tokens
+  travel there), its control characters escaped and its length capped.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import socket
 import ssl
 import tempfile
@@ -35,6 +44,8 @@ from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from .addresses import AddressGuard, RefusedAddress
+
 from .. import __version__
 from ..directory import Directory
 from ..validation_messages import field_label
@@ -45,7 +56,7 @@ PERMANENT_REDIRECTS = (301, 308)
 GET_FALLBACK_STATUSES = (400, 403, 405, 501)
 # Statuses that mean "the site would not answer a robot", not "the page is gone".
 BLOCKED_STATUSES = (401, 403, 429, 999)
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: redirect addresses are stored as shown (no tokens)
 CACHE_KEEP_DAYS = 90
 
 
@@ -85,6 +96,43 @@ def collect_links(directory: Directory) -> list[LinkRef]:
                 refs.append(LinkRef(url, record.key, listing.name, field_label(path), record.display_path,
                                     record.line_of(*path)))
     return refs
+
+
+# --------------------------------------------------------------------------- what may be printed
+
+SHOWN_URL_LENGTH = 200
+_AUTHORITY_END = re.compile(r"[/\\]")  # browsers end the host at a backslash too
+_QUERY_LIKE = re.compile(r"[?#][^\s'\"<>]*")
+_USERINFO_LIKE = re.compile(r"(//)[^\s/\\'\"<>@]*@")
+
+
+def _visible(text: str) -> str:
+    """Control, format (bidi) and other invisible characters as escapes: nothing reaches a terminal raw."""
+    return "".join(ch if ch.isprintable() else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+                   for ch in text)
+
+
+def shown_url(url: str) -> str:
+    """A URL as the report may show it: no user name or password, no query or fragment (tokens ride there,
+    and the report is public), control characters escaped, at most SHOWN_URL_LENGTH characters."""
+    tail = re.search(r"[?#]", url)
+    text, cut = (url[:tail.start()], tail.group()) if tail else (url, "")
+    scheme, separator, rest = text.partition("://")
+    if separator:
+        end = _AUTHORITY_END.search(rest)
+        authority, path = (rest[:end.start()], rest[end.start():]) if end else (rest, "")
+        text = f"{scheme}://{authority.rpartition('@')[2]}{path}"
+    if cut:
+        text += f"{cut}…"
+    text = _visible(text)
+    return text if len(text) <= SHOWN_URL_LENGTH else text[:SHOWN_URL_LENGTH - 1] + "…"
+
+
+def scrubbed(message: str) -> str:
+    """An error message with anything that looks like credentials, a query or a fragment taken out."""
+    message = _USERINFO_LIKE.sub(r"\1", message)
+    message = _QUERY_LIKE.sub(lambda m: m.group()[0] + "…", message)
+    return _visible(message)
 
 
 # --------------------------------------------------------------------------- results
@@ -175,10 +223,44 @@ def save_cache(path: Path, results: dict[str, LinkResult], *, now: float | None 
 # --------------------------------------------------------------------------- checking
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """Redirects come back as HTTPError, so each hop is seen, rate-limited and reported."""
+    """Redirects come back as HTTPError, so each hop is seen, rate-limited, vetted and reported."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None
+
+
+def _guarded(connection_class: type, guard: AddressGuard) -> type:
+    class Guarded(connection_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._create_connection = guard.create_connection  # what http.client connects with
+
+    return Guarded
+
+
+def _through_proxy(request: urllib.request.Request) -> bool:
+    return request.has_proxy() or bool(getattr(request, "_tunnel_host", None))
+
+
+class _GuardedHTTPHandler(urllib.request.HTTPHandler):
+    """Connects to vetted addresses only. Through a proxy (the operator's own choice) the proxy connects,
+    and check_one has vetted the host already."""
+
+    def __init__(self, guard: AddressGuard) -> None:
+        super().__init__()
+        self.connection = _guarded(http.client.HTTPConnection, guard)
+
+    def http_open(self, req):
+        return self.do_open(http.client.HTTPConnection if _through_proxy(req) else self.connection, req)
+
+
+class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, guard: AddressGuard) -> None:
+        super().__init__()
+        self.connection = _guarded(http.client.HTTPSConnection, guard)
+
+    def https_open(self, req):
+        return self.do_open(http.client.HTTPSConnection if _through_proxy(req) else self.connection, req)
 
 
 class _HostGate:
@@ -221,7 +303,9 @@ def _host(url: str) -> str:
 class LinkChecker:
     def __init__(self, *, concurrency: int = 8, per_host: int = 2, timeout: float = 10.0, retries: int = 2,
                  host_delay: float = 0.5, backoff: float = 1.0, max_redirects: int = 10,
-                 user_agent: str = USER_AGENT):
+                 user_agent: str = USER_AGENT, allow_networks: Iterable[str] = ()):
+        """`allow_networks`: networks that may be visited although they are not public, for tests that
+        serve pages on 127.0.0.1. Empty by default: then only public addresses are visited."""
         self.concurrency = max(1, concurrency)
         self.per_host = max(1, per_host)
         self.timeout = timeout
@@ -232,8 +316,10 @@ class LinkChecker:
         self.user_agent = user_agent
         self._gates: dict[str, _HostGate] = {}
         self._gates_lock = threading.Lock()
+        self.guard = AddressGuard(allow_networks)
         # Built here, so proxies from the environment are read when the check starts.
-        self._opener = urllib.request.build_opener(_NoRedirects())
+        self._opener = urllib.request.build_opener(_NoRedirects(), _GuardedHTTPHandler(self.guard),
+                                                   _GuardedHTTPSHandler(self.guard))
 
     def _gate(self, url: str) -> _HostGate:
         host = _host(url)
@@ -262,6 +348,8 @@ class LinkChecker:
                 return _Answer(None, error=f"timed out after {self.timeout:g} s", retryable=True)
             except urllib.error.URLError as exc:
                 reason = exc.reason
+                if isinstance(reason, RefusedAddress):
+                    return _Answer(None, error=f"refused: {reason}")
                 if isinstance(reason, (TimeoutError, socket.timeout)):
                     return _Answer(None, error=f"timed out after {self.timeout:g} s", retryable=True)
                 if isinstance(reason, ssl.SSLError):
@@ -274,6 +362,8 @@ class LinkChecker:
             except (http.client.HTTPException, ConnectionError, OSError) as exc:
                 return _Answer(None, error=f"connection failed: {type(exc).__name__}: {exc}".rstrip(": "),
                                retryable=True)
+            except RefusedAddress as exc:
+                return _Answer(None, error=f"refused: {exc}")
             except ValueError as exc:  # a URL urllib cannot request at all
                 return _Answer(None, error=f"not a URL that can be fetched: {exc}")
 
@@ -302,33 +392,62 @@ class LinkChecker:
             return get_answer, attempts + more, "GET"
         return answer, attempts, "HEAD"
 
+    def refusal(self, url: str) -> str | None:
+        """Why this URL will not be fetched (credentials, a host that is not public, ...), or None.
+
+        Vets the host by DNS before any request, for every hop: also where a proxy does the connecting.
+        """
+        try:
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        except ValueError as exc:
+            return f"not a URL that can be fetched: {exc}"
+        if "@" in parts.netloc:
+            return "refused: the address carries a user name or password"
+        if not parts.hostname:
+            return "not a URL that can be fetched: no host"
+        try:
+            self.guard.vetted(parts.hostname, port)
+        except RefusedAddress as exc:
+            return f"refused: {exc}"
+        except (socket.gaierror, UnicodeError):
+            return f"the host name does not resolve ({parts.hostname})"
+        except OSError as exc:
+            return f"could not look up the host name {parts.hostname}: {exc}"
+        return None
+
     def check_one(self, url: str) -> LinkResult:
         result = LinkResult(url, "broken", checked_at=time.time())
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https"):
-            result.error = f"not a web address (scheme `{scheme or 'none'}`)"
+            result.error = scrubbed(f"not a web address (scheme `{scheme or 'none'}`)")
             return result
         current, seen = url, {url}
         for _ in range(self.max_redirects + 1):
+            result.final_url = shown_url(current)
+            refusal = self.refusal(current)
+            if refusal:
+                result.error = scrubbed(refusal)
+                return result
             answer, attempts, method = self._hop(current)
             result.attempts += attempts
             result.method = method
             result.status = answer.status
-            result.final_url = current
             if answer.error:
-                result.error = answer.error
+                result.error = scrubbed(answer.error)
                 return result
             if answer.status in REDIRECT_STATUSES:
                 if not answer.location:
                     result.error = f"{answer.status} redirect without a Location header"
                     return result
                 following = urljoin(current, answer.location)
-                result.redirects.append((answer.status, following))
+                result.redirects.append((answer.status, shown_url(following)))
                 if urlsplit(following).scheme.lower() not in ("http", "https"):
-                    result.error = f"{answer.status} redirect to something that is not a web address: {following}"
+                    result.error = (f"{answer.status} redirect to something that is not a web address: "
+                                    f"{shown_url(following)}")
                     return result
                 if following in seen:
-                    result.error = f"redirect loop back to {following}"
+                    result.error = f"redirect loop back to {shown_url(following)}"
                     return result
                 seen.add(following)
                 current = following
@@ -449,6 +568,7 @@ def render_report(report: LinkReport, fmt: str) -> str:
         links = []
         for url, result in report.results.items():
             item = result.to_json()
+            item["url"] = shown_url(url)
             item["from_cache"] = result.from_cache
             item["problem"] = None if result.ok else result.problem()
             item["found_in"] = [{"listing": r.listing, "field": r.field, "path": r.path, "line": r.line}
@@ -474,7 +594,7 @@ def render_report(report: LinkReport, fmt: str) -> str:
                           "| where | field | link | result |", "|---|---|---|---|"]
                 for ref, result in items:
                     outcome = _md(_redirect_chain(result)) if title == "Redirected" else _md(result.problem())
-                    lines.append(f"| {_code(ref.where)} | {ref.field} | {_code(ref.url)} | {outcome} |")
+                    lines.append(f"| {_code(ref.where)} | {ref.field} | {_code(shown_url(ref.url))} | {outcome} |")
                 lines.append("")
         return "\n".join(lines).rstrip() + "\n"
     lines = [report.summary()]
@@ -486,5 +606,5 @@ def render_report(report: LinkReport, fmt: str) -> str:
             lines.append(f"  {listing} ({items[0][0].name})")
             for ref, result in items:
                 outcome = _redirect_chain(result) if title == "Redirected" else result.problem()
-                lines.append(f"    {ref.where}: {ref.field} {ref.url} -> {outcome}")
+                lines.append(f"    {ref.where}: {ref.field} {shown_url(ref.url)} -> {outcome}")
     return "\n".join(lines) + "\n"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 from dataclasses import dataclass
 
 from ..directory import Directory
+from ..freshness import OUTDATED_MONTHS, months_before, months_between
 
 
 @dataclass(frozen=True)
@@ -20,25 +20,11 @@ class StaleListing:
     line: int  # where `verified` is, or 1
     verified: dt.date | None
     age_months: int | None  # whole months since `verified`, None when never verified
+    outdated: bool = False  # verified more than OUTDATED_MONTHS ago: the page says it may be out of date
 
     @property
     def never_verified(self) -> bool:
         return self.verified is None
-
-
-def months_between(earlier: dt.date, later: dt.date) -> int:
-    """Whole calendar months from `earlier` to `later` (2025-01-15 → 2026-01-14 is 11)."""
-    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
-    if later.day < earlier.day:
-        months -= 1
-    return max(months, 0)
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months earlier (clamped to the month's last day)."""
-    total = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(total, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def stale_listings(directory: Directory, months: int = 12, today: dt.date | None = None) -> list[StaleListing]:
@@ -48,6 +34,7 @@ def stale_listings(directory: Directory, months: int = 12, today: dt.date | None
     """
     today = today or dt.date.today()
     cutoff = months_before(today, months)
+    outdated_before = months_before(today, OUTDATED_MONTHS)
     found: list[StaleListing] = []
     for record in directory.published:
         verified = record.listing.verified
@@ -56,12 +43,20 @@ def stale_listings(directory: Directory, months: int = 12, today: dt.date | None
         line = record.line_of("verified") if verified is not None else 1
         found.append(StaleListing(record.key, record.kind, record.id, record.listing.name, record.display_path,
                                   line, verified.date if verified else None,
-                                  months_between(verified.date, today) if verified else None))
+                                  months_between(verified.date, today) if verified else None,
+                                  verified is not None and verified.date < outdated_before))
     return sorted(found, key=lambda s: (s.verified is not None, s.verified or dt.date.min, s.key))
 
 
+def outdated_listings(items: list[StaleListing]) -> list[StaleListing]:
+    """The ones `kindred stale --strict` fails on."""
+    return [i for i in items if i.outdated]
+
+
 def _age(item: StaleListing) -> str:
-    return "never verified" if item.verified is None else f"{item.age_months} months"
+    if item.verified is None:
+        return "never verified"
+    return f"{item.age_months} months" + (" (over 2 years: may be out of date)" if item.outdated else "")
 
 
 def _cell(text: str) -> str:
@@ -71,15 +66,21 @@ def _cell(text: str) -> str:
 
 def render(items: list[StaleListing], fmt: str, *, months: int, total: int) -> str:
     never = sum(1 for i in items if i.never_verified)
+    outdated = len(outdated_listings(items))
     if fmt == "json":
         return json.dumps({
             "months": months, "published": total, "stale": len(items), "never_verified": never,
+            "outdated": outdated, "outdated_months": OUTDATED_MONTHS,
             "listings": [{"key": i.key, "kind": i.kind, "id": i.id, "name": i.name, "path": i.path,
-                          "verified": i.verified.isoformat() if i.verified else None, "age_months": i.age_months}
+                          "verified": i.verified.isoformat() if i.verified else None, "age_months": i.age_months,
+                          "outdated": i.outdated}
                          for i in items],
         }, indent=2, ensure_ascii=False) + "\n"
     summary = (f"{len(items)} of {total} published listings have not been verified in the last {months} months "
                f"({never} never verified).")
+    if outdated:
+        summary += (f" Verified more than {OUTDATED_MONTHS} months ago, so their pages say the facts may be out "
+                    f"of date: {outdated}.")
     if not items:
         summary = f"All {total} published listings were verified in the last {months} months."
     if fmt == "markdown":

@@ -1,6 +1,6 @@
 """Text analysis that matches lunr.js 2.3.9 exactly, so the index built here answers the browser's queries.
 
-lunr.py's own pipeline differs from lunr.js in two ways (see shared/spec/measured-facts.md):
+lunr.py's own pipeline differs from lunr.js in two ways (tests/search/test_index.py shows both, and their effect):
 its Porter stemmer turns a final y after a vowel into i (`day`→`dai`, `relay`→`relai`) where lunr.js
 keeps `day`, and its trimmer leaves trailing punctuation on tokens with an inner apostrophe or hyphen
 (`men's.`). lunr.js searching a lunr.py-analysed index then finds nothing for "day" or "relay".
@@ -208,7 +208,7 @@ def query_terms(text: str) -> tuple[list[str], bool]:
     Every word is analysed like the index's text; stop words drop out. Unless the text ends with a space
     or hyphen, its last word is still being typed: it matches as a prefix once its term is PREFIX_MIN long,
     and is left out until then (so typing "s" on the way to "support" does not empty the results).
-    Mirrors queryTerms() in generator/assets/finder.js.
+    Mirrors queryTerms() in generator/assets/finder/query.js.
     """
     tokens = tokenize(text)
     terms = [analyse_token(token) for token in tokens]

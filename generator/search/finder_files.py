@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from ..directory import Directory
 from ..site import names
-from ..site.pages import FINDER_DATA, FINDER_INDEX
+from .contract import FORMAT, data_problems
 from .index import search_index
 from .records import encode_listing, facet_options, listing_record, option_positions, ordered_records
 
-FORMAT = "kindred-finder-2"
-
 
 def listings_data(directory: Directory, index_hash: str, index_bytes: int) -> dict:
+    """find/listings.json as data, in the shape contract.py declares."""
     records = ordered_records(directory)
     facets = facet_options(directory, records)
     positions = option_positions(facets)
-    return {
+    data = {
         "format": FORMAT,
         "index": {"hash": index_hash, "bytes": index_bytes},
         "kinds": names.KIND_LABELS,
@@ -26,6 +26,10 @@ def listings_data(directory: Directory, index_hash: str, index_bytes: int) -> di
         "facets": facets,
         "listings": columns([encode_listing(listing_record(record), positions) for record in records]),
     }
+    problems = data_problems(data)
+    if problems:  # a change to the records that the contract (and so the browser) does not know yet
+        raise ValueError("find/listings.json would not match generator/search/contract.py: " + "; ".join(problems))
+    return data
 
 
 def columns(listings: list[dict]) -> dict[str, list]:
@@ -40,11 +44,14 @@ def columns(listings: list[dict]) -> dict[str, list]:
     return {key: [listing.get(key, 0) for listing in listings] for key in keys}
 
 
-def finder_files(directory: Directory) -> dict[str, bytes]:
-    """{FINDER_DATA: listings JSON, FINDER_INDEX: search index JSON}; positions in one are refs in the other."""
+@dataclass(frozen=True)
+class FinderFiles:
+    listings: bytes  # find/listings.json: cards and filters
+    index: bytes  # find/search-index.json: refs are positions in `listings`
+
+
+def finder_files(directory: Directory) -> FinderFiles:
+    """The finder's two files, from one build (the listings name the index's hash); site_plan.py places them."""
     index = search_index(directory)
     data = listings_data(directory, index.hash, len(index.data))
-    return {
-        FINDER_DATA: json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        FINDER_INDEX: index.data,
-    }
+    return FinderFiles(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), index.data)

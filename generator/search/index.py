@@ -54,13 +54,16 @@ from ..directory import Directory, ListingRecord
 from . import analysis
 from .records import ordered_records
 
-log = logging.getLogger("mkdocs.plugins.kindred")
+log = logging.getLogger(__name__)
 
 FORMAT = "kindred-lunr-1"
 LUNR_JS_VERSION = "2.3.9"
 # (field, boost): a word in the name counts most, then topics and their synonyms, organisation, summary, text.
 FIELDS: tuple[tuple[str, int], ...] = (("name", 10), ("topics", 5), ("organisation", 3), ("summary", 2),
                                        ("description", 1))
+# BM25 parameters: lunr's defaults, set on the builder and sent to the browser, which scores with the same.
+K1 = 1.2
+B = 0.75
 CACHE_KEEP = 6  # cached index files kept; older ones are removed
 
 _MD_LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -126,6 +129,8 @@ def build_lunr(docs: list[dict[str, str]]) -> tuple[Builder, Index]:
     serialised index names it and lunr.js's `idx.search()` stems plain queries the same way.
     """
     builder = Builder()
+    builder.k1(K1)
+    builder.b(B)
     builder.search_pipeline.add(lunr_py_stemmer)
     builder.ref("ref")
     for name, boost in FIELDS:
@@ -139,7 +144,7 @@ def search(index: Index, text: str) -> list[tuple[str, float]]:
     """What the finder's text search finds, by lunr.py: (ref, score), best first.
 
     Every word is required; the last is a prefix while it is being typed (analysis.query_terms).
-    generator/assets/finder.js builds the same query for lunr.js.
+    generator/assets/finder/query.js builds the same query for lunr.js.
     """
     terms, prefix = analysis.query_terms(text)
     if not terms:
@@ -235,7 +240,7 @@ def compact(builder: Builder, count: int, hash_: str, directory: Directory | Non
         postings.append(row)
     return {
         "format": FORMAT, "lunr": LUNR_JS_VERSION, "hash": hash_, "count": count,
-        "fields": [list(field) for field in FIELDS], "k1": builder._k1, "b": builder._b,
+        "fields": [list(field) for field in FIELDS], "k1": K1, "b": B,
         "pipeline": builder.search_pipeline.serialize(), "terms": terms, "postings": postings,
         "composed": composed,
     }

@@ -1,7 +1,7 @@
 """The finder's compact per-listing record: only what a card and the filters need.
 
-The browser reads these from find/listings.json (see finder_files.py). Keys are short because the
-file holds every listing; the meaning of each is documented on `listing_record`.
+The browser reads these from find/listings.json (see finder_files.py) with generator/assets/finder/records.js.
+Keys are short because the file holds every listing; contract.COLUMNS says what each holds.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from typing import Any
 
 from ..directory import Directory, ListingRecord
 from ..models.vocab import CONTACT_METHODS
+from ..ranking import in_site_order
 from ..site import names
 from ..site.safety import safe_href
-from ..site.view import _actions, hours_view
+from ..site.view import contact_actions, hours_view
 from ..taxonomy import Taxonomy
 
 # Contact methods as the finder names them: an SMS contact is "text".
@@ -59,15 +60,9 @@ def _href(href: str) -> str:
 
 
 def listing_record(record: ListingRecord) -> dict[str, Any]:
-    """One listing for the finder.
+    """One listing for the finder, keyed by the columns of contract.COLUMNS (a key is absent when it has no value).
 
-    id, k (kind folder name), n (name), s (summary), tp (topic ids), au (audience ids), co (country
-    codes, or ["worldwide"]), rg (region codes, if any), la (language tags), cs (cost values),
-    cm (contact methods: phone text whatsapp chat email video app join), a (card actions:
-    [contact method as written (sms, not text), label, href, external 0/1]), h (hours, see listing_hours; absent when none),
-    ao (1 when some way to reach it is open 24/7), st ("paused"; absent when active),
-    and the kind's own facets: mod, anon, acc (communities), mode (teletherapy modalities),
-    ins (1 when it takes insurance), ft (1 when it offers a free trial).
+    Here `a` holds [method, label, href, external 0/1] and `h` the full hours; encode_listing makes them compact.
     """
     listing = record.listing
     methods: list[str] = []
@@ -77,7 +72,7 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
             methods.append(name)
     methods.sort(key=lambda m: [contact_name(x) for x in CONTACT_METHODS].index(m))
     actions = []
-    for action in _actions(record):
+    for action in contact_actions(record):
         href = _href(action.href)
         if href:
             actions.append([action.method, action.label, href, 1 if action.external else 0])
@@ -110,14 +105,9 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
     return out
 
 
-def sort_key(record: ListingRecord) -> tuple:
-    """The order the site lists things in (generator/site/pages.py): paused last, then by name."""
-    return (record.listing.status == "paused", record.listing.name.casefold(), record.id)
-
-
 def ordered_records(directory: Directory) -> list[ListingRecord]:
-    """Published listings in the finder's order; a listing's position is its search-index ref."""
-    return sorted(directory.published, key=sort_key)
+    """Published listings in the site's order (generator/ranking.py); a listing's position is its search-index ref."""
+    return in_site_order(directory.published)
 
 
 def primary_language(tag: str) -> str:
@@ -158,7 +148,7 @@ def facet_options(directory: Directory, records: list[ListingRecord]) -> dict[st
     }
 
 
-# Card labels the browser can work out from an action itself (generator/assets/finder.js: actionLabel).
+# Card labels the browser can work out from an action itself (generator/assets/finder/records.js: actionLabel).
 DEFAULT_LABELS = {"whatsapp": "Message on WhatsApp", "chat": names.METHOD_LABELS["chat"],
                   "video": names.METHOD_LABELS["video"], "app": names.METHOD_LABELS["app"],
                   "join": names.METHOD_LABELS["join"]}
@@ -189,7 +179,8 @@ def option_positions(facets: dict[str, list[list[str]]]) -> dict[str, dict[str, 
 def encode_listing(record: dict[str, Any], positions: dict[str, dict[str, int]]) -> dict[str, Any]:
     """listing_record() as sent: filter values as option positions, derivable labels and flags left out.
 
-    generator/assets/finder.js (decodeListing) turns it back into listing_record()'s shape.
+    decodeData in generator/assets/finder/records.js reads it back (tests/search/test_records.py checks the round
+    trip against listing_record()).
     """
     out = dict(record)
     for key, facet in INDEXED_KEYS.items():

@@ -1,32 +1,14 @@
-"""Listing descriptions: Markdown rendered, then sanitised so no raw HTML or script survives."""
+"""Listing descriptions: Markdown rendered (in time linear in its length), then sanitised so no raw HTML
+or script survives and only safe links remain."""
 
 from __future__ import annotations
 
-import threading
-
-import markdown
-import markdown.extensions
 import nh3
 
+from ..markdown_text import LINK_SCHEMES, description_links, link_problem, parser
+
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre", "h3", "h4"}
-ALLOWED_SCHEMES = {"https", "http", "mailto", "tel", "sms"}
-_local = threading.local()
-
-
-class _EscapeHtml(markdown.extensions.Extension):
-    """Raw HTML is text: it shows as written instead of becoming markup (Python-Markdown's documented recipe)."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-
-
-def _converter() -> markdown.Markdown:
-    # One converter per thread, reset between uses: building one is the slow part.
-    if not hasattr(_local, "md"):
-        _local.md = markdown.Markdown(extensions=[_EscapeHtml()], output_format="html")
-    _local.md.reset()
-    return _local.md
+ALLOWED_SCHEMES = set(LINK_SCHEMES)
 
 
 def _demote_headings(html: str) -> str:
@@ -36,12 +18,17 @@ def _demote_headings(html: str) -> str:
     return html
 
 
+def _refused_hrefs(text: str) -> set[str]:
+    """Links the validator refuses (look-alike text, credentials, IP hosts): never published as links."""
+    return {link.href for link in description_links(text) if link_problem(link)}
+
+
 def render_description(text: str | None) -> str:
     if not text:
         return ""
-    # Raw HTML shows as text rather than vanishing silently (and `>` quotes, `code <b>` and autolinks still
-    # work, which escaping the text beforehand would break); nh3 then removes anything not allowed.
-    html = _demote_headings(_converter().convert(text))
+    # Raw HTML is off in the parser, so it shows as text; nh3 then removes anything not allowed.
+    html = _demote_headings(parser().render(text))
+    refused = _refused_hrefs(text)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -49,4 +36,10 @@ def render_description(text: str | None) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
+        attribute_filter=(lambda tag, attr, value: None if tag == "a" and attr == "href" and _unescaped(value)
+                          in refused else value) if refused else None,
     )
+
+
+def _unescaped(value: str) -> str:
+    return value.replace("&amp;", "&")

@@ -19,6 +19,12 @@ COST_LABELS = {
 }
 METHOD_LABELS = {"phone": "Call", "sms": "Text", "whatsapp": "WhatsApp", "chat": "Chat online", "email": "Email",
                  "video": "Video call", "app": "Get the app", "join": "Join"}
+# What a source supports, or what no source confirmed, in words a visitor reads (models/vocab.py SourcedFact).
+FACT_LABELS = {"website": "website address", "contacts": "contact details", "hours": "opening hours", "cost": "cost",
+               "countries": "countries served", "regions": "areas served", "languages": "languages",
+               "organization": "who runs it", "service": "type of service", "topics": "what it helps with",
+               "audiences": "who it is for", "age": "age limits", "price": "prices", "status": "whether it is running",
+               "description": "description"}
 DAY_NAMES = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday", "fr": "Friday",
              "sa": "Saturday", "su": "Sunday"}
 

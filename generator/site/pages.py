@@ -1,7 +1,7 @@
-"""Which pages the site has beyond the articles: one per listing plus browse pages.
+"""The pages the site has beyond the articles: one per listing, the finder, and browse pages.
 
 Everything here is plain data (path, title, HTML builder), so it can be tested
-without MkDocs and fed to another engine.
+without MkDocs and fed to another engine. generator/site_plan.py puts the groups together.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..directory import Directory
 from ..models import KINDS
+from ..ranking import in_site_order
 from . import names
 from .jsonld import listing_jsonld
 from .render import CardCache, render_cards, render_listing_page, render_template
@@ -28,10 +29,6 @@ class PagePlan:
     # schema.org data for the page's <head> (an engine puts it there: in the page body, Material's instant
     # navigation would re-create it as an untyped, executable script, which the CSP then blocks).
     jsonld: dict | None = None
-
-
-def _sort_key(view: ListingView) -> tuple:
-    return (view.status == "paused", view.name.casefold(), view.id)
 
 
 def _paginated(stem: str, title: str, intro: str, views: list[ListingView], page_size: int,
@@ -69,19 +66,33 @@ def _paginated(stem: str, title: str, intro: str, views: list[ListingView], page
     return plans
 
 
-def plan_pages(directory: Directory, *, repo_url: str = "", page_size: int = 50,
-               site_url: str = "") -> tuple[list[PagePlan], list[ListingView]]:
-    views = sorted((build_view(r, directory.taxonomy, repo_url) for r in directory.published), key=_sort_key)
-    plans: list[PagePlan] = []
-    cards = CardCache()  # each card is rendered once, then reused on its kind, topic and country pages
+def listing_views(directory: Directory, *, repo_url: str = "", report_email: str = "") -> list[ListingView]:
+    """Every published listing as pages show it, in the site's order (generator/ranking.py)."""
+    return [build_view(r, directory.taxonomy, repo_url, report_email) for r in in_site_order(directory.published)]
+
+
+def listing_pages(views: list[ListingView], *, site_url: str = "") -> list[PagePlan]:
+    """<kind>/<id>.md for each listing."""
+    plans = []
     for view in views:
         page_url = f"{site_url.rstrip('/')}/{view.url}" if site_url else ""
         plans.append(PagePlan(f"{view.kind}/{view.id}.md", view.name,
                               lambda base, view=view: render_listing_page(view, base=base),
                               view.summary, view, listing_jsonld(view, page_url)))
-    plans.append(PagePlan("find.md", "Find support", lambda base: render_template(
-        "finder.html", base=base, data_path=FINDER_DATA, index_path=FINDER_INDEX),
-        "Search and filter every listing: by topic, country, language, cost, contact method and opening hours."))
+    return plans
+
+
+def finder_page(data_path: str, index_path: str) -> PagePlan:
+    """find.md: the finder, which loads its listings and search index from these site paths."""
+    return PagePlan("find.md", "Find support", lambda base: render_template(
+        "finder.html", base=base, data_path=data_path, index_path=index_path),
+        "Search and filter every listing: by topic, country, language, cost, contact method and opening hours.")
+
+
+def browse_pages(directory: Directory, views: list[ListingView], *, page_size: int = 50) -> list[PagePlan]:
+    """<kind>/, topics/ and topics/<id>, countries/ and countries/<code>, each split into pages of page_size."""
+    plans: list[PagePlan] = []
+    cards = CardCache()  # each card is rendered once, then reused on its kind, topic and country pages
     by_kind = defaultdict(list)
     by_topic = defaultdict(list)
     by_country = defaultdict(list)
@@ -139,11 +150,8 @@ def plan_pages(directory: Directory, *, repo_url: str = "", page_size: int = 50,
         plans += _paginated(f"countries/{code.lower()}", f"Support in {name}",
                             f"Listings that serve people in {name}, then services open to everyone worldwide.",
                             by_country[code] + worldwide, page_size, cards=cards)
-    return plans, views
+    return plans
 
-
-FINDER_DATA = "find/listings.json"
-FINDER_INDEX = "find/search-index.json"
 
 KIND_INTROS = {
     "helplines": "Phone, text and chat lines you can contact when you need to talk. Many are free and some are "

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from ..directory import ListingRecord
+from ..freshness import tier
 from ..models.hours import WeeklyHours, is_always_open
 from ..models.vocab import DAYS
 from ..taxonomy import Taxonomy
@@ -67,7 +69,8 @@ def _hours_word(hours) -> str:
     return "24/7" if is_always_open(hours) else "see hours"
 
 
-def _actions(record: ListingRecord) -> list[Action]:
+def contact_actions(record: ListingRecord) -> list[Action]:
+    """The ways to get in touch, in the listing's order, as pages, cards and the finder show them."""
     actions = []
     for index, contact in enumerate(record.listing.contacts):
         parsed = record.numbers.get(index)
@@ -145,6 +148,49 @@ def _kind_facts(record: ListingRecord) -> list[tuple[str, str]]:
 
 
 @dataclass(frozen=True)
+class SourceView:
+    """One page the listing's facts come from, as the page lists it."""
+
+    url: str
+    supports: str  # "contact details, opening hours"
+    read: dt.date
+    note: str
+
+    @property
+    def shown(self) -> str:
+        """The address without its scheme, cut short: readable link text that still says where it goes."""
+        text = self.url.split("://", 1)[-1].removeprefix("www.")
+        return text if len(text) <= 70 else text[:69] + "…"
+
+
+def _sources(listing) -> list[SourceView]:
+    return [SourceView(s.url, ", ".join(names.FACT_LABELS[f] for f in s.supports), s.read, s.note or "")
+            for s in listing.sources]
+
+
+def report_email_problem(address: str) -> str:
+    """'' when the site's report address is empty or a plain email address, else why not (the listing rule)."""
+    if not address:
+        return ""
+    from pydantic import TypeAdapter, ValidationError
+
+    from ..models.fields import Email
+    try:
+        TypeAdapter(Email).validate_python(address)
+    except ValidationError as exc:
+        return exc.errors()[0]["msg"]
+    return ""
+
+
+def _report_email(address: str, key: str, name: str) -> str:
+    """mailto: with a subject naming the listing; every part percent-encoded, so no header can be added."""
+    if not address:
+        return ""
+    subject = quote(f"Problem with {key}: {name}", safe="")
+    return f"mailto:{quote(address, safe='@')}?subject={subject}"
+
+
+@dataclass(frozen=True)
 class ListingView:
     record: ListingRecord
     id: str
@@ -172,6 +218,10 @@ class ListingView:
     caution: str
     report_url: str
     edit_path: str
+    sources: list[SourceView] = field(default_factory=list)
+    unconfirmed: list[str] = field(default_factory=list)  # fact labels no source confirmed
+    freshness: str = "current"  # current | old | outdated: the verification's age when the site was built
+    report_email: str = ""  # a mailto: link, when the site configures an address
 
     @property
     def contact_hours(self) -> list[tuple[str, HoursView]]:
@@ -194,7 +244,8 @@ CAUTIONS = {
 }
 
 
-def build_view(record: ListingRecord, taxonomy: Taxonomy, repo_url: str = "") -> ListingView:
+def build_view(record: ListingRecord, taxonomy: Taxonomy, repo_url: str = "", report_email: str = "",
+               today: dt.date | None = None) -> ListingView:
     listing = record.listing
     caution = ""
     if record.kind == "communities" and not listing.crisis_signposting:
@@ -209,7 +260,7 @@ def build_view(record: ListingRecord, taxonomy: Taxonomy, repo_url: str = "") ->
         url=f"{record.kind}/{record.id}/", name=listing.name, summary=listing.summary,
         description_html=render_description(listing.description), website=listing.website,
         website_host=(urlsplit(listing.website).hostname or "").removeprefix("www."),
-        organization=listing.organization, actions=_actions(record), hours=hours_view(listing.hours),
+        organization=listing.organization, actions=contact_actions(record), hours=hours_view(listing.hours),
         topics=[(t, taxonomy.label("topics", t)) for t in listing.topics],
         audiences=[(a, taxonomy.label("audiences", a)) for a in listing.audiences],
         countries=[(c, names.country_name(c)) for c in listing.countries],
@@ -218,4 +269,7 @@ def build_view(record: ListingRecord, taxonomy: Taxonomy, repo_url: str = "") ->
         costs=[names.COST_LABELS[c] for c in listing.cost], age=_age_text(listing.age), facts=_kind_facts(record),
         status=listing.status, verified=listing.verified, caution=caution, report_url=report_url,
         edit_path=f"directory/{record.kind}/{record.id}.yaml",
+        sources=_sources(listing), unconfirmed=[names.FACT_LABELS[f] for f in listing.unconfirmed],
+        freshness=tier(listing.verified.date, today) if listing.verified else "current",
+        report_email=_report_email(report_email, record.key, listing.name),
     )

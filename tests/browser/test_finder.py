@@ -3,7 +3,7 @@ trips, Back and Forward, "open now" at fixed clock times in several time zones (
 country suggestion, instant navigation, no JavaScript, keyboard use and axe.
 
 The expected ids come from the fixture YAML through a small filter written here from the contract
-(shared/spec/listings.md, "How filters read the data"), not from the finder's own record code; text searches are
+(ARCHITECTURE.md, "How the finder reads the data"), not from the finder's own record code; text searches are
 what lunr.py finds (tests/search/test_index.py shows lunr.js finds the same).
 """
 

@@ -11,6 +11,8 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
+pytestmark = pytest.mark.usefixtures("loopback_urls")  # listings point at the local test server
+
 HITS: list[str] = []
 
 
@@ -63,7 +65,8 @@ contacts:
 
 def check(root, tmp_path, *extra):
     return CliRunner().invoke(main, ["check-links", "--directory", str(root), "--cache",
-                                     str(tmp_path / "cache.json"), "--delay", "0", "--timeout", "5", *extra])
+                                     str(tmp_path / "cache.json"), "--delay", "0", "--timeout", "5",
+                                     "--allow-network", "127.0.0.1", *extra])
 
 
 def test_a_broken_link_exits_1_and_names_file_and_line(base, make_directory, tmp_path):

@@ -48,3 +48,22 @@ def test_an_invalid_directory_prints_its_problems_and_exits_1(make_directory, va
     assert "samaritans.yaml:8:7: error:" in result.stderr
     assert "fix the errors first" in result.stderr and result.stdout == ""
     assert "Traceback" not in result.output
+
+
+def test_strict_fails_only_on_a_verification_older_than_24_months(make_directory, valid_listings):
+    listings = dict(valid_listings)
+    listings["helplines/samaritans.yaml"] += VERIFIED  # 2024-05-01
+    root = make_directory(listings)
+    # 20 months old (and two never-verified listings): listed, but --strict passes.
+    passing = stale("--directory", str(root), "--strict", "--today", "2026-01-16")
+    assert passing.exit_code == 0, passing.output
+    assert "helplines/samaritans" in passing.stdout
+    # 25 months old: --strict fails and names the file and the line of `verified`.
+    failing = stale("--directory", str(root), "--strict", "--today", "2026-06-02")
+    assert failing.exit_code == 1
+    line = listings["helplines/samaritans.yaml"].splitlines().index(VERIFIED.strip()) + 1
+    assert f"samaritans.yaml:{line}: error: `verified` is 25 months old" in failing.stderr
+    assert "may be out of date" in failing.stderr
+    # Without --strict the same report exits 0; a longer --months does not hide the outdated one from --strict.
+    assert stale("--directory", str(root), "--today", "2026-06-02").exit_code == 0
+    assert stale("--directory", str(root), "--strict", "--months", "36", "--today", "2026-06-02").exit_code == 1

@@ -83,6 +83,7 @@ def test_listings_json(directory):
     assert samaritans["url"] == "/helplines/samaritans/"
     assert samaritans["cost"] == ["free"] and samaritans["hours"] == "24/7"
     assert samaritans["audiences"] == ["everyone"] and samaritans["verified"] is None
+    assert samaritans["sources"] == [] and samaritans["unconfirmed"] == []
     assert samaritans["contacts"] == [{"method": "phone", "number": "116 123", "free": True, "tel": "tel:116123"}]
     assert samaritans["service"] == "support" and samaritans["responders"] == ["volunteers"]
 
@@ -167,3 +168,16 @@ def test_export_open_data_writes_the_chosen_format(directory, tmp_path):
     assert (tmp_path / "out/api/listings.json").read_bytes() == open_data_files(directory)["api/listings.json"]
     with pytest.raises(ValueError):
         export_open_data(directory, tmp_path, "xml")
+
+
+def test_listings_json_says_where_the_facts_come_from(make_directory, valid_listings):
+    listings = dict(valid_listings)
+    listings["helplines/samaritans.yaml"] += (
+        "sources:\n  - url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n    read: 2026-01-10\n"
+        "    supports: [contacts, cost]\n    note: States 116 123 is free.\nunconfirmed: [hours]\n")
+    data = json.loads(open_data_files(load_directory(make_directory(listings)))["api/listings.json"])
+    samaritans = next(item for item in data["listings"] if item["id"] == "samaritans")
+    assert samaritans["sources"] == [{"url": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                                      "read": "2026-01-10", "supports": ["contacts", "cost"],
+                                      "note": "States 116 123 is free."}]
+    assert samaritans["unconfirmed"] == ["hours"]

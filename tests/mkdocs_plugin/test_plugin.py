@@ -96,10 +96,17 @@ def test_on_config_loads_the_directory_and_adds_assets(project):
     assert config.extra["kindred"]["quick_exit_url"] == "https://www.bbc.co.uk/weather"
 
 
-def test_build_goes_to_a_staging_folder_beside_site_dir(project):
+def test_build_goes_to_a_new_staging_folder_beside_site_dir(project):
     config, plugin = configured(project)
-    assert plugin.site_dir == str(project.site)
-    assert config.site_dir == str(project.root / ".site.kindred-staging")
+    try:
+        assert plugin.site_dir == str(project.site)
+        staging = Path(config.site_dir)
+        assert staging.parent == project.root and staging.name.startswith(".site.kindred-staging-")
+        assert staging.is_dir() and list(staging.iterdir()) == []
+        assert plugin.lock is not None and plugin.lock.held
+    finally:
+        plugin.on_shutdown()
+    assert plugin.lock is None
 
 
 def test_serve_builds_in_place(project):

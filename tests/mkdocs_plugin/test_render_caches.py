@@ -128,9 +128,9 @@ def test_a_theme_that_prints_values_twice_still_gets_shells(project, tmp_path, m
 @pytest.mark.parametrize("views", [0, 1, 7])
 def test_cached_cards_match_the_template(views):
     from generator.directory import load_directory
-    from generator.site.pages import plan_pages
+    from generator.site_plan import plan_site
 
-    _, all_views = plan_pages(load_directory(ROOT / "directory"), repo_url="https://github.com/x/y")
+    all_views = plan_site(load_directory(ROOT / "directory"), repo_url="https://github.com/x/y").views
     chosen = all_views[:views] + all_views[-views:] if views else []
     cache = render.CardCache()
     for base in ("", "../", "../../../"):

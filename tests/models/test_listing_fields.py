@@ -179,11 +179,11 @@ def test_worldwide_alone_is_accepted(check):
     assert result.records[0].listing.worldwide
 
 
-def test_country_listed_twice_is_a_warning(check):
+def test_country_listed_twice_is_an_error_at_the_copy(check):
     text = set_field(VALID_HELPLINE, "countries", "[GB, GB]")
     result = check("helplines", text)
-    assert result.errors == []
-    assert [w.line for w in result.warnings] == [line_of(text, "countries:")]
+    assert [(e.line, e.field) for e in result.errors] == [(line_of(text, "countries:"), "countries[1]")]
+    assert "repeats `countries[0]`" in result.errors[0].message
 
 
 def test_empty_country_list_is_refused(check):
@@ -265,10 +265,10 @@ def test_empty_topics_is_refused(check):
     assert any("`topics` needs at least 1" in e.message for e in check("helplines", text).errors)
 
 
-def test_topic_listed_twice_is_a_warning(check):
+def test_topic_listed_twice_is_an_error(check):
     text = set_field(VALID_HELPLINE, "topics", "[anxiety, anxiety]")
     result = check("helplines", text)
-    assert result.errors == [] and len(result.warnings) == 1 and "twice" in result.warnings[0].message
+    assert len(result.errors) == 1 and "`anxiety` repeats `topics[0]`" in result.errors[0].message
 
 
 def test_audiences_default_to_everyone(check):

@@ -22,7 +22,10 @@ from generator.review.links import (
     save_cache,
 )
 
-FAST = {"host_delay": 0, "backoff": 0.01, "timeout": 2, "retries": 2}
+pytestmark = pytest.mark.usefixtures("loopback_urls")  # listings point at the local test server
+
+LOCAL = {"allow_networks": ["127.0.0.1/32"]}  # the test server; nothing but public addresses by default
+FAST = {"host_delay": 0, "backoff": 0.01, "timeout": 2, "retries": 2, **LOCAL}
 
 
 class Recorder:
@@ -201,7 +204,7 @@ def test_a_slow_server_times_out(server):
 def test_per_host_limit_is_respected(server):
     base, recorder = server
     urls = [f"{base}/pause/{i}" for i in range(6)]
-    results = check_urls(urls, concurrency=6, per_host=2, host_delay=0, timeout=5, retries=0)
+    results = check_urls(urls, concurrency=6, per_host=2, host_delay=0, timeout=5, retries=0, **LOCAL)
     assert all(r.ok for r in results.values())
     assert recorder.max_active == 2, f"at most 2 requests at once to one host, saw {recorder.max_active}"
 
@@ -209,14 +212,14 @@ def test_per_host_limit_is_respected(server):
 def test_overall_concurrency_is_bounded_too(server):
     base, recorder = server
     urls = [f"{base}/pause/{i}" for i in range(4)]
-    check_urls(urls, concurrency=1, per_host=4, host_delay=0, timeout=5, retries=0)
+    check_urls(urls, concurrency=1, per_host=4, host_delay=0, timeout=5, retries=0, **LOCAL)
     assert recorder.max_active == 1
 
 
 def test_minimum_delay_between_requests_to_one_host(server):
     base, recorder = server
     urls = [f"{base}/ok?{i}" for i in range(3)]
-    check_urls(urls, concurrency=3, per_host=3, host_delay=0.15, timeout=5, retries=0)
+    check_urls(urls, concurrency=3, per_host=3, host_delay=0.15, timeout=5, retries=0, **LOCAL)
     starts = sorted(recorder.starts)
     assert len(starts) == 3
     gaps = [b - a for a, b in itertools.pairwise(starts)]

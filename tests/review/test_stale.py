@@ -92,17 +92,46 @@ def test_reports(directory):
     total = len(directory.published)
     text = render(items, "text", months=12, total=total)
     assert text.splitlines()[0] == ("5 of 7 published listings have not been verified in the last 12 months "
-                                    "(2 never verified).")
+                                    "(2 never verified). Verified more than 24 months ago, so their pages say "
+                                    "the facts may be out of date: 1.")
     assert "communities/ancient" in text and "2022-06-30" in text and "42 months" in text
     markdown = render(items, "markdown", months=12, total=total)
     assert "| `helplines/also-never` | Also Never | never | never verified |" in markdown
-    assert "| `communities/ancient` | Ancient | 2022-06-30 | 42 months |" in markdown
+    assert "| `communities/ancient` | Ancient | 2022-06-30 | 42 months (over 2 years: may be out of date) |" in markdown
+    assert "| `helplines/paused-one` | Paused One | 2024-03-01 | 22 months |" in markdown
     data = json.loads(render(items, "json", months=12, total=total))
-    assert data["stale"] == 5 and data["never_verified"] == 2
+    assert data["stale"] == 5 and data["never_verified"] == 2 and data["outdated"] == 1
     assert data["listings"][2] == {"key": "communities/ancient", "kind": "communities", "id": "ancient",
                                    "name": "Ancient", "path": items[2].path, "verified": "2022-06-30",
-                                   "age_months": 42}
+                                   "age_months": 42, "outdated": True}
+    assert data["listings"][3]["outdated"] is False
 
 
 def test_nothing_stale():
     assert render([], "markdown", months=12, total=3) == "All 3 published listings were verified in the last 12 months.\n"
+
+
+def test_two_tiers_over_a_year_is_listed_over_two_years_is_outdated(make_directory):
+    root = make_directory({
+        "helplines/eleven-months.yaml": listing("eleven-months", "2025-02-15"),
+        "helplines/thirteen-months.yaml": listing("thirteen-months", "2024-12-15"),
+        "helplines/exactly-two-years.yaml": listing("exactly-two-years", "2024-01-15"),
+        "helplines/two-years-a-day.yaml": listing("two-years-a-day", "2024-01-14"),
+    })
+    items = {i.key: i for i in stale_listings(load_directory(root), 12, TODAY)}
+    assert "helplines/eleven-months" not in items
+    assert items["helplines/thirteen-months"].outdated is False
+    assert items["helplines/exactly-two-years"].outdated is False
+    assert items["helplines/two-years-a-day"].outdated is True
+    text = render(list(items.values()), "text", months=12, total=4)
+    assert text.splitlines()[0].endswith("the facts may be out of date: 1.")
+
+
+@pytest.mark.parametrize("verified, tier", [
+    ("2026-01-15", "current"), ("2025-01-15", "current"), ("2025-01-14", "old"),
+    ("2024-01-15", "old"), ("2024-01-14", "outdated"),
+])
+def test_freshness_tier_matches_the_stale_cutoffs(verified, tier):
+    from generator.freshness import tier as freshness_tier
+
+    assert freshness_tier(dt.date.fromisoformat(verified), TODAY) == tier

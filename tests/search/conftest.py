@@ -14,8 +14,8 @@ from generator.mkdocs_plugin.assets import lunr_js_path
 
 ROOT = Path(__file__).resolve().parents[2]
 FINDER_DIRECTORY = ROOT / "tests" / "fixtures" / "finder_directory"
-HARNESS = Path(__file__).resolve().parent / "lunr_harness.js"
-FINDER_JS = ROOT / "generator" / "assets" / "finder.js"
+HARNESS = Path(__file__).resolve().parent / "lunr_harness.mjs"
+FINDER_MODULES = ROOT / "generator" / "assets" / "finder"
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +33,7 @@ def lunr_js():
         pytest.skip("Node is not installed")
 
     def run(op: str, **request):
-        payload = json.dumps({"lunr": str(lunr_js_path()), "finder": str(FINDER_JS), "op": op, **request})
+        payload = json.dumps({"lunr": str(lunr_js_path()), "finder": str(FINDER_MODULES), "op": op, **request})
         done = subprocess.run([node, str(HARNESS)], input=payload, capture_output=True, text=True, timeout=120,
                               check=False)
         assert done.returncode == 0, done.stderr

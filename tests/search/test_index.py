@@ -1,6 +1,7 @@
 """The finder's search index: text analysed exactly as lunr.js analyses it, built by lunr.py, shipped compactly,
 rebuilt by the finder in lunr.js, and answering the same as lunr.py (generator/search/analysis.py, index.py;
-generator/assets/finder.js). lunr.js 2.3.9 is the copy in the installed mkdocs package, run by Node."""
+generator/assets/finder/query.js, search_index.js). lunr.js 2.3.9 is the copy in the installed mkdocs package, run
+by Node."""
 
 from __future__ import annotations
 

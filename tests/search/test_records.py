@@ -1,5 +1,5 @@
 """The finder's listing records and find/listings.json (generator/search/records.py, finder_files.py), and the
-browser's decoding of them (decodeData in generator/assets/finder.js, run by Node)."""
+browser's decoding of them (decodeData in generator/assets/finder/records.js, run by Node)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 from generator.search.finder_files import finder_files, listings_data
 from generator.search.records import listing_record, ordered_records
-from generator.site.pages import FINDER_DATA, FINDER_INDEX
 
 
 def record_of(directory, listing_id):
@@ -111,10 +110,9 @@ def test_canonical_urls(lunr_js, data):
 def test_finder_files(tmp_path, monkeypatch, finder_directory):
     monkeypatch.setenv("KINDRED_CACHE_DIR", str(tmp_path))
     files = finder_files(finder_directory)
-    assert set(files) == {FINDER_DATA, FINDER_INDEX}
-    listings = json.loads(files[FINDER_DATA])
-    index = json.loads(files[FINDER_INDEX])
-    assert listings["index"] == {"hash": index["hash"], "bytes": len(files[FINDER_INDEX])}
+    listings = json.loads(files.listings)
+    index = json.loads(files.index)
+    assert listings["index"] == {"hash": index["hash"], "bytes": len(files.index)}
     assert index["count"] == len(listings["listings"]["id"])
     assert listings["format"] == "kindred-finder-2" and index["format"] == "kindred-lunr-1"
     # Columns: one value per listing in every column, 0 where a listing has nothing.

@@ -12,13 +12,19 @@ import pytest
 import yaml
 
 from generator.directory import load_directory
-from generator.site.pages import plan_pages
 from generator.site.render import render_cards, render_jsonld
+from generator.site_plan import plan_site
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REPO = "https://github.com/kindred-directory/kindred"
 SITE = "https://kindred.example.org/"
 SAFE_SCHEMES = ("https:", "http:", "tel:", "sms:", "mailto:")
+
+
+def plan_pages(directory, **options):
+    """(pages, listing views), as the site plan lays them out."""
+    plan = plan_site(directory, **options)
+    return plan.pages, plan.views
 
 
 class Tree(HTMLParser):
@@ -203,6 +209,45 @@ def test_verified_and_not_verified(plans, helpline):
     assert "data-kd-verified" not in never
 
 
+def test_where_these_facts_come_from(plans, helpline):
+    tree = Tree(helpline)
+    assert tree.texts["h2"].count("Where these facts come from") == 1
+    section = helpline[helpline.index('<section class="kd-section kd-sources"'):]
+    section = section[:section.index("</section>")]
+    links = Tree(section).find("a")
+    assert [a["href"] for a in links] == [
+        "https://example.org/fixture-helpline/contact",
+        "https://example.org/a/very/long/address/that/goes/on/and/on/for/far/more/than/seventy/characters/in/all"]
+    assert all(a["rel"] == "noopener noreferrer nofollow" for a in links)
+    assert ">example.org/fixture-helpline/contact</a>" in section
+    assert "States: contact details, opening hours, cost. Read on <time datetime=\"2026-01-10\">10 January 2026</time>." \
+        in section
+    assert '<span class="kd-source-note">Test fixture source note.</span>' in section
+    assert ("<strong>Not confirmed by any source:</strong> languages, age limits. Check these with the service "
+            "before relying on them.") in section
+    never = page(plans, "helplines/fixture-always-open.md")
+    assert "This listing does not yet name the pages its facts come from." in never
+    assert "kd-unconfirmed" not in never
+
+
+def test_an_old_verification_says_so_on_the_page(planned):
+    import datetime as dt
+
+    from generator.site.render import render_listing_page
+    from generator.site.view import build_view
+
+    directory = planned[0]
+    record = next(r for r in directory.records if r.key == "helplines/fixture-helpline")  # verified 2025-01-15
+    shown = {day: render_listing_page(build_view(record, directory.taxonomy, REPO, today=day), base="../../")
+             for day in (dt.date(2025, 6, 1), dt.date(2026, 6, 1), dt.date(2027, 6, 1))}
+    assert "kd-freshness" not in shown[dt.date(2025, 6, 1)]
+    assert "Checked over a year ago" in shown[dt.date(2026, 6, 1)]
+    assert "may be out of date" not in shown[dt.date(2026, 6, 1)]
+    assert "Checked over two years ago: these facts may be out of date." in shown[dt.date(2027, 6, 1)]
+    for html in shown.values():  # the browser redoes the tier for its own today (kindred.js)
+        assert 'data-kd-verified="2025-01-15"' in html
+
+
 def test_report_a_problem_link(helpline):
     [link] = [a for a in Tree(helpline).find("a") if "/issues/new?" in a.get("href", "")]
     assert link["href"].startswith(
@@ -302,6 +347,8 @@ def test_hostile_attributes_stay_inside_their_quotes(hostile):
     assert tree.find("a", href=listing["website"])
     assert tree.find("a", href=listing["organization"]["url"])
     assert tree.find("a", href=listing["verified"]["source"])
+    assert tree.find("a", href=listing["sources"][0]["url"])
+    assert listing["sources"][0]["note"] in tree.texts["span"]
     sms = [a["href"] for a in tree.find("a") if a.get("href", "").startswith("sms:")]
     assert sms == ["sms:85258?body=%22HI%22%20%27%26%3Cb%3Ex%3C%2Fb%3E"]
     assert listing["contacts"][0]["note"] in tree.texts["span"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -195,3 +196,50 @@ def test_edit_path_and_url(views):
     view = views["teletherapy/fixture-therapy"]
     assert view.edit_path == "directory/teletherapy/fixture-therapy.yaml"
     assert view.url == "teletherapy/fixture-therapy/"
+
+
+# -- sources, freshness and the email report link ---------------------------------------------------------------------
+def test_sources_say_what_each_page_supports_and_when_it_was_read(views):
+    view = views["helplines/fixture-helpline"]
+    first, second = view.sources
+    assert first.url == "https://example.org/fixture-helpline/contact"
+    assert first.supports == "contact details, opening hours, cost"
+    assert first.read == dt.date(2026, 1, 10)
+    assert first.note == "Test fixture source note."
+    assert first.shown == "example.org/fixture-helpline/contact"
+    assert second.note == "" and second.supports == "countries served"
+    assert len(second.shown) == 70 and second.shown.endswith("…")  # a long address is cut for the link text
+    assert view.unconfirmed == ["languages", "age limits"]
+    assert views["helplines/fixture-always-open"].sources == []
+
+
+@pytest.mark.parametrize("today, tier", [
+    (dt.date(2026, 1, 15), "current"),  # exactly 12 months after 2025-01-15
+    (dt.date(2026, 1, 16), "old"),
+    (dt.date(2027, 1, 15), "old"),  # exactly 24 months
+    (dt.date(2027, 1, 16), "outdated"),
+])
+def test_freshness_tier_as_of_the_build_day(directory, today, tier):
+    record = next(r for r in directory.records if r.key == "helplines/fixture-helpline")  # verified 2025-01-15
+    assert build_view(record, directory.taxonomy, REPO, today=today).freshness == tier
+
+
+def test_never_verified_has_no_freshness_tier(views):
+    assert views["helplines/fixture-always-open"].freshness == "current"
+
+
+def test_report_email_is_a_mailto_link_with_the_listing_named_in_an_encoded_subject(directory):
+    record = next(r for r in directory.records if r.key == "communities/fixture-forum")
+    view = build_view(record, directory.taxonomy, REPO, report_email="reports@kindred.example.org")
+    parts = urlsplit(view.report_email)
+    assert parts.scheme == "mailto" and parts.path == "reports@kindred.example.org"
+    assert parse_qs(parts.query) == {"subject": ["Problem with communities/fixture-forum: Fixture Peer Forum"]}
+    assert " " not in view.report_email and "&" not in view.report_email  # one field, nothing can be added
+    assert build_view(record, directory.taxonomy, REPO).report_email == ""
+
+
+def test_report_email_subject_cannot_add_a_header():
+    from generator.site.view import _report_email
+
+    link = _report_email("reports@kindred.example.org", "helplines/x", "Name&bcc=evil@example.org\r\nX: y")
+    assert parse_qs(urlsplit(link).query) == {"subject": ["Problem with helplines/x: Name&bcc=evil@example.org\r\nX: y"]}

@@ -73,12 +73,12 @@ class ContactExport:
         languages = getattr(contact, "languages", None)
         if languages:
             phone["languages"] = [language_record(tag, phone_id, self.vocabulary) for tag in languages]
-        short_code = getattr(contact, "short_code", None)
+        flags = {name: getattr(contact, name, None) for name in ("short_code", "international", "cost_confirmed")}
         attributes = self._attributes(phone_id, "phone", [
             ("contact/method", "whatsapp" if contact.method == "whatsapp" else None),
             ("contact/keyword", keyword),
             ("contact/free", None if free is None else str(free).lower()),
-            ("contact/short_code", None if short_code is None else str(short_code).lower()),
+            *((f"contact/{name}", None if value is None else str(value).lower()) for name, value in flags.items()),
         ])
         if attributes:
             phone["attributes"] = attributes

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ...phones import parse_number
+from ...phones import foreign_region, parse_number
 from .hours import import_hours
 from .places import language_tag
 
@@ -100,6 +100,16 @@ class ContactImport:
                 free = "true" if description.startswith("Free") else "false"
             if free in ("true", "false"):
                 contact["free"] = free == "true"
+        for flag in ("international", "cost_confirmed"):
+            value = (facts.get(f"contact/{flag}") or [None])[0]
+            if value in ("true", "false"):
+                contact[flag] = value == "true"
+        abroad = foreign_region(parsed, tuple(self.countries))
+        if abroad and "international" not in contact:
+            contact["international"] = True
+            contact["note"] = f"{contact.get('note', '')} A number in {abroad}: callers dial it internationally.".strip()
+            self.report(f"{where}: `{number}` is a number in {abroad}, outside the service's countries; imported "
+                        f"as `international: true` with a note; check it")
         short_code = (facts.get("contact/short_code") or [None])[0]
         if short_code in ("true", "false") and method != "whatsapp":
             contact["short_code"] = short_code == "true"

@@ -46,7 +46,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 _QUOTE = re.compile(r"[0-9+]")
-_KEY_ORDER = ("method", "number", "url", "address", "keyword", "note", "free", "short_code", "languages", "hours",
+_KEY_ORDER = ("method", "number", "url", "address", "keyword", "note", "free", "short_code", "international",
+              "cost_confirmed", "languages", "hours",
               "from", "to", "currency", "per", "days", "opens", "closes")
 _HOURS_ORDER = ("timezone", "weekly", "closed_on", "note")
 

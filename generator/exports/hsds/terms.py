@@ -54,6 +54,10 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
     "contact/free": ("Free to call", "true when calls are free from landlines and mobiles."),
     "contact/short_code": ("Unlisted short code", "true when reviewers confirmed a short code that the "
                                                   "phone-number library does not list."),
+    "contact/international": ("Dialled internationally", "true when the number belongs to a country the "
+                                                         "service does not list; callers dial it abroad."),
+    "contact/cost_confirmed": ("Charge confirmed", "true when the service's own page states the charge of a "
+                                                   "number the phone-number library classes as shared-cost."),
     "hours/timezone": ("Time zone", "The IANA time zone (e.g. Europe/London) the opening times are in."),
     "hours/closed_on": ("Closed on", "A date (YYYY-MM-DD) on which the service is closed."),
     "language/tag": ("Language tag", "The full BCP 47 tag (e.g. pt-BR) when it says more than the "

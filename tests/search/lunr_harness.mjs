@@ -1,23 +1,28 @@
-// Runs lunr.js 2.3.9 (the copy inside the installed mkdocs package) and the finder's own search code
-// in Node, for tests/search/test_index.py. Reads one JSON request on stdin, writes one JSON answer.
+// Runs lunr.js 2.3.9 (the copy inside the installed mkdocs package) and the finder's own modules
+// (generator/assets/finder/) in Node, for tests/search/. Reads one JSON request on stdin, writes one JSON answer.
 //
-//   {"lunr": path, "finder": path, "op": "stem", "words": [...]}         -> [stem, ...]
+//   {"lunr": path, "finder": folder, "op": "stem", "words": [...]}       -> [stem, ...]
 //   {"op": "analyse", "texts": [...]}                                     -> [[term, ...], ...]
 //   {"op": "query_terms", "texts": [...]}                                 -> [{terms, prefix}, ...]
 //   {"op": "rebuild", "index": compact}                                   -> {inverted: {term: {field: [refs]}},
 //                                                                             vectors: {fieldRef: {term: score}}}
 //   {"op": "search", "index": compact, "queries": [...]}                  -> [[[ref, score], ...], ...]
 //   {"op": "lunr_search", "serialized": lunr JSON, "queries": [...]}      -> [[ref, ...], ...] via idx.search()
-//   {"op": "decode", "data": listings.json}                               -> decoded listings (finder.js decodeData)
+//   {"op": "decode", "data": listings.json}                               -> decoded listings (records.js decodeData)
+//   {"op": "contract"}                                                    -> contract.js's declarations
 //   {"op": "url", "searches": [...], "data": listings.json}                -> canonical search strings
-"use strict";
-const fs = require("fs");
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
-const lunr = require(request.lunr);
-globalThis.lunr = lunr;
-require(request.finder);
-const core = globalThis.KindredFinderCore;
+const lunr = createRequire(import.meta.url)(request.lunr);
+const finderModule = (name) => import(pathToFileURL(path.join(request.finder, name + ".js")).href);
+const core = {
+  ...await finderModule("contract"), ...await finderModule("query"), ...await finderModule("records"),
+  ...await finderModule("search_index"), ...await finderModule("url_state"),
+};
 
 // The builder's pipeline as lunr.js runs it: tokenizer, then trimmer, stopWordFilter, stemmer.
 function analyse(text) {
@@ -79,6 +84,10 @@ switch (request.op) {
                                                                                       closes: i.closes })) }),
       }));
     }
+    break;
+  case "contract":
+    answer = { FORMAT: core.FORMAT, FACET_KEYS: core.FACET_KEYS, COLUMNS: core.COLUMNS,
+               REQUIRED_COLUMNS: core.REQUIRED_COLUMNS, problems: request.data ? core.dataProblems(request.data) : null };
     break;
   case "url":
     answer = request.searches.map((s) => core.stateToSearch(core.parseState(s), request.data.facets));

@@ -1,0 +1,66 @@
+/* A result card, as generator/templates/_card.html draws one on the browse pages: name, kind and countries,
+   summary, open or closed now, and the ways to get in touch. */
+import { el, safeHref } from "./dom.js";
+import { actionsOf } from "./records.js";
+
+export function card(data, l, clock, base) {
+  const countries = l.countries.map((c) => data.countries[c] || c).join(", ");
+  const meta = el("p", { className: "kd-card__meta", text: (data.kinds[l.kind] || l.kind) + " · " + countries });
+  if (l.paused) {
+    meta.appendChild(document.createTextNode(" · "));
+    meta.appendChild(el("strong", { text: "Paused" }));
+  }
+  if (l.always) meta.appendChild(document.createTextNode(" · 24/7"));
+  const children = [
+    el("h3", { className: "kd-card__title" }, [el("a", { href: base + l.kind + "/" + l.id + "/", text: l.name })]),
+    meta,
+    el("p", { className: "kd-card__summary", text: l.summary })
+  ];
+  const state = clock.describe(l);
+  if (state) {
+    children.push(el("p", { className: "kd-open-state kd-open-state--" + (state.open ? "open" : "closed"),
+                            "data-kd-open": state.open ? "1" : "0", text: state.text }));
+  }
+  const actions = actionsOf(l).filter((a) => safeHref(a.href));
+  if (actions.length) {
+    children.push(el("ul", { className: "kd-actions kd-actions--compact" }, actions.map((a) => el("li", null, [
+      el("a", { className: "kd-action kd-action--" + a.method, href: safeHref(a.href),
+                rel: a.external ? "noopener noreferrer nofollow" : null },
+         [el("span", { className: "kd-action__label", text: a.label })])
+    ]))));
+  }
+  return el("li", { className: "kd-card", "data-listing-id": l.id, "data-kind": l.kind }, children);
+}
+
+// The first `shown` results as cards in `list`. Cards are kept and reused within the same minute (the
+// open/closed line changes with the time).
+export class CardList {
+  constructor(list, more, base) {
+    this.list = list;
+    this.more = more;
+    this.base = base;
+    this.cards = new Map();  // listing position -> {minute, node}
+  }
+
+  render(data, results, shown, clock, pageSize) {
+    const end = Math.min(results.length, shown);
+    if (this.cards.size > 2000) this.cards.clear();
+    const nodes = [];
+    for (let i = 0; i < end; i++) {
+      let cached = this.cards.get(results[i]);
+      if (!cached || cached.minute !== clock.minute) {
+        cached = { minute: clock.minute, node: card(data, data.listings[results[i]], clock, this.base) };
+        this.cards.set(results[i], cached);
+      }
+      nodes.push(cached.node);
+    }
+    if (this.list.replaceChildren) this.list.replaceChildren(...nodes);
+    else {
+      while (this.list.firstChild) this.list.removeChild(this.list.firstChild);
+      nodes.forEach((node) => this.list.appendChild(node));
+    }
+    const left = results.length - end;
+    this.more.hidden = left <= 0;
+    this.more.textContent = left > 0 ? "Show " + Math.min(left, pageSize) + " more (" + left + " not shown)" : "";
+  }
+}

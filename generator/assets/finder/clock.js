@@ -1,0 +1,58 @@
+/* Open now, for every listing at once, worked out once a minute.
+
+   A listing can have several sets of hours (its own and its contacts'): it is open if any of them is. */
+import { isOpen, nextOpening, opensText } from "../hours.js";
+
+export class Clock {
+  constructor(now) {
+    this.now = now;
+    this.minute = Math.floor(now.getTime() / 60000);
+    this.open = Object.create(null);  // listing position -> open now
+    this.flags = null;
+    this.described = Object.create(null);
+  }
+
+  isOpen(l) {
+    const cached = this.open[l.position];
+    if (cached !== undefined) return cached;
+    let result = false;
+    for (let i = 0; i < l.hours.length && !result; i++) result = !!isOpen(l.hours[i], this.now);
+    this.open[l.position] = result;
+    return result;
+  }
+
+  // 1 per listing open now, else 0 (what filters.js takes).
+  openFlags(data) {
+    if (!this.flags || this.flags.length !== data.listings.length) {
+      const flags = new Uint8Array(data.listings.length);
+      for (let i = 0; i < data.listings.length; i++) flags[i] = this.isOpen(data.listings[i]) ? 1 : 0;
+      this.flags = flags;
+    }
+    return this.flags;
+  }
+
+  // {open, text} for a card, or null for a listing without hours.
+  describe(l) {
+    if (!(l.position in this.described)) this.described[l.position] = this.describeNow(l);
+    return this.described[l.position];
+  }
+
+  describeNow(l) {
+    if (!l.hours.length) return null;
+    if (this.isOpen(l)) return { open: true, text: l.always ? "Open now (24/7)" : "Open now" };
+    let soonest = null;
+    for (const hours of l.hours) {
+      const next = nextOpening(hours, this.now);
+      if (next && (!soonest || next < soonest)) soonest = next;
+    }
+    return soonest ? { open: false, text: opensText(soonest) } : { open: false, text: "Closed" };
+  }
+}
+
+let clock = null;
+// The clock for this minute (a new one each minute, so open/closed follows the time).
+export function currentClock() {
+  const now = new Date();
+  if (!clock || clock.minute !== Math.floor(now.getTime() / 60000)) clock = new Clock(now);
+  return clock;
+}

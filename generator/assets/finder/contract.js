@@ -1,0 +1,44 @@
+/* The shape of find/listings.json, as this code reads it.
+
+   generator/search/contract.py declares the same on the Python side, which writes the file;
+   tests/search/test_contract.py fails when the two declarations drift apart, and checkData() refuses a
+   file from another version, so a mismatch shows as "could not be loaded", never as wrong results. */
+
+export const FORMAT = "kindred-finder-2";
+
+// Every filter, in the order the finder shows them and a decoded listing carries them (listing.fi).
+export const FACET_KEYS = [
+  "kind", "open", "contact", "topic", "audience", "country", "language", "cost", "moderation", "anonymity", "access",
+  "modality", "insurance", "trial"
+];
+
+// Listing columns (generator/search/records.py: listing_record says what each holds). Every listing has the
+// first four; any other column may be absent from the file, and is 0 for a listing without a value.
+export const REQUIRED_COLUMNS = ["id", "k", "n", "s"];
+export const COLUMNS = REQUIRED_COLUMNS.concat([
+  "tp", "au", "co", "rg", "la", "cs", "cm", "a", "h", "ao", "st", "mod", "anon", "acc", "mode", "ins", "ft"
+]);
+
+// The file's problems, in words (an empty list when it is what this code reads).
+export function dataProblems(data) {
+  if (!data || typeof data !== "object") return ["not a JSON object"];
+  if (data.format !== FORMAT) return ["format " + JSON.stringify(data.format) + ", expected " + FORMAT];
+  const problems = [];
+  const facets = data.facets || {};
+  FACET_KEYS.forEach((key) => { if (!Array.isArray(facets[key])) problems.push("no options for filter " + key); });
+  Object.keys(facets).forEach((key) => { if (!FACET_KEYS.includes(key)) problems.push("unknown filter " + key); });
+  const columns = data.listings || {};
+  REQUIRED_COLUMNS.forEach((name) => { if (!Array.isArray(columns[name])) problems.push("no column " + name); });
+  const count = Array.isArray(columns.id) ? columns.id.length : 0;
+  Object.keys(columns).forEach((name) => {
+    if (!COLUMNS.includes(name)) problems.push("unknown column " + name);
+    else if (!Array.isArray(columns[name]) || columns[name].length !== count) problems.push("column " + name + " is not one value per listing");
+  });
+  return problems;
+}
+
+export function checkData(data) {
+  const problems = dataProblems(data);
+  if (problems.length) throw new Error("find/listings.json: " + problems.join("; "));
+  return data;
+}

@@ -1,0 +1,130 @@
+/* find/listings.json → listings the finder can filter and draw: the decoder beside
+   generator/search/records.py (encode_listing) and finder_files.py (columns), which write the file. */
+import { FACET_KEYS, checkData } from "./contract.js";
+
+// Card labels the file leaves out because they follow from the action (records.py: DEFAULT_LABELS).
+const DEFAULT_LABELS = { whatsapp: "Message on WhatsApp", chat: "Chat online", video: "Video call", app: "Get the app",
+                         join: "Join" };
+const INTERNAL_METHODS = new Set(["phone", "sms", "email"]);
+const NONE = [];  // shared by every listing with no value for a filter (never changed)
+
+export function actionLabel(method, href) {
+  if (method === "email" && href.indexOf("mailto:") === 0) return "Email " + href.slice(7);
+  return DEFAULT_LABELS[method] || method;
+}
+
+function toMinutes(hhmm) { return parseInt(hhmm.slice(0, 2), 10) * 60 + parseInt(hhmm.slice(3, 5), 10); }
+
+// Hours as hours.js reads them (records.py: encode_hours); `o`/`c` are opens/closes in minutes, worked out
+// once. Listings share day lists and times, so those are decoded once each (`memo`).
+export function decodeHours(raw, memo) {
+  if (raw === 1) return { always: true };
+  return {
+    always: false, tz: raw[0], closed: raw[2] || [],
+    weekly: raw[1].map((i) => {
+      let days = memo.days[i[0]];
+      if (!days) {
+        days = [];
+        for (let c = 0; c < i[0].length; c += 2) days.push(i[0].slice(c, c + 2));
+        memo.days[i[0]] = days;
+      }
+      if (memo.minutes[i[1]] === undefined) memo.minutes[i[1]] = toMinutes(i[1]);
+      if (memo.minutes[i[2]] === undefined) memo.minutes[i[2]] = toMinutes(i[2]);
+      return { days, opens: i[1], closes: i[2], o: memo.minutes[i[1]], c: memo.minutes[i[2]] };
+    })
+  };
+}
+
+export function newHoursMemo() {
+  return { days: Object.create(null), minutes: Object.create(null) };
+}
+
+// Each filter's option positions by value. Values come from URLs too: "__proto__" is just a value.
+function optionPositions(facets) {
+  const positions = {};
+  FACET_KEYS.forEach((key) => {
+    positions[key] = Object.create(null);
+    (facets[key] || []).forEach((option, n) => { positions[key][option[0]] = n; });
+  });
+  return positions;
+}
+
+export function decodeData(data) {
+  checkData(data);
+  const facets = data.facets;
+  const optionIndex = optionPositions(facets);
+  const memo = newHoursMemo();
+  const tags = Object.create(null);  // language tag -> {lower, primary, at: position among the options}
+  function tagInfo(tag) {
+    let info = tags[tag];
+    if (!info) {
+      const lower = tag.toLowerCase(), primary = lower.split("-")[0];
+      info = tags[tag] = { lower, primary, at: optionIndex.language[primary] };
+    }
+    return info;
+  }
+  function single(key, value) {
+    if (!value) return NONE;
+    const n = optionIndex[key][value];
+    return n === undefined ? NONE : [n];
+  }
+  // Listings come as columns: column name -> one value per listing, 0 where a listing has none.
+  const C = data.listings, count = C.id.length;
+  const column = (name) => C[name] || NONE;
+  const ids = C.id, kinds = C.k, names = C.n, summaries = C.s, topics = column("tp"), audiences = column("au");
+  const countriesColumn = column("co"), regions = column("rg"), languagesColumn = column("la"), costs = column("cs");
+  const contacts = column("cm"), actions = column("a"), hours = column("h"), always = column("ao");
+  const status = column("st"), moderation = column("mod"), anonymity = column("anon"), access = column("acc");
+  const modalities = column("mode"), insurance = column("ins"), trial = column("ft");
+  const countryAt = optionIndex.country, yesInsurance = [optionIndex.insurance.yes], yesTrial = [optionIndex.trial.yes];
+  const listings = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const languages = languagesColumn[i] || NONE, lower = [], primaries = [], languageAt = [];
+    for (let t = 0; t < languages.length; t++) {
+      const info = tagInfo(languages[t]);
+      lower.push(info.lower);
+      if (!primaries.includes(info.primary)) primaries.push(info.primary);
+      if (info.at !== undefined && !languageAt.includes(info.at)) languageAt.push(info.at);
+    }
+    const countries = countriesColumn[i] || NONE, countryPositions = [];
+    for (let k = 0; k < countries.length; k++) {
+      const at = countryAt[countries[k]];
+      if (at !== undefined && countries[k] !== "worldwide" && !countryPositions.includes(at)) countryPositions.push(at);
+    }
+    const l = {
+      position: i, id: ids[i], kind: facets.kind[kinds[i]][0], name: names[i], summary: summaries[i],
+      countries, worldwide: countries.includes("worldwide"), regions: regions[i] || NONE,
+      languages, languagesLower: lower, primaryLanguages: primaries, rawActions: actions[i] || NONE,
+      hours: hours[i] ? hours[i].map((h) => decodeHours(h, memo)) : NONE,
+      always: !!always[i], paused: status[i] === "paused", moderation: moderation[i] || null,
+      anonymity: anonymity[i] || null, access: access[i] || null, insurance: !!insurance[i], trial: !!trial[i],
+      fi: null
+    };
+    // Per filter, in FACET_KEYS order: the positions of this listing's values among the filter's options
+    // (most are sent as positions already). "open" is worked out from the clock, not stored.
+    l.fi = [
+      [kinds[i]], NONE, contacts[i] || NONE, topics[i] || NONE, audiences[i] || NONE, countryPositions,
+      languageAt, costs[i] || NONE, single("moderation", l.moderation), single("anonymity", l.anonymity),
+      single("access", l.access), modalities[i] || NONE, l.insurance ? yesInsurance : NONE, l.trial ? yesTrial : NONE
+    ];
+    listings[i] = l;
+  }
+  return { listings, facets, kinds: data.kinds || {}, countries: data.countries || {}, index: data.index || {},
+           optionIndex };
+}
+
+// A listing's values for one filter (topic ids, cost values...), from the positions it carries.
+export function valuesOf(data, l, key) {
+  const options = data.facets[key] || [];
+  return l.fi[FACET_KEYS.indexOf(key)].map((n) => options[n][0]);
+}
+
+// Card actions, worked out only for the few cards on screen.
+export function actionsOf(l) {
+  if (!l.actions) {
+    l.actions = l.rawActions.map((a) => ({
+      method: a[0], href: a[1], label: a.length > 2 ? a[2] : actionLabel(a[0], a[1]), external: !INTERNAL_METHODS.has(a[0])
+    }));
+  }
+  return l.actions;
+}
