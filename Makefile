@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build validate browser bench clean
+.PHONY: serve test build validate browser bench lock clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ bench: $(VENV)/.installed browser
 	$(PY) bench/bench_validate.py
 	$(PY) bench/bench_site.py --sizes 1000 10000
 	$(PY) bench/bench_finder.py
+
+## make lock: after changing pyproject.toml's dependencies, pin the deploy job's packages with their hashes
+## (requirements/deploy.txt), with the Python the deploy job uses
+LOCK_PYTHON ?= python3.11
+lock:
+	$(LOCK_PYTHON) -m venv .cache/pip-tools
+	.cache/pip-tools/bin/python -m pip install --quiet 'pip-tools>=7.4,<8'
+	.cache/pip-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links --output-file requirements/deploy.txt \
+		pyproject.toml requirements/deploy.in
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

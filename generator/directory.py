@@ -16,6 +16,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .countries import (COUNTRIES_FOLDER, CountryRecord, check_profiles, has_profiles, load_profile, places_of,
+                        profile_files)
 from .listing_record import ListingRecord
 from .models import KIND_MODELS, KINDS, Listing
 from .phones import ParsedNumber
@@ -41,6 +43,7 @@ class Directory:
     taxonomy: Taxonomy
     records: list[ListingRecord]
     problems: Problems
+    countries: dict[str, CountryRecord] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -80,7 +83,7 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
         if entry.is_file() and entry.suffix in (".yaml", ".yml") and entry.name != TAXONOMY_FILE:
             problems.append(Problem(display_path(entry), 1, 1, f"listing files belong in a kind folder: "
                                                                f"{', '.join(k + '/' for k in KINDS)}"))
-        elif entry.is_dir() and entry.name not in KINDS and not entry.name.startswith("."):
+        elif entry.is_dir() and entry.name not in (*KINDS, COUNTRIES_FOLDER) and not entry.name.startswith("."):
             hint = next((k for k in KINDS if k.rstrip("s") in entry.name.lower()), None)
             problems.append(Problem(display_path(entry), 1, 1, f"unknown folder `{entry.name}`; listing folders are "
                                     f"{', '.join(KINDS)}" + (f" (did you mean `{hint}`?)" if hint else "")))
@@ -193,7 +196,21 @@ def _load_directory(root: Path) -> Directory:
         if record is not None:
             records.append(record)
     problems.extend(check_shared_contacts([r for r in records if r.published]))
-    return Directory(root, taxonomy, records, problems)
+    countries, country_problems = _load_profiles(root)
+    problems.extend(country_problems)
+    problems.extend(check_profiles(countries, (places_of(r) for r in records), has_profiles(root)))
+    return Directory(root, taxonomy, records, problems, countries)
+
+
+def _load_profiles(root: Path) -> tuple[dict[str, CountryRecord], list[Problem]]:
+    files, problems = profile_files(root, display_path(root))
+    profiles: dict[str, CountryRecord] = {}
+    for code, path, shown in files:
+        record, profile_problems = load_profile(code, path, shown)
+        problems.extend(profile_problems)
+        if record is not None:
+            profiles[code] = record
+    return profiles, problems
 
 
 # --- checking only: what `kindred validate` needs, in two processes when that is faster -------------------------
@@ -215,21 +232,23 @@ class DirectoryCheck:
         return not self.problems.errors
 
 
-def _check_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> tuple[list[Problem], int, int, list]:
+def _check_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> tuple[list[Problem], int, int, list, list]:
     """Load some listing files (in a worker process, or this one): problems, counts and shared-contact entries."""
     with _collector_paused():
         problems: list[Problem] = []
         listings = published = 0
         shares = []
+        places = []
         for kind, path, path_shown in files:
             record, listing_problems = load_listing(kind, path, taxonomy, path_shown)
             problems.extend(listing_problems)
             if record is not None:
                 listings += 1
+                places.append(places_of(record))
                 if record.published:
                     published += 1
                     shares.append((record.key, share_entries(record)))
-        return problems, listings, published, shares
+        return problems, listings, published, shares, places
 
 
 def _can_fork() -> bool:
@@ -315,10 +334,15 @@ def check_directory(root: Path | str, workers: int | None = None) -> DirectoryCh
     problems = Problems(list(scan_problems))
     listings = published = 0
     shares: list = []
-    for chunk_problems, chunk_listings, chunk_published, chunk_shares in results:
+    places: list = []
+    for chunk_problems, chunk_listings, chunk_published, chunk_shares, chunk_places in results:
         problems.extend(chunk_problems)
         listings += chunk_listings
         published += chunk_published
         shares.extend(chunk_shares)
+        places.extend(chunk_places)
     problems.extend(shared_contact_problems(shares))
+    countries, country_problems = _load_profiles(root)
+    problems.extend(country_problems)
+    problems.extend(check_profiles(countries, places, has_profiles(root)))
     return DirectoryCheck(root, problems, listings, published)

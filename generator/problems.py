@@ -50,10 +50,20 @@ class Problem:
         return f"{path}:{self.line}:{self.column}: {self.severity}: {printable(self.message)}"
 
     def as_github(self) -> str:
-        # GitHub annotations: newlines and '%' must be escaped in the message.
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-        return f"::{self.severity} file={path},line={self.line},col={self.column}::{message}"
+        """A workflow command (`::error file=...::message`) that GitHub turns into an annotation."""
+        return (f"::{self.severity} file={github_property(self.path)},line={self.line},col={self.column}"
+                f"::{github_data(self.message)}")
+
+
+def github_data(text: str) -> str:
+    """A workflow command's message: '%', CR and LF escaped, so a value cannot end the command or start another;
+    other controls escaped as in as_text, since the Actions log acts on terminal escapes too."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def github_property(text: str) -> str:
+    """A workflow command's property value (file, title): ':' and ',' end a value there, so they are escaped too."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass

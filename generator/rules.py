@@ -61,6 +61,13 @@ def check_listing(doc: Document, display_path: str, taxonomy: Taxonomy) -> tuple
     return checker.numbers, checker.problems
 
 
+def duplicate_problems(doc: Document, display_path: str) -> list[Problem]:
+    """Repeated items in any list of any Kindred YAML file (listings, country profiles)."""
+    checker = _Checker(doc, display_path)
+    _check_duplicates(checker, checker.data, ())
+    return checker.problems
+
+
 _REPEATS_SHOWN = 3  # a list of 8,000 copies gets a few exact errors and a count, not 8,000 lines
 
 

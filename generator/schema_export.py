@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .models import KIND_MODELS
+from .models.countries import CountryProfile
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 BASE_ID = "https://kindred.example.org/schema/"
@@ -44,8 +45,16 @@ def _dump(schema: dict) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
+def country_schema() -> dict:
+    schema = CountryProfile.model_json_schema(by_alias=True, mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"{BASE_ID}country.schema.json"
+    schema["title"] = "Kindred country profile (directory/countries/<CC>.yaml)"
+    return schema
+
+
 def render_schemas() -> dict[str, str]:
-    files = {"listing.schema.json": _dump(combined_schema())}
+    files = {"listing.schema.json": _dump(combined_schema()), "country.schema.json": _dump(country_schema())}
     for kind in KIND_MODELS:
         files[f"{kind}.schema.json"] = _dump(kind_schema(kind))
     return files

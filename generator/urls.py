@@ -78,6 +78,12 @@ def host_of(text: str) -> str:
     return parsed.host if parsed else ""
 
 
+def display_site(text: str) -> str:
+    """The site a link goes to, as a label for people: the host a browser opens, without "www."."""
+    parsed = parse_url(text)
+    return parsed.display_site if parsed else ""
+
+
 def _unicode_host(host: str) -> str:
     if "xn--" not in host:
         return host

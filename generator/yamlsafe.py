@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover
 
 from .problems import UNPRINTABLE, Problem, printable
 from .safe_files import UnsafeFile, read_bounded
+from .yaml_messages import plain_syntax_message
 
 MAX_FILE_BYTES = 64 * 1024
 
@@ -240,6 +241,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display_path: str) -> 
     lines = text.split("\n")
     if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
         detail += "; indent with spaces, not tabs"
+    elif plain := plain_syntax_message(exc):  # indentation mistakes in words (yaml_messages.py)
+        return Problem(display_path, line, column, f"YAML syntax error: {plain} (the parser said: {detail})")
     return Problem(display_path, line, column, f"YAML syntax error: {detail}")
 
 

@@ -195,34 +195,39 @@ PINNED = {
     "actions/configure-pages": "v5",
     "actions/upload-pages-artifact": "v3",
     "actions/deploy-pages": "v4",
+    "actions/upload-artifact": "v4",
+    "actions/download-artifact": "v4",
 }
+# `uses: owner/action@<full commit SHA> # vX.Y.Z`: a tag can be moved, a commit cannot.
+USES_LINE = re.compile(
+    r"\s*(?:- )?uses: (?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40}) # (?P<version>v\d+\.\d+\.\d+)"
+)
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_actions_pinned_and_permissions_explicit(path):
     data = load_yaml(path)
-    assert "permissions" in data, (
-        f"{path.name} must declare least-privilege permissions"
+    assert data.get("permissions") == {}, (
+        f"{path.name}: nothing by default (`permissions: {{}}`); each job asks for its own"
     )
     for job_name, job in data["jobs"].items():
-        for step in job.get("steps", []):
-            uses = step.get("uses")
-            if not uses:
-                continue
-            assert re.fullmatch(r"[\w.-]+/[\w./-]+@v\d+", uses), (
-                f"{path.name}:{job_name}: {uses}"
-            )
-            action, version = uses.split("@")
-            if action in PINNED:
-                assert version == PINNED[action], (
-                    f"{path.name}: {uses} should be @{PINNED[action]}"
-                )
+        assert "permissions" in job, f"{path.name}:{job_name} must declare its permissions"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines, path.name
+    for line in lines:
+        match = USES_LINE.fullmatch(line)
+        assert match, f"{path.name}: {line.strip()} is not pinned to a commit with its version"
+        major = match["version"].split(".")[0]
+        assert PINNED.get(match["action"]) == major, (
+            f"{path.name}: {match['action']} {match['version']} (expected {PINNED.get(match['action'])})"
+        )
 
 
 def test_pr_workflow():
     data = load_yaml(GITHUB / "workflows" / "pr.yml")
     assert "pull_request" in workflow_triggers(data)
-    assert data["permissions"] == {"contents": "read"}
+    assert data["permissions"] == {}
+    assert [job["permissions"] for job in data["jobs"].values()] == [{"contents": "read"}]
     assert data["concurrency"]["cancel-in-progress"] is True
     assert "pull_request.number" in data["concurrency"]["group"]
     steps = [s for job in data["jobs"].values() for s in job["steps"]]
@@ -230,6 +235,7 @@ def test_pr_workflow():
         s for s in steps if s.get("uses", "").startswith("actions/checkout@")
     )
     assert checkout["with"]["fetch-depth"] == 0
+    assert checkout["with"]["persist-credentials"] is False
     runs = [s.get("run", "") for s in steps]
     for command in (
         "kindred validate --format github directory",
@@ -263,7 +269,12 @@ def test_weekly_workflow():
     data = load_yaml(GITHUB / "workflows" / "weekly.yml")
     triggers = workflow_triggers(data)
     assert triggers["schedule"] and "workflow_dispatch" in triggers
-    assert data["permissions"] == {"contents": "read", "issues": "write"}
+    # The job that runs the repository's code reads; only the job that posts, running none, writes issues.
+    assert data["permissions"] == {}
+    assert data["jobs"]["check"]["permissions"] == {"contents": "read"}
+    assert data["jobs"]["post"]["permissions"] == {"issues": "write"}
+    assert data["jobs"]["post"]["needs"] == "check"
+    assert not any("checkout" in s.get("uses", "") for s in data["jobs"]["post"]["steps"])
     steps = [s for job in data["jobs"].values() for s in job["steps"]]
     script = "\n".join(s.get("run", "") for s in steps)
     assert "kindred check-links --format markdown > links.md || true" in script

@@ -47,8 +47,9 @@ def test_committed_schema_matches_the_models(name):
                                          f"run `kindred schema` and commit the result")
 
 
-def test_there_is_one_schema_per_kind_and_one_for_any_listing():
-    assert set(RENDERED) == {f"{kind}.schema.json" for kind in KINDS} | {"listing.schema.json"}
+def test_there_is_one_schema_per_kind_one_for_any_listing_and_one_for_country_profiles():
+    assert set(RENDERED) == {f"{kind}.schema.json" for kind in KINDS} | {"listing.schema.json",
+                                                                         "country.schema.json"}
     assert {p.name for p in SCHEMA_DIR.glob("*.schema.json")} == set(RENDERED)
 
 

@@ -241,7 +241,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
     @event_priority(-100)  # the page as it will be written, after any other plugin changed it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.budget is not None:
-            self._spend(len(output.encode("utf-8")), page.file.src_uri)
+            self._spend(len(output) if output.isascii() else len(output.encode("utf-8")), page.file.src_uri)
         return output
 
     def _spend(self, size: int, what: str) -> None:

@@ -276,6 +276,12 @@ class DirectoryDiff:
         return [(c, p) for c in self.listings if c.change != "added" for p in c.points if p.is_number_change]
 
     @property
+    def new_numbers(self) -> list[tuple[ListingChange, PointChange]]:
+        """Numbers that were not in the directory before: every number of an added listing, and numbers added
+        to an existing one. Reviewers check these as carefully as changed ones."""
+        return [(c, p) for c in self.listings for p in c.points if p.change == "added" and p.label in NUMBER_METHODS]
+
+    @property
     def domain_changes(self) -> list[tuple[ListingChange, PointChange]]:
         return [(c, p) for c in self.listings if c.change != "added" for p in c.points
                 if p.domain_changed or p.new_domain]
@@ -535,6 +541,15 @@ def render_markdown(result: DirectoryDiff) -> str:
             lines.append(f"| {code(change.key, table=True)} | {point.label} | {_point_cell(point.old)} | "
                          f"{_point_cell(point.new)} |")
         lines.append("")
+    new_numbers = result.new_numbers
+    if new_numbers:
+        lines += ["### ⚠ New phone numbers", "",
+                  ("These numbers were not in the directory before (new listings and new contacts). Check each "
+                   "on the service's own website before approving."), "",
+                  "| listing | method | new → dials |", "|---|---|---|"]
+        for change, point in new_numbers:
+            lines.append(f"| {code(change.key, table=True)} | {point.label} | {_point_cell(point.new)} |")
+        lines.append("")
     domains = result.domain_changes
     if domains:
         lines += ["### ⚠ Changed domains", "",
@@ -634,6 +649,8 @@ def render_text(result: DirectoryDiff) -> str:
         lines.append("No listings were added, removed or changed.")
     for change, point in result.number_changes:
         lines.append(f"CHANGED NUMBER {change.key} {point.label}: {_point_text(point.old)} -> {_point_text(point.new)}")
+    for change, point in result.new_numbers:
+        lines.append(f"NEW NUMBER {change.key} {point.label}: {_point_text(point.new)}")
     for change, point in result.domain_changes:
         if point.domain_changed:
             lines.append(f"DOMAIN CHANGED {change.key} {point.label}: {point.domain_changed[0]} -> "
@@ -679,6 +696,7 @@ def render_json(result: DirectoryDiff) -> str:
         "counts": {c: len(result.by_change(c)) for c in ("added", "removed", "renamed", "changed")},
         "changed_numbers": [{"listing": c.key, "label": p.label, "old": point(p.old), "new": point(p.new)}
                             for c, p in result.number_changes],
+        "new_numbers": [{"listing": c.key, "label": p.label, "new": point(p.new)} for c, p in result.new_numbers],
         "changed_domains": [{"listing": c.key, "label": p.label, "old": point(p.old), "new": point(p.new),
                              "domain_changed": list(p.domain_changed) if p.domain_changed else None,
                              "new_domain": p.new_domain} for c, p in result.domain_changes],

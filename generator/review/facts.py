@@ -7,14 +7,14 @@ in: as the listing writes it, nationally with the trunk prefix, internationally 
 keyword found on none of the pages that could be read is reported with the file and line it is written on.
 
 Politeness comes from the link checker (generator/review/links.py): its per-host gate and host interleaving.
-A listing is a stranger's text, so before each request (and each redirect) the host must resolve only to public
-addresses; `resolve` maps chosen hosts to local test servers instead (like curl's --resolve).
+A listing is a stranger's text, so every request (each redirect too) goes through the link checker's address
+guard (review/addresses.py): the host must resolve only to public addresses, and the connection is made to exactly
+those. `resolve` maps chosen hosts to local test servers instead (like curl's --resolve); nothing else is allowed.
 """
 
 from __future__ import annotations
 
 import http.client
-import ipaddress
 import json
 import re
 import socket
@@ -34,7 +34,9 @@ from phonenumbers import PhoneNumberFormat
 from .. import __version__
 from ..directory import Directory, ListingRecord
 from ..validation_messages import field_label
-from .links import REDIRECT_STATUSES, _code, _HostGate, _interleave_hosts, _md, _NoRedirects
+from .addresses import AddressGuard, RefusedAddress
+from .links import (REDIRECT_STATUSES, _code, _GuardedHTTPHandler, _GuardedHTTPSHandler, _HostGate, _interleave_hosts,
+                    _md, _NoRedirects)
 from .page_text import PageText, has_keyword, keypad_digits, page_text
 
 USER_AGENT = f"Mozilla/5.0 (compatible; kindred-fact-check/{__version__}; checks a directory of support services)"
@@ -128,16 +130,20 @@ class Page:
         return self.text is not None
 
 
-def _public_address_problem(host: str, port: int) -> str:
-    """'' when every address the host resolves to is public, else why the page is not fetched."""
+def _refusal(guard: AddressGuard, url: str) -> str:
+    """'' when the page may be fetched, else why not: credentials in it, or a host that is not public.
+    (The guarded handlers check again when they connect; this gives the reason in words first.)"""
+    parts = urlsplit(url)
+    if "@" in parts.netloc:
+        return "refused: the address carries a user name or password"
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        guard.vetted(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+    except RefusedAddress as exc:
+        return f"refused: {exc}"
     except (socket.gaierror, UnicodeError):
-        return f"the host name does not resolve ({host})"
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if not address.is_global:
-            return f"{host} resolves to a private or local address ({address}); not fetched"
+        return f"the host name does not resolve ({parts.hostname})"
+    except (OSError, ValueError) as exc:
+        return f"could not look up the host name {parts.hostname}: {exc}"
     return ""
 
 
@@ -156,7 +162,10 @@ class PageReader:
         self.user_agent = user_agent
         self._gates: dict[str, _HostGate] = {}
         self._lock = threading.Lock()
-        self._opener = urllib.request.build_opener(_NoRedirects())
+        self.guard = AddressGuard()  # public addresses only; mapped test hosts use their own opener
+        self._opener = urllib.request.build_opener(_NoRedirects(), _GuardedHTTPHandler(self.guard),
+                                                   _GuardedHTTPSHandler(self.guard))
+        self._mapped_opener = urllib.request.build_opener(_NoRedirects())
 
     def _gate(self, host: str) -> _HostGate:
         with self._lock:
@@ -169,8 +178,7 @@ class PageReader:
         if host in self.resolve:
             address, port = self.resolve[host]
             return urlunsplit(("http", f"{address}:{port}", parts.path or "/", parts.query, "")), parts.netloc, ""
-        problem = _public_address_problem(host, parts.port or (443 if parts.scheme == "https" else 80))
-        return url, "", problem
+        return url, "", _refusal(self.guard, url)
 
     def _get(self, url: str):
         """(status, headers, body bytes, location, error, retryable) for one GET of one address."""
@@ -182,9 +190,10 @@ class PageReader:
         if host_header:
             headers["Host"] = host_header
         request = urllib.request.Request(target, headers=headers)
+        opener = self._mapped_opener if host_header else self._opener
         with self._gate((urlsplit(url).hostname or "").lower()):
             try:
-                with self._opener.open(request, timeout=self.timeout) as response:
+                with opener.open(request, timeout=self.timeout) as response:
                     body = response.read(MAX_BODY_BYTES + 1)
                     return response.status, response.headers, body, None, "", False
             except urllib.error.HTTPError as exc:
@@ -200,7 +209,11 @@ class PageReader:
                     return None, None, b"", None, f"timed out after {self.timeout:g} s", True
                 if isinstance(exc.reason, ssl.SSLError):
                     return None, None, b"", None, f"TLS/certificate problem: {exc.reason}", False
+                if isinstance(exc.reason, RefusedAddress):  # the guard, at connect time (a changed DNS answer)
+                    return None, None, b"", None, f"refused: {exc.reason}", False
                 return None, None, b"", None, f"could not connect: {exc.reason}", True
+            except RefusedAddress as exc:  # the guard, at connect time (a changed DNS answer)
+                return None, None, b"", None, f"refused: {exc}", False
             except (http.client.HTTPException, ConnectionError, OSError, ValueError) as exc:
                 return None, None, b"", None, f"connection failed: {type(exc).__name__}", True
 

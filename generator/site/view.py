@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from ..directory import ListingRecord
 from ..freshness import tier
 from ..models.hours import WeeklyHours, is_always_open
 from ..models.vocab import DAYS
 from ..taxonomy import Taxonomy
+from ..urls import display_site
 from . import names
 from .markdown_safe import render_description
 
@@ -100,7 +101,7 @@ def contact_actions(record: ListingRecord) -> list[Action]:
             actions.append(Action(method, f"Email {contact.address}", "mailto:" + contact.address, "",
                                   contact.note or ""))
         elif getattr(contact, "url", None):
-            host = (urlsplit(contact.url).hostname or "").removeprefix("www.")
+            host = display_site(contact.url)
             actions.append(Action(method, names.METHOD_LABELS[method], contact.url,
                                   " · ".join(filter(None, [host] + details)), contact.note or "", True))
         own_hours = hours_view(getattr(contact, "hours", None))
@@ -259,7 +260,7 @@ def build_view(record: ListingRecord, taxonomy: Taxonomy, repo_url: str = "", re
         record=record, id=record.id, kind=record.kind, kind_label=names.KIND_LABELS[record.kind],
         url=f"{record.kind}/{record.id}/", name=listing.name, summary=listing.summary,
         description_html=render_description(listing.description), website=listing.website,
-        website_host=(urlsplit(listing.website).hostname or "").removeprefix("www."),
+        website_host=display_site(listing.website),
         organization=listing.organization, actions=contact_actions(record), hours=hours_view(listing.hours),
         topics=[(t, taxonomy.label("topics", t)) for t in listing.topics],
         audiences=[(a, taxonomy.label("audiences", a)) for a in listing.audiences],

@@ -81,3 +81,16 @@ def test_every_listing_file_names_its_schema_for_editors():
 
 def test_no_closed_services_are_shipped(shipped):
     assert [r.key for r in shipped.records if r.listing.status == "closed"] == []
+
+
+def test_every_shipped_listing_says_where_its_facts_come_from(shipped):
+    # Issue #13: a visitor can see the pages behind every listing ("Where these facts come from").
+    unsourced = [r.key for r in shipped.records if not r.listing.sources]
+    assert unsourced == []
+
+
+def test_every_shipped_listing_sources_its_contacts_or_says_it_could_not(shipped):
+    # A wrong number is the worst defect: either a source states the contacts, or the listing says none did.
+    silent = [r.key for r in shipped.records
+              if not any("contacts" in s.supports for s in r.listing.sources) and "contacts" not in r.listing.unconfirmed]
+    assert silent == []

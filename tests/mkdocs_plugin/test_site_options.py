@@ -68,3 +68,17 @@ def test_only_mkdocs_serve_allows_the_inline_live_reload_script(project):
     assert "unsafe-inline" not in script_src(built_page(project, "build"))
     assert script_src(built_page(project, "serve")).split() == ["'self'", "'unsafe-inline'"]
     assert "unsafe-inline" not in script_src(built_page(project, "build"))  # a later build is strict again
+
+
+def test_the_404_page_links_work_under_a_project_pages_subpath(project):
+    # GitHub Pages serves 404.html for any missing address under https://user.github.io/kindred/, at any depth.
+    text = project.config_file.read_text(encoding="utf-8")
+    project.config_file.write_text(text.replace("site_url: https://kindred.example.org/",
+                                                "site_url: https://user.github.io/kindred/"), encoding="utf-8")
+    html = built_page(project, "build", "404.html")
+    links = re.findall(r'(?:href|src)="([^"]+)"', html)
+    local = [link for link in links if not link.startswith(("https://", "mailto:", "#"))]
+    assert local and all(link.startswith("/kindred/") for link in local), local
+    assert '<a href="/kindred/find/">Find support</a>' in html
+    assert '<a href="/kindred/helplines/">Helplines</a>' in html
+    assert "Page not found" in html

@@ -250,3 +250,22 @@ def test_markdown_cannot_be_broken_by_listing_text(repo):
 ])
 def test_code_spans(value, table, expected):
     assert code(value, table=table) == expected
+
+
+def test_numbers_of_new_listings_and_new_contacts_are_in_the_warning_section(repo):
+    root = repo / "directory"
+    (root / "helplines/papyrus.yaml").write_text(NEW_LINE, encoding="utf-8")
+    edit(root / "helplines/crisis-text-line.yaml", "contacts:\n",
+         'contacts:\n  - method: phone\n    number: "+1 800 273 8255"\n')
+    result = diff_against_ref("HEAD", "directory")
+    assert [(c.key, p.new.value) for c, p in result.new_numbers] == [
+        ("helplines/papyrus", "0800 068 4141"), ("helplines/crisis-text-line", "+1 800 273 8255")]
+    markdown = render(result, "markdown")
+    warning = markdown[markdown.index("### ⚠ New phone numbers"):markdown.index("### Added listings")]
+    assert "| `helplines/papyrus` | phone | `0800 068 4141` → `tel:+448000684141` |" in warning
+    assert "| `helplines/crisis-text-line` | phone | `+1 800 273 8255` → `tel:+18002738255` |" in warning
+    assert "email" not in warning  # only numbers: links and addresses have their own checks
+    text = render(result, "text")
+    assert "NEW NUMBER helplines/papyrus phone: 0800 068 4141 [tel:+448000684141]" in text
+    data = json.loads(render(result, "json"))
+    assert [item["listing"] for item in data["new_numbers"]] == ["helplines/papyrus", "helplines/crisis-text-line"]

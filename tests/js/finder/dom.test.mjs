@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { plural, safeHref } from "../../../generator/assets/finder/dom.js";
+
+test("cards link only to the web, phone, text and email", () => {
+  for (const href of ["https://example.org/", "http://example.org", "tel:+44123", "sms:85258", "mailto:a@example.org"]) {
+    assert.equal(safeHref(href), href);
+  }
+  for (const href of ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "//example.org", "", null,
+                      "https://example.org/\nx", "tel:\u0000123"]) {
+    assert.equal(safeHref(href), null, String(href));
+  }
+});
+
+test("counts read naturally", () => {
+  assert.equal(plural(1, "listing", "listings"), "1 listing");
+  assert.equal(plural(0, "listing", "listings"), "0 listings");
+  assert.equal(plural(12, "listing", "listings"), "12 listings");
+});
