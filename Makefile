@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build validate browser bench lock clean
+.PHONY: serve test lint build validate browser bench lock clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,17 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --loglevel=error
 
-## make test: install test needs (Chromium included) and run the whole suite
-test: $(VENV)/.installed browser
+## make test: install test needs (Chromium included), check style and types, and run the whole suite
+test: $(VENV)/.installed browser lint
+	KINDRED_LUNR_JS="$$($(PY) -c 'from generator.mkdocs_plugin.assets import lunr_js_path; print(lunr_js_path())')" \
+		node --test tests/js/
 	$(PY) -m pytest -q
+
+# Ruff (lint and format) and mypy over the package; settings in pyproject.toml.
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check generator
+	$(VENV)/bin/ruff format --check generator
+	$(VENV)/bin/mypy
 
 ## make bench: validation, site build (beside Hugo and plain MkDocs) and finder benchmarks, 1,000 and 10,000 listings
 bench: $(VENV)/.installed browser
@@ -50,4 +58,4 @@ lock:
 		pyproject.toml requirements/deploy.in
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis .mypy_cache .ruff_cache

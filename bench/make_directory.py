@@ -53,7 +53,8 @@ SYNTHETIC_COMMENT = ("# SYNTHETIC benchmark data made by bench/make_directory.py
 # Countries. Phone templates: "x" is any digit, "N" is 2-9. Every template
 # was checked with libphonenumber (phonenumbers 9.x): national and
 # international forms are valid *for that region*; tests/bench re-checks.
-# Types: free (toll-free), fixed, mobile, shared (shared-cost, AU 13 xx xx).
+# Types: free (toll-free), fixed, mobile, shared (shared-cost, AU 13 xx xx: listed only with cost_confirmed, so
+# the generator does not pick it).
 # Short codes are (methods, number) pairs valid as short numbers there; each
 # is used at most once per directory. sms_short: templates of SMS short-code
 # ranges (random 5-6 digit codes) that libphonenumber accepts as short numbers.
@@ -650,7 +651,7 @@ class Builder:
                 if short:
                     c["number"] = short
                 else:
-                    types = ("free", "free", "fixed", "shared") if kind == "helplines" else ("fixed", "free")
+                    types = ("free", "free", "fixed", "fixed") if kind == "helplines" else ("fixed", "free")
                     c["number"], number_type = self.phone_number(countries, types)
                     if number_type == "free" and self.chance(0.4):
                         c["free"] = True

@@ -58,15 +58,23 @@ def profile_files(root: Path, shown_root: str) -> tuple[list[tuple[str, Path, st
         return [], []
     files, problems = [], []
     with os.scandir(folder) as scan:
-        names = sorted(entry.name for entry in scan
-                       if entry.is_file(follow_symlinks=False) and not entry.name.startswith("."))
+        names = sorted(
+            entry.name for entry in scan if entry.is_file(follow_symlinks=False) and not entry.name.startswith(".")
+        )
     for name in names:
         path = folder / name
         shown = os.path.join(shown_root, COUNTRIES_FOLDER, name)
         code = name.removesuffix(".yaml")
         if not _FILE_NAME.match(name) or code not in country_codes():
-            problems.append(Problem(shown, 1, 1, f"{quoted(name)} is not a country profile name; use the ISO "
-                                                 f"3166-1 code in capitals, such as GB.yaml or US.yaml"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"{quoted(name)} is not a country profile name; use the ISO "
+                    f"3166-1 code in capitals, such as GB.yaml or US.yaml",
+                )
+            )
             continue
         files.append((code, path, shown))
     return files, problems
@@ -98,9 +106,12 @@ def _number_problems(code: str, doc: Document, shown: str) -> list[Problem]:
     for index, entry in _entries(doc.data.get("emergency")):
         number = entry.get("number")
         if isinstance(number, (str, int)) and not emergency_regions(str(number), (code,)):
-            report(("emergency", index, "number"), f"{quoted(number)} is not an emergency number in {code} according "
-                                                   f"to the phone-number library; list only numbers that reach the "
-                                                   f"emergency services there")
+            report(
+                ("emergency", index, "number"),
+                f"{quoted(number)} is not an emergency number in {code} according "
+                f"to the phone-number library; list only numbers that reach the "
+                f"emergency services there",
+            )
     for index, entry in _entries(doc.data.get("notes")):
         number = entry.get("number")
         if not isinstance(number, (str, int)):
@@ -116,8 +127,9 @@ def _entries(value) -> Iterable[tuple[int, dict]]:
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
 
 
-def check_profiles(profiles: dict[str, CountryRecord], listings: Iterable[ListingPlaces],
-                   every_country: bool = True) -> list[Problem]:
+def check_profiles(
+    profiles: dict[str, CountryRecord], listings: Iterable[ListingPlaces], every_country: bool = True
+) -> list[Problem]:
     """start_here names published listings that serve the country; with every_country (a directory that has
     a countries/ folder), every country a published listing names has a profile."""
     listings = list(listings)
@@ -132,8 +144,15 @@ def check_profiles(profiles: dict[str, CountryRecord], listings: Iterable[Listin
                 reason = _start_problem(listing_id, code, by_id.get(listing_id), listing_id in seen)
                 seen.add(listing_id)
                 if reason:
-                    problems.append(Problem(record.display_path, line, column, f"`{field_label(path)}`: {reason}",
-                                            field=field_label(path)))
+                    problems.append(
+                        Problem(
+                            record.display_path,
+                            line,
+                            column,
+                            f"`{field_label(path)}`: {reason}",
+                            field=field_label(path),
+                        )
+                    )
     missing: dict[str, tuple[str, int, int]] = {}
     for listing in listings if every_country else ():
         if not listing.published:
@@ -142,9 +161,16 @@ def check_profiles(profiles: dict[str, CountryRecord], listings: Iterable[Listin
             if country != "worldwide" and country not in profiles and country in country_codes():
                 missing.setdefault(country, (listing.display_path, line, column))
     for country, (shown, line, column) in sorted(missing.items()):
-        problems.append(Problem(shown, line, column, f"{country} has no country profile; add "
-                                                     f"directory/countries/{country}.yaml with its emergency "
-                                                     f"number (see CONTRIBUTING.md)"))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                f"{country} has no country profile; add "
+                f"directory/countries/{country}.yaml with its emergency "
+                f"number (see CONTRIBUTING.md)",
+            )
+        )
     return problems
 
 
@@ -164,6 +190,11 @@ def places_of(record) -> ListingPlaces:
     """ListingPlaces for a loaded ListingRecord."""
     countries = tuple(record.listing.countries)
     marks = [record.doc.position(("countries", i)) for i in range(len(countries))]
-    return ListingPlaces(record.id, record.published, countries, record.display_path,
-                         tuple(m[0] for m in marks), tuple(m[1] for m in marks))
-
+    return ListingPlaces(
+        record.id,
+        record.published,
+        countries,
+        record.display_path,
+        tuple(m[0] for m in marks),
+        tuple(m[1] for m in marks),
+    )

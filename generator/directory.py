@@ -16,22 +16,28 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .countries import (COUNTRIES_FOLDER, CountryRecord, check_profiles, has_profiles, load_profile, places_of,
-                        profile_files)
+from .countries import (
+    COUNTRIES_FOLDER,
+    CountryRecord,
+    check_profiles,
+    has_profiles,
+    load_profile,
+    places_of,
+    profile_files,
+)
 from .listing_record import ListingRecord
-from .models import KIND_MODELS, KINDS, Listing
-from .phones import ParsedNumber
+from .models import KIND_MODELS, KINDS
 from .problems import Problem, Problems
-from .safe_files import irregular_entries
 from .rules import (
     check_listing,
     check_shared_contacts,
     share_entries,
     shared_contact_problems,
 )
+from .safe_files import irregular_entries
 from .taxonomy import Taxonomy, load_taxonomy
 from .validation_messages import problems_from_validation_error
-from .yamlsafe import Document, load_yaml_file
+from .yamlsafe import load_yaml_file
 
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}\Z")
 TAXONOMY_FILE = "taxonomy.yaml"
@@ -75,18 +81,37 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
     files: list[tuple[str, Path]] = []
     problems: list[Problem] = []
     if not root.is_dir():
-        return [], [Problem(display_path(root), 1, 1, "directory not found; expected a folder with "
-                                                      "helplines/, communities/, teletherapy/ and taxonomy.yaml")]
+        return [], [
+            Problem(
+                display_path(root),
+                1,
+                1,
+                "directory not found; expected a folder with helplines/, communities/, teletherapy/ and taxonomy.yaml",
+            )
+        ]
     for entry in sorted(root.iterdir()):
         if entry.is_symlink():
             continue  # reported by irregular_entries
         if entry.is_file() and entry.suffix in (".yaml", ".yml") and entry.name != TAXONOMY_FILE:
-            problems.append(Problem(display_path(entry), 1, 1, f"listing files belong in a kind folder: "
-                                                               f"{', '.join(k + '/' for k in KINDS)}"))
+            problems.append(
+                Problem(
+                    display_path(entry),
+                    1,
+                    1,
+                    f"listing files belong in a kind folder: {', '.join(k + '/' for k in KINDS)}",
+                )
+            )
         elif entry.is_dir() and entry.name not in (*KINDS, COUNTRIES_FOLDER) and not entry.name.startswith("."):
             hint = next((k for k in KINDS if k.rstrip("s") in entry.name.lower()), None)
-            problems.append(Problem(display_path(entry), 1, 1, f"unknown folder `{entry.name}`; listing folders are "
-                                    f"{', '.join(KINDS)}" + (f" (did you mean `{hint}`?)" if hint else "")))
+            problems.append(
+                Problem(
+                    display_path(entry),
+                    1,
+                    1,
+                    f"unknown folder `{entry.name}`; listing folders are "
+                    f"{', '.join(KINDS)}" + (f" (did you mean `{hint}`?)" if hint else ""),
+                )
+            )
     for kind in KINDS:
         folder = root / kind
         if not folder.is_dir():
@@ -94,34 +119,55 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
         if folder.is_symlink():
             continue  # reported by irregular_entries; a linked folder is never entered
         with os.scandir(folder) as scan:  # DirEntry's file type needs no stat per file, unlike Path.is_dir()
-            entries = sorted((item.name, item.is_dir(follow_symlinks=False), item.is_symlink()
-                              or not (item.is_dir(follow_symlinks=False) or item.is_file(follow_symlinks=False)))
-                             for item in scan)
+            entries = sorted(
+                (
+                    item.name,
+                    item.is_dir(follow_symlinks=False),
+                    item.is_symlink()
+                    or not (item.is_dir(follow_symlinks=False) or item.is_file(follow_symlinks=False)),
+                )
+                for item in scan
+            )
         for name, is_dir, irregular in entries:
             if name.startswith(".") or irregular:  # links, devices, FIFOs: reported by irregular_entries
                 continue
             entry = folder / name
             if is_dir:
-                problems.append(Problem(display_path(entry), 1, 1, "folders inside a kind folder are not read; "
-                                                                   "put listing files directly in " + kind + "/"))
+                problems.append(
+                    Problem(
+                        display_path(entry),
+                        1,
+                        1,
+                        "folders inside a kind folder are not read; put listing files directly in " + kind + "/",
+                    )
+                )
             elif entry.suffix == ".yaml":
                 files.append((kind, entry))
             elif entry.suffix.lower() in (".yml", ".yaml"):  # .yml, .YAML: otherwise skipped without a word
-                problems.append(Problem(display_path(entry), 1, 1, f"rename to `{entry.stem}.yaml`; listing files "
-                                                                   f"end in .yaml"))
+                problems.append(
+                    Problem(display_path(entry), 1, 1, f"rename to `{entry.stem}.yaml`; listing files end in .yaml")
+                )
     return files, problems
 
 
-def load_listing(kind: str, path: Path, taxonomy: Taxonomy,
-                 shown: str | None = None) -> tuple[ListingRecord | None, list[Problem]]:
+def load_listing(
+    kind: str, path: Path, taxonomy: Taxonomy, shown: str | None = None
+) -> tuple[ListingRecord | None, list[Problem]]:
     shown = shown or display_path(path)
     problems: list[Problem] = []
     listing_id = path.stem
     if not ID_PATTERN.match(listing_id):
         suggestion = _slug(listing_id)
-        problems.append(Problem(shown, 1, 1, f"file name `{path.name}` is not a valid listing id: use 3 to 64 "
-                                             f"lowercase letters, digits and hyphens"
-                                             + (f" (such as `{suggestion}.yaml`)" if len(suggestion) >= 3 else "")))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                f"file name `{path.name}` is not a valid listing id: use 3 to 64 "
+                f"lowercase letters, digits and hyphens"
+                + (f" (such as `{suggestion}.yaml`)" if len(suggestion) >= 3 else ""),
+            )
+        )
     doc, load_problems = load_yaml_file(path, shown)
     problems.extend(load_problems)
     if doc is None:
@@ -167,17 +213,25 @@ def load_directory(root: Path | str) -> Directory:
 def _shown_paths(root: Path, files: list[tuple[str, Path]]) -> list[str]:
     """display_path() of every listing file, from one relpath of the root rather than one per file."""
     base = display_path(root)
-    return [os.path.join(kind, path.name) if base == "." else os.path.join(base, kind, path.name)
-            for kind, path in files]
+    return [
+        os.path.join(kind, path.name) if base == "." else os.path.join(base, kind, path.name) for kind, path in files
+    ]
 
 
 def _duplicate_ids(files: list[tuple[str, Path]], shown: list[str]) -> list[Problem]:
     problems = []
     seen_ids: dict[str, str] = {}
-    for (kind, path), path_shown in zip(files, shown):
+    for (_kind, path), path_shown in zip(files, shown):
         if path.stem in seen_ids:
-            problems.append(Problem(path_shown, 1, 1, f"listing id `{path.stem}` is already used by "
-                                                      f"{seen_ids[path.stem]}; ids are unique across all kinds"))
+            problems.append(
+                Problem(
+                    path_shown,
+                    1,
+                    1,
+                    f"listing id `{path.stem}` is already used by "
+                    f"{seen_ids[path.stem]}; ids are unique across all kinds",
+                )
+            )
         seen_ids.setdefault(path.stem, path_shown)
     return problems
 
@@ -269,7 +323,7 @@ def _scan(root: Path) -> tuple[Taxonomy, list[Problem], list[tuple[str, Path, st
 
 def _part(items: list, part: int, parts: int) -> list:
     size = -(-len(items) // parts)
-    return items[part * size:(part + 1) * size]
+    return items[part * size : (part + 1) * size]
 
 
 def _fingerprint(items: list[tuple[str, Path, str]]) -> int:

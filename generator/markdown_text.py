@@ -18,8 +18,9 @@ from .problems import quoted
 from .urls import check_web_url, parse_url
 
 LINK_SCHEMES = ("https", "mailto", "tel")
-_LOOKS_LIKE_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$",
-                                 re.IGNORECASE)
+_LOOKS_LIKE_ADDRESS = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$", re.IGNORECASE
+)
 _TEL = re.compile(r"^\+?[0-9][0-9 ().-]{1,30}(?:,[0-9*#]{1,10})?$")
 
 
@@ -62,8 +63,10 @@ def link_problem(link: DescriptionLink) -> str | None:
     href = link.href.strip()
     scheme = href.split(":", 1)[0].lower() if ":" in href else ""
     if scheme not in LINK_SCHEMES:
-        return (f"the link to {quoted(href)} uses {'no scheme' if not scheme else f'`{scheme}:`'}; description "
-                f"links may only be https://, mailto: or tel:")
+        return (
+            f"the link to {quoted(href)} uses {'no scheme' if not scheme else f'`{scheme}:`'}; description "
+            f"links may only be https://, mailto: or tel:"
+        )
     if scheme == "https":
         errors = [f.message for f in check_web_url(href, https_only=True) if f.severity == "error"]
         if errors:
@@ -71,11 +74,11 @@ def link_problem(link: DescriptionLink) -> str | None:
         return _text_mismatch(link)
     if scheme == "mailto":
         try:
-            validate_email(href[len("mailto:"):], check_deliverability=False)
+            validate_email(href[len("mailto:") :], check_deliverability=False)
         except EmailNotValidError:
             return f"the link {quoted(href)} must be a plain mailto: address, with nothing after it"
         return None
-    if not _TEL.match(href[len("tel:"):]):
+    if not _TEL.match(href[len("tel:") :]):
         return f"the link {quoted(href)} is not a plain phone number"
     return None
 
@@ -90,8 +93,12 @@ def _text_mismatch(link: DescriptionLink) -> str | None:
     if target is None or written is None:
         return None
     if written.host.removeprefix("www.") != target.host.removeprefix("www."):
-        return (f"the link text {quoted(shown)} shows {written.display_site} but the link goes to "
-                f"{target.display_site}; make them the same")
+        return (
+            f"the link text {quoted(shown)} shows {written.display_site} but the link goes to "
+            f"{target.display_site}; make them the same"
+        )
     if "://" in shown and written.href.rstrip("/") != target.href.rstrip("/"):
-        return f"the link text {quoted(shown)} is an address, but the link goes to {quoted(link.href)}; make them the same"
+        return (
+            f"the link text {quoted(shown)} is an address, but the link goes to {quoted(link.href)}; make them the same"
+        )
     return None

@@ -55,8 +55,12 @@ def _starts_with_trunk_prefix(digits: str, region: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool = True) -> ParsedNumber | None:
-    """The number's dialling form in the first listed country where it is valid, or None."""
+def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool = True,
+                 claimed_short: bool = False) -> ParsedNumber | None:
+    """The number's dialling form in the first listed country where it is valid, or None.
+
+    claimed_short (a contact marked `short_code: true`, which reviewers confirm with the service) accepts a
+    3-6 digit code the library's metadata does not allow at all, such as the Philippines' 1553."""
     text = written.strip()
     if text.startswith(("+", "00")):
         try:
@@ -76,8 +80,8 @@ def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool 
         # A number from another region of the same dialling plan (a Jersey number in a GB listing, a
         # Canadian one in a US listing) is dialled the same way, so it counts as valid there.
         if phonenumbers.is_valid_number_for_region(number, region) or (
-                number.country_code == phonenumbers.country_code_for_region(region)
-                and phonenumbers.is_valid_number(number)):
+            number.country_code == phonenumbers.country_code_for_region(region) and phonenumbers.is_valid_number(number)
+        ):
             if allow_short and not phonenumbers.can_be_internationally_dialled(number):
                 # Australia's 13/1300/1800 numbers fail when dialled as +61…: link the national digits.
                 national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
@@ -88,9 +92,19 @@ def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool 
         digits = phonenumbers.normalize_digits_only(text)
         if phonenumbers.is_valid_short_number_for_region(number, region):
             return ParsedNumber(written, region, digits, True)
-        if (fallback is None and phonenumbers.is_possible_short_number_for_region(number, region)
-                and digits == text.replace(" ", "") and not _starts_with_trunk_prefix(digits, region)):
+        if (
+            fallback is None
+            and phonenumbers.is_possible_short_number_for_region(number, region)
+            and digits == text.replace(" ", "")
+            and not _starts_with_trunk_prefix(digits, region)
+        ):
             fallback = ParsedNumber(written, region, digits, True, known=False)
+    if fallback is None and claimed_short and allow_short:
+        digits = phonenumbers.normalize_digits_only(text)
+        if 3 <= len(digits) <= 6 and digits == text.replace(" ", ""):
+            region = next((r for r in regions if not _starts_with_trunk_prefix(digits, r)), None)
+            if region:
+                fallback = ParsedNumber(written, region, digits, True, known=False)
     return fallback
 
 
@@ -118,7 +132,7 @@ def emergency_regions(written: str, countries: tuple[str, ...]) -> list[str]:
 
 
 def paid_kind(parsed: ParsedNumber) -> str | None:
-    """"a premium-rate number" / "a shared-cost number" when libphonenumber says so, else None."""
+    """ "a premium-rate number" / "a shared-cost number" when libphonenumber says so, else None."""
     number = _parse_for(parsed)
     if number is None:
         return None
@@ -133,8 +147,10 @@ def is_toll_free(parsed: ParsedNumber) -> bool:
     if number is None:
         return False
     if parsed.short:
-        return phonenumbers.shortnumberinfo.expected_cost_for_region(
-            number, parsed.region or "") == phonenumbers.ShortNumberCost.TOLL_FREE
+        return (
+            phonenumbers.shortnumberinfo.expected_cost_for_region(number, parsed.region or "")
+            == phonenumbers.ShortNumberCost.TOLL_FREE
+        )
     return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -17,9 +18,11 @@ QUOTE_LIMIT = 80
 
 def printable(text: str) -> str:
     """Text with every control and bidirectional-override character written as an escape (\\x1b, \\u202e)."""
+
     def escape(match: re.Match) -> str:
         code = ord(match.group())
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
     return UNPRINTABLE.sub(escape, text)
 
 
@@ -51,8 +54,10 @@ class Problem:
 
     def as_github(self) -> str:
         """A workflow command (`::error file=...::message`) that GitHub turns into an annotation."""
-        return (f"::{self.severity} file={github_property(self.path)},line={self.line},col={self.column}"
-                f"::{github_data(self.message)}")
+        return (
+            f"::{self.severity} file={github_property(self.path)},line={self.line},col={self.column}"
+            f"::{github_data(self.message)}"
+        )
 
 
 def github_data(text: str) -> str:
@@ -78,7 +83,7 @@ class Problems:
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
 
-    def promote_warnings(self) -> "Problems":
+    def promote_warnings(self) -> Problems:
         return Problems([Problem(p.path, p.line, p.column, p.message, "error", p.field) for p in self.items])
 
     @property

@@ -11,14 +11,14 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .models.contacts import NUMBER_METHODS
 from .markdown_text import description_links, link_problem
+from .models.contacts import NUMBER_METHODS
 from .models.fields import WORLDWIDE, close_match, country_codes
 from .phones import ParsedNumber, emergency_regions, foreign_region, is_toll_free, paid_kind, parse_number
 from .problems import Problem, Severity, quoted
 from .taxonomy import Taxonomy
-from .validation_messages import field_label
 from .urls import check_web_url, parse_url
+from .validation_messages import field_label
 from .yamlsafe import Document
 
 if TYPE_CHECKING:
@@ -50,8 +50,9 @@ class _Checker:
         return [(i, c) for i, c in enumerate(value) if isinstance(c, dict)]
 
 
-def check_listing(doc: Document, display_path: str, taxonomy: Taxonomy) -> tuple[dict[int, ParsedNumber],
-                                                                                 list[Problem]]:
+def check_listing(
+    doc: Document, display_path: str, taxonomy: Taxonomy
+) -> tuple[dict[int, ParsedNumber], list[Problem]]:
     checker = _Checker(doc, display_path)
     _check_duplicates(checker, checker.data, ())
     _check_terms(checker, taxonomy)
@@ -90,11 +91,16 @@ def _check_duplicates(checker: _Checker, value: Any, path: tuple) -> None:
             first[key] = index
     for index, earlier, item in repeats[:_REPEATS_SHOWN]:
         shown = quoted(item) if not isinstance(item, (dict, list)) else "this item"
-        checker.report(path + (index,), f"`{field_label(path + (index,))}`: {shown} repeats "
-                                        f"`{field_label(path + (earlier,))}`; remove the copy")
+        checker.report(
+            path + (index,),
+            f"`{field_label(path + (index,))}`: {shown} repeats `{field_label(path + (earlier,))}`; remove the copy",
+        )
     if len(repeats) > _REPEATS_SHOWN:
-        checker.report(path, f"`{field_label(path)}` holds {len(repeats) - _REPEATS_SHOWN:,} more repeated "
-                             f"item(s); each value may appear once")
+        checker.report(
+            path,
+            f"`{field_label(path)}` holds {len(repeats) - _REPEATS_SHOWN:,} more repeated "
+            f"item(s); each value may appear once",
+        )
 
 
 def _check_terms(checker: _Checker, taxonomy: Taxonomy) -> None:
@@ -104,22 +110,29 @@ def _check_terms(checker: _Checker, taxonomy: Taxonomy) -> None:
             continue  # the taxonomy file itself is broken; that is reported there
         for index, term in checker.strings(facet):
             if term not in known:
-                checker.report((facet, index), f"`{facet}[{index}]`: `{term}` is not in the taxonomy"
-                                               f"{close_match(term, known)} (terms are listed in "
-                                               f"directory/taxonomy.yaml)")
+                checker.report(
+                    (facet, index),
+                    f"`{facet}[{index}]`: `{term}` is not in the taxonomy"
+                    f"{close_match(term, known)} (terms are listed in "
+                    f"directory/taxonomy.yaml)",
+                )
 
 
 def _check_places(checker: _Checker) -> None:
     countries = [c for _, c in checker.strings("countries")]
     if "worldwide" in countries and len(countries) > 1:
-        checker.report(("countries",), "`countries`: `worldwide` stands alone; remove the other codes or remove "
-                                       "`worldwide`")
+        checker.report(
+            ("countries",), "`countries`: `worldwide` stands alone; remove the other codes or remove `worldwide`"
+        )
     for index, region in checker.strings("regions"):
         country = region.split("-")[0]
         if country not in countries:
-            checker.report(("regions", index), f"`regions[{index}]`: `{region}` is not inside any of the listed "
-                                               f"countries ({', '.join(countries) or 'none'}); add `{country}` to "
-                                               f"`countries` or remove the region")
+            checker.report(
+                ("regions", index),
+                f"`regions[{index}]`: `{region}` is not inside any of the listed "
+                f"countries ({', '.join(countries) or 'none'}); add `{country}` to "
+                f"`countries` or remove the region",
+            )
 
 
 def _check_numbers(checker: _Checker) -> None:
@@ -139,30 +152,41 @@ def _check_numbers(checker: _Checker) -> None:
         label = field_label(path)
         emergency = emergency_regions(number, countries)
         if emergency:  # before parsing: libphonenumber does not count 000 (AU) as a dialable short code
-            checker.report(path, f"`{label}`: {quoted(number)} is the emergency number in {', '.join(emergency)}; "
-                                 f"emergency numbers belong in the country profile (directory/countries/), not in "
-                                 f"a listing")
+            checker.report(
+                path,
+                f"`{label}`: {quoted(number)} is the emergency number in {', '.join(emergency)}; "
+                f"emergency numbers belong in the country profile (directory/countries/), not in "
+                f"a listing",
+            )
             continue
         # WhatsApp needs a full number; phone and SMS may be short codes.
-        parsed = parse_number(number, countries, allow_short=method != "whatsapp")
+        parsed = parse_number(number, countries, allow_short=method != "whatsapp",
+                              claimed_short=contact.get("short_code") is True)
         if parsed is None:
-            hint = ("write it in international form, such as \"+44 20 7946 0000\""
-                    if worldwide or method == "whatsapp" else
-                    "write it as people dial it there (\"116 123\", \"0800 1111\") or in international form "
-                    "(\"+44 800 1111\")")
+            hint = (
+                'write it in international form, such as "+44 20 7946 0000"'
+                if worldwide or method == "whatsapp"
+                else 'write it as people dial it there ("116 123", "0800 1111") or in international form '
+                '("+44 800 1111")'
+            )
             kind = "WhatsApp" if method == "whatsapp" else "phone"
             checker.report(path, f"`{label}`: `{number}` is not a valid {kind} number in {where}; {hint}")
             continue
         checker.numbers[index] = parsed
         _check_number_risks(checker, index, contact, parsed, countries)
         if not parsed.known and contact.get("short_code") is not True:
-            checker.report(path, f"`{label}`: `{number}` could be a short code in {parsed.region}, but the "
-                                 f"phone-number library does not list it; check it with the service, then add "
-                                 f"`short_code: true` to this contact", "warning")
+            checker.report(
+                path,
+                f"`{label}`: `{number}` could be a short code in {parsed.region}, but the "
+                f"phone-number library does not list it; check it with the service, then add "
+                f"`short_code: true` to this contact",
+                "warning",
+            )
 
 
-def _check_number_risks(checker: _Checker, index: int, contact: dict, parsed: ParsedNumber,
-                        countries: tuple[str, ...]) -> None:
+def _check_number_risks(
+    checker: _Checker, index: int, contact: dict, parsed: ParsedNumber, countries: tuple[str, ...]
+) -> None:
     """Numbers that would hurt a caller: an emergency number (it belongs in the country profile), a paid
     number, a number of a country the listing does not serve, a free number said to cost money."""
     path = ("contacts", index, "number")
@@ -170,37 +194,57 @@ def _check_number_risks(checker: _Checker, index: int, contact: dict, parsed: Pa
     shown = quoted(contact.get("number"))
     paid = paid_kind(parsed)
     if paid == "a premium-rate number":
-        checker.report(path, f"`{label}`: {shown} is {paid}; callers would pay extra to reach help, so it cannot "
-                             f"be listed; use the service's free or ordinary-rate number")
+        checker.report(
+            path,
+            f"`{label}`: {shown} is {paid}; callers would pay extra to reach help, so it cannot "
+            f"be listed; use the service's free or ordinary-rate number",
+        )
         return
     if paid and contact.get("cost_confirmed") is not True:
         # Australia's 13/1300 lines and some short codes (3919) are classed so, yet cost a local call or nothing.
-        checker.report(path, f"`{label}`: {shown} is {paid} according to the phone-number library; if the "
-                             f"service's own page says what a call costs, add `cost_confirmed: true` to this "
-                             f"contact and that page to `sources` with `supports: [cost]`")
+        checker.report(
+            path,
+            f"`{label}`: {shown} is {paid} according to the phone-number library; if the "
+            f"service's own page says what a call costs, add `cost_confirmed: true` to this "
+            f"contact and that page to `sources` with `supports: [cost]`",
+        )
         return
     if paid and not _has_source_for(checker, "cost"):
-        checker.report(("contacts", index, "cost_confirmed"), f"`{field_label(('contacts', index))}`: "
-                       f"`cost_confirmed: true` needs a source with `supports: [cost]` that states the charge")
+        checker.report(
+            ("contacts", index, "cost_confirmed"),
+            f"`{field_label(('contacts', index))}`: "
+            f"`cost_confirmed: true` needs a source with `supports: [cost]` that states the charge",
+        )
     foreign = foreign_region(parsed, countries)
     if foreign and contact.get("international") is not True:
         listed = ", ".join(c for c in countries if c != WORLDWIDE)
-        checker.report(path, f"`{label}`: {shown} is a number in {foreign}, which this listing does not serve "
-                             f"({listed}); add {foreign} to `countries`, or mark the contact `international: true` "
-                             f"with a `note` saying callers dial abroad")
+        checker.report(
+            path,
+            f"`{label}`: {shown} is a number in {foreign}, which this listing does not serve "
+            f"({listed}); add {foreign} to `countries`, or mark the contact `international: true` "
+            f"with a `note` saying callers dial abroad",
+        )
     elif contact.get("international") is True and not contact.get("note"):
-        checker.report(("contacts", index, "international"), f"`{field_label(('contacts', index))}`: a contact "
-                       f"marked `international: true` needs a `note` telling callers they dial abroad")
+        checker.report(
+            ("contacts", index, "international"),
+            f"`{field_label(('contacts', index))}`: a contact "
+            f"marked `international: true` needs a `note` telling callers they dial abroad",
+        )
     if contact.get("free") is False and is_toll_free(parsed):
-        checker.report(("contacts", index, "free"), f"`{field_label(('contacts', index, 'free'))}`: {shown} is a "
-                       f"toll-free number, but the listing says calls are not free; check which is right", "warning")
+        checker.report(
+            ("contacts", index, "free"),
+            f"`{field_label(('contacts', index, 'free'))}`: {shown} is a "
+            f"toll-free number, but the listing says calls are not free; check which is right",
+            "warning",
+        )
 
 
 def _has_source_for(checker: _Checker, fact: str) -> bool:
     sources = checker.data.get("sources")
     return isinstance(sources, list) and any(
         isinstance(source, dict) and isinstance(source.get("supports"), list) and fact in source["supports"]
-        for source in sources)
+        for source in sources
+    )
 
 
 def _urls(checker: _Checker) -> Iterator[tuple[tuple, Any]]:
@@ -231,18 +275,20 @@ def _check_web_addresses(checker: _Checker) -> None:
 def _check_description_links(checker: _Checker) -> None:
     """Description links go only to https, mailto or tel, and a link that reads as an address goes there."""
     description = checker.data.get("description")
-    if not isinstance(description, str) or ("](" not in description and "<" not in description
-                                            and "]:" not in description):
+    if not isinstance(description, str) or (
+        "](" not in description and "<" not in description and "]:" not in description
+    ):
         return  # no inline link, autolink or reference definition: nothing to parse
     for link in description_links(description):
         problem = link_problem(link)
         if problem:
             line = checker.doc.text_line(("description",), link.line)
-            checker.problems.append(Problem(checker.display_path, line, 1, f"`description`: {problem}", "error",
-                                            "description"))
+            checker.problems.append(
+                Problem(checker.display_path, line, 1, f"`description`: {problem}", "error", "description")
+            )
 
 
-def contact_keys(record: "ListingRecord") -> Iterator[tuple[str, tuple, str]]:
+def contact_keys(record: ListingRecord) -> Iterator[tuple[str, tuple, str]]:
     """(key, path, shown) for each number and the website, to find listings that share them."""
     site = parse_url(record.listing.website)  # as the browser reads it, so a look-alike cannot hide a match
     place = f"{site.site}{site.path.rstrip('/')}" if site else record.listing.website
@@ -260,7 +306,7 @@ def contact_keys(record: "ListingRecord") -> Iterator[tuple[str, tuple, str]]:
 ShareEntry = tuple[str, str, int, int, str, str]  # key, display path, line, column, value as written, field
 
 
-def share_entries(record: "ListingRecord") -> list[ShareEntry]:
+def share_entries(record: ListingRecord) -> list[ShareEntry]:
     """What the shared-contacts check needs from one listing: small, so other processes can send it."""
     entries = []
     for key, path, shown in contact_keys(record):
@@ -276,10 +322,15 @@ def shared_contact_problems(listings: Iterable[tuple[str, list[ShareEntry]]]) ->
         for key, shown_path, line, column, shown, label in entries:
             other = first_seen.setdefault(key, listing_key)
             if other != listing_key:
-                yield Problem(shown_path, line, column,
-                              f"`{label}`: `{shown}` is also used by {other}; check that both "
-                              f"listings are right", "warning", label)
+                yield Problem(
+                    shown_path,
+                    line,
+                    column,
+                    f"`{label}`: `{shown}` is also used by {other}; check that both listings are right",
+                    "warning",
+                    label,
+                )
 
 
-def check_shared_contacts(records: list["ListingRecord"]) -> Iterator[Problem]:
+def check_shared_contacts(records: list[ListingRecord]) -> Iterator[Problem]:
     return shared_contact_problems((record.key, share_entries(record)) for record in records)

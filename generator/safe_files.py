@@ -111,8 +111,7 @@ def _walk(folder: str, shown: str, problems: list[Problem]) -> None:
             elif entry.is_dir(follow_symlinks=False):
                 _walk(entry.path, entry_shown, problems)
             elif not entry.is_file(follow_symlinks=False):
-                problems.append(Problem(entry_shown, 1, 1,
-                                        irregular_reason(entry.stat(follow_symlinks=False).st_mode)))
+                problems.append(Problem(entry_shown, 1, 1, irregular_reason(entry.stat(follow_symlinks=False).st_mode)))
         except OSError:
             continue  # gone since the listing: nothing to read
 

@@ -36,13 +36,21 @@ class SitePlan:
     def data_files(self) -> dict[str, bytes]:
         """Every data file by its path in the site (worked out when first asked for: the search index takes a while)."""
         finder = finder_files(self.directory)
-        return {**open_data_files(self.directory), **hsds_files(self.directory),
-                FINDER_DATA: finder.listings, FINDER_INDEX: finder.index}
+        return {
+            **open_data_files(self.directory),
+            **hsds_files(self.directory),
+            FINDER_DATA: finder.listings,
+            FINDER_INDEX: finder.index,
+        }
 
 
-def plan_site(directory: Directory, *, repo_url: str = "", page_size: int = 50, site_url: str = "",
-              report_email: str = "") -> SitePlan:
+def plan_site(
+    directory: Directory, *, repo_url: str = "", page_size: int = 50, site_url: str = "", report_email: str = ""
+) -> SitePlan:
     views = listing_views(directory, repo_url=repo_url, report_email=report_email)
-    pages = [*listing_pages(views, site_url=site_url), finder_page(FINDER_DATA, FINDER_INDEX),
-             *browse_pages(directory, views, page_size=page_size)]
+    pages = [
+        *listing_pages(views, site_url=site_url),
+        finder_page(FINDER_DATA, FINDER_INDEX),
+        *browse_pages(directory, views, page_size=page_size),
+    ]
     return SitePlan(directory, pages, views)

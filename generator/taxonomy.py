@@ -43,8 +43,14 @@ class Taxonomy:
 
 def load_taxonomy(path: Path, display_path: str) -> tuple[Taxonomy, list[Problem]]:
     if not path.is_file() and not path.is_symlink():  # a link is refused by the reader, with its own message
-        return Taxonomy(), [Problem(display_path, 1, 1, "taxonomy file is missing; the directory needs "
-                                                         "taxonomy.yaml with `topics` and `audiences`")]
+        return Taxonomy(), [
+            Problem(
+                display_path,
+                1,
+                1,
+                "taxonomy file is missing; the directory needs taxonomy.yaml with `topics` and `audiences`",
+            )
+        ]
     doc, problems = load_yaml_file(path, display_path)
     if doc is None or problems:
         return Taxonomy(), problems

@@ -118,21 +118,37 @@ def check_web_url(text: str, *, https_only: bool = False) -> list[UrlFinding]:
     """Every reason to refuse (or question) a web address in a listing, in the order a person fixes them."""
     written = text.strip()
     if len(written) > MAX_URL_LENGTH:
-        return [UrlFinding("error", f"is {len(written):,} characters long; a web address may be at most "
-                                    f"{MAX_URL_LENGTH:,}")]
+        return [
+            UrlFinding("error", f"is {len(written):,} characters long; a web address may be at most {MAX_URL_LENGTH:,}")
+        ]
     if _WHITESPACE.search(written):
-        return [UrlFinding("error", "is not a complete web address: it contains a space or line break, which "
-                                    "browsers drop, so the link would not go where it reads")]
+        return [
+            UrlFinding(
+                "error",
+                "is not a complete web address: it contains a space or line break, which "
+                "browsers drop, so the link would not go where it reads",
+            )
+        ]
     if "\\" in written:
-        return [UrlFinding("error", "contains a backslash, which browsers read as `/`, so the link would go to "
-                                    "another host than it appears to; write the address with `/`")]
+        return [
+            UrlFinding(
+                "error",
+                "contains a backslash, which browsers read as `/`, so the link would go to "
+                "another host than it appears to; write the address with `/`",
+            )
+        ]
     parsed = parse_url(written)
     if parsed is None or parsed.scheme not in ("http", "https"):
         scheme = written.split(":", 1)[0] if ":" in written else "none"
         if parsed is not None or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", written):
             return [UrlFinding("error", f"must be an https:// web address (scheme `{scheme[:20]}` is not allowed)")]
-        return [UrlFinding("error", "must be an https:// web address (scheme `none` is not allowed); write "
-                                    "https:// in front, as in https://example.org/")]
+        return [
+            UrlFinding(
+                "error",
+                "must be an https:// web address (scheme `none` is not allowed); write "
+                "https:// in front, as in https://example.org/",
+            )
+        ]
     if _loopback_allowed.get() and parsed.host in _LOOPBACK_HOSTS:
         return []
     findings: list[UrlFinding] = []
@@ -141,16 +157,27 @@ def check_web_url(text: str, *, https_only: bool = False) -> list[UrlFinding]:
     elif parsed.scheme == "http":
         findings.append(UrlFinding("warning", "uses http://; use the https:// address if the site has one"))
     if parsed.has_credentials:
-        findings.append(UrlFinding("error", "contains a user name or password (`user:pass@`); remove everything "
-                                            "before the host name"))
+        findings.append(
+            UrlFinding(
+                "error", "contains a user name or password (`user:pass@`); remove everything before the host name"
+            )
+        )
     if parsed.is_ip:
-        findings.append(UrlFinding("error", f"points at an IP address ({parsed.host}) rather than a named site; "
-                                            f"use the service's own domain name"))
+        findings.append(
+            UrlFinding(
+                "error",
+                f"points at an IP address ({parsed.host}) rather than a named site; use the service's own domain name",
+            )
+        )
     elif "." not in parsed.host:
         findings.append(UrlFinding("error", "is not a complete web address such as https://example.org/"))
     if parsed.port and parsed.port != "443":
-        findings.append(UrlFinding("error", f"names port {parsed.port}; only the standard https port is allowed, so "
-                                            f"remove `:{parsed.port}`"))
+        findings.append(
+            UrlFinding(
+                "error",
+                f"names port {parsed.port}; only the standard https port is allowed, so remove `:{parsed.port}`",
+            )
+        )
     if not parsed.is_ip:
         findings.extend(_host_findings(parsed))
     return findings
@@ -166,19 +193,37 @@ def _host_findings(parsed: WebAddress) -> list[UrlFinding]:
         if set(label) <= _ASCII_HOST_CHARS:
             continue
         if confusables.is_mixed_script(label):
-            return [UrlFinding("error", f"host `{parsed.display_host}` ({parsed.host}) mixes writing systems in "
-                                        f"`{label}`, as look-alike addresses do; write the real address")]
+            return [
+                UrlFinding(
+                    "error",
+                    f"host `{parsed.display_host}` ({parsed.host}) mixes writing systems in "
+                    f"`{label}`, as look-alike addresses do; write the real address",
+                )
+            ]
         if _reads_as_latin(label):
-            return [UrlFinding("error", f"host `{parsed.display_host}` ({parsed.host}) is written in letters that "
-                                        f"look like Latin ones; write the real address")]
-    return [UrlFinding("warning", f"host `{parsed.display_host}` is an internationalised name, published as "
-                                  f"`{parsed.host}`; check that both are the service's own address")]
+            return [
+                UrlFinding(
+                    "error",
+                    f"host `{parsed.display_host}` ({parsed.host}) is written in letters that "
+                    f"look like Latin ones; write the real address",
+                )
+            ]
+    return [
+        UrlFinding(
+            "warning",
+            f"host `{parsed.display_host}` is an internationalised name, published as "
+            f"`{parsed.host}`; check that both are the service's own address",
+        )
+    ]
 
 
 @lru_cache(maxsize=1024)
 def _reads_as_latin(label: str) -> bool:
     """True when every character of a non-Latin label has a plain ASCII look-alike (`раураl`)."""
     found = confusables.is_confusable(label, greedy=True, preferred_aliases=["latin"]) or []
-    lookalike = {entry["character"] for entry in found
-                 if any(h["c"] in string.ascii_letters + string.digits for h in entry["homoglyphs"])}
+    lookalike = {
+        entry["character"]
+        for entry in found
+        if any(h["c"] in string.ascii_letters + string.digits for h in entry["homoglyphs"])
+    }
     return all(char in lookalike or char in _ASCII_HOST_CHARS for char in label)

@@ -18,12 +18,22 @@ from .yamlsafe import Document
 
 _SCALAR_BRANCHES = {"str", "bool", "int", "float", "date", "none"}
 _TYPE_WORDS = {
-    "string_type": "text", "list_type": "a list", "bool_type": "true or false", "int_type": "a whole number",
-    "int_from_float": "a whole number", "float_type": "a number", "dict_type": "a mapping of fields",
-    "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",
-    "int_parsing": "a whole number", "float_parsing": "a number", "bool_parsing": "true or false",
-    "date_type": "a date (YYYY-MM-DD)", "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)", "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
+    "string_type": "text",
+    "list_type": "a list",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "int_parsing": "a whole number",
+    "float_parsing": "a number",
+    "bool_parsing": "true or false",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
 }
 
 
@@ -84,6 +94,7 @@ def _resolve(loc: tuple, data: Any, error_type: str = "missing") -> tuple[tuple,
 @lru_cache(maxsize=1)
 def _known_fields() -> frozenset[str]:
     from .models import contacts, hours, listings, sources
+
     names: set[str] = set()
     for module in (contacts, hours, listings, sources):
         for obj in vars(module).values():
@@ -96,6 +107,7 @@ def _known_fields() -> frozenset[str]:
 def _contact_fields() -> dict[str, tuple[str, ...]]:
     """method -> the fields a contact with that method takes."""
     from .models import contacts
+
     found = {}
     for obj in vars(contacts).values():
         if isinstance(obj, type) and issubclass(obj, BaseModel) and "method" in obj.model_fields:
@@ -106,6 +118,7 @@ def _contact_fields() -> dict[str, tuple[str, ...]]:
 
 def _unknown_field(key: str, path: tuple, kind: str | None, parent: Any = None) -> str:
     from .models import KIND_MODELS
+
     method = parent.get("method") if isinstance(parent, dict) else None
     if len(path) == 3 and path[0] == "contacts" and isinstance(method, str) and method in _contact_fields():
         allowed = _contact_fields()[method]
@@ -121,8 +134,9 @@ def _unknown_field(key: str, path: tuple, kind: str | None, parent: Any = None) 
     return f"unknown field `{key}`{hint} (the fields are listed in CONTRIBUTING.md)"
 
 
-def _message(error: dict, path: tuple, missing: str | None, value: Any, kind: str | None = None,
-             parent: Any = None) -> str:
+def _message(
+    error: dict, path: tuple, missing: str | None, value: Any, kind: str | None = None, parent: Any = None
+) -> str:
     label = field_label(path)
     ctx = error.get("ctx") or {}
     if error["type"] == "union_tag_invalid":
@@ -136,19 +150,25 @@ def _message(error: dict, path: tuple, missing: str | None, value: Any, kind: st
     if kind_of_error == "literal_error":
         expected = ctx.get("expected", "").replace("'", "")
         choices = [c.strip() for c in expected.replace(" or ", ",").split(",") if c.strip()]
-        return f"`{label}`: {_shown(value)} is not allowed; use one of: {', '.join(choices)}{close_match(value, choices)}"
+        return (
+            f"`{label}`: {_shown(value)} is not allowed; use one of: {', '.join(choices)}{close_match(value, choices)}"
+        )
     if kind_of_error == "union_tag_invalid":
         tags = ctx.get("expected_tags", "").replace("'", "")
-        return f"`{label}`: unknown contact method {_shown(value)}; use one of: {tags}" \
-               f"{close_match(value, [t.strip() for t in tags.split(',')])}"
+        return (
+            f"`{label}`: unknown contact method {_shown(value)}; use one of: {tags}"
+            f"{close_match(value, [t.strip() for t in tags.split(',')])}"
+        )
     if kind_of_error == "hours":  # models/hours.py: neither `24/7` nor a mapping
         return f"`{label}`: {_shown(value)} is not hours; {error['msg']}"
     if kind_of_error == "union_tag_not_found":
         return f"`{label}` needs a `method` (phone, sms, whatsapp, chat, email, video, app or join)"
     if kind_of_error == "string_type" and isinstance(value, (bool, int, float)):
         written = {True: "true", False: "false"}.get(value, value) if isinstance(value, bool) else value
-        return f"`{label}` should be text; got {_shown(value)}; YAML reads it as a " \
-               f"{'boolean' if isinstance(value, bool) else 'number'}, so put it in quotes: \"{written}\""
+        return (
+            f"`{label}` should be text; got {_shown(value)}; YAML reads it as a "
+            f'{"boolean" if isinstance(value, bool) else "number"}, so put it in quotes: "{written}"'
+        )
     if kind_of_error in _TYPE_WORDS:
         return f"`{label}` should be {_TYPE_WORDS[kind_of_error]}; got {_shown(value)}"
     if kind_of_error == "string_too_long":
@@ -161,17 +181,22 @@ def _message(error: dict, path: tuple, missing: str | None, value: Any, kind: st
         return f"`{label}`: {_shown(value)} should use lowercase letters, digits and hyphens (like `grief-loss`)"
     if kind_of_error in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-        word = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                "greater_than": "more than", "less_than": "less than"}[kind_of_error]
+        word = {
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "greater_than": "more than",
+            "less_than": "less than",
+        }[kind_of_error]
         return f"`{label}` must be {word} {bound}; got {_shown(value)}"
     message = error["msg"]
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     return f"`{label}`: {message}" if path else message
 
 
-def problems_from_validation_error(exc: ValidationError, doc: Document, display_path: str,
-                                   kind: str | None = None) -> list[Problem]:
+def problems_from_validation_error(
+    exc: ValidationError, doc: Document, display_path: str, kind: str | None = None
+) -> list[Problem]:
     by_path: dict[tuple, list[tuple[bool, Problem]]] = {}
     for error in exc.errors(include_url=False):
         # A list-level check names the offending item in `at`, so the message points at that item's line.
@@ -186,7 +211,8 @@ def problems_from_validation_error(exc: ValidationError, doc: Document, display_
             line, column = doc.position(path)
             message = _message(error, path, missing, value, kind)
         by_path.setdefault(path + ((missing,) if missing else ()), []).append(
-            (unfit, Problem(display_path, line, column, message, field=field_label(path))))
+            (unfit, Problem(display_path, line, column, message, field=field_label(path)))
+        )
     problems = []
     for entries in by_path.values():
         fitting = [p for unfit, p in entries if not unfit]

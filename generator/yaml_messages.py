@@ -25,14 +25,19 @@ def plain_syntax_message(exc: yaml.MarkedYAMLError) -> str | None:
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     if "did not find expected '-' indicator" in problem or (
-            "did not find expected key" in problem and "block mapping" in context):
+        "did not find expected key" in problem and "block mapping" in context
+    ):
         return f"this line is indented differently from the lines around it{_from_line(exc)}; {_LINE_UP}"
     if problem.startswith("expected <block end>"):
-        return (f"this line is indented further than the fields above it{_from_line(exc)}; {_LINE_UP}, or, if it "
-                f"belongs to the field above, put that field's value on the following lines")
+        return (
+            f"this line is indented further than the fields above it{_from_line(exc)}; {_LINE_UP}, or, if it "
+            f"belongs to the field above, put that field's value on the following lines"
+        )
     if "mapping values are not allowed" in problem:
-        return ("a `field:` here is indented further than the line before it, or a value contains `: `; "
-                f"{_LINE_UP}, or put the value in quotes")
+        return (
+            "a `field:` here is indented further than the line before it, or a value contains `: `; "
+            f"{_LINE_UP}, or put the value in quotes"
+        )
     if "could not find expected ':'" in problem:
         return "a line here has no `:` after its field name; write `field: value`, or put text in quotes"
     if "found unexpected end of stream" in problem and "quoted scalar" in context:

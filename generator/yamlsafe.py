@@ -150,12 +150,18 @@ class _Converter:
         # Point at the character itself when it is in the file as written, else at the value's start.
         assert self.text is not None
         at = self.text.find(char, node.start_mark.index, node.end_mark.index)
-        line, column = (_line_column(self.text, at) if at >= 0
-                        else (node.start_mark.line + 1, node.start_mark.column + 1))
-        what = ("a bidirectional override" if ord(char) > 0xFF else "a control character")
-        self.problems.append(Problem(self.display_path, line, column,
-                                     f"{what} ({printable(char)}) is not allowed in a value; delete it "
-                                     f"(tabs and line breaks are fine)"))
+        line, column = (
+            _line_column(self.text, at) if at >= 0 else (node.start_mark.line + 1, node.start_mark.column + 1)
+        )
+        what = "a bidirectional override" if ord(char) > 0xFF else "a control character"
+        self.problems.append(
+            Problem(
+                self.display_path,
+                line,
+                column,
+                f"{what} ({printable(char)}) is not allowed in a value; delete it (tabs and line breaks are fine)",
+            )
+        )
 
     def _mapping(self, node, path: tuple) -> dict:
         result: dict = {}
@@ -259,8 +265,9 @@ def load_yaml_file(path: Path, display_path: str) -> tuple[Document | None, list
 
 def _too_large(display_path: str, size: int | None) -> Problem:
     told = f"{size:,} bytes" if size else f"larger than {MAX_FILE_BYTES:,} bytes"
-    return Problem(display_path, 1, 1, f"file is {told}; a listing file may be at most {MAX_FILE_BYTES:,} bytes "
-                                       f"(64 KiB)")
+    return Problem(
+        display_path, 1, 1, f"file is {told}; a listing file may be at most {MAX_FILE_BYTES:,} bytes (64 KiB)"
+    )
 
 
 def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, list[Problem]]:
@@ -271,8 +278,11 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(display_path, line, column,
-                              f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")]
+        return None, [
+            Problem(
+                display_path, line, column, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+            )
+        ]
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
@@ -287,19 +297,33 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
         return None, [_syntax_problem(exc, text, display_path)]
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters)
         line, column = _line_column(text, exc.position)
-        return None, [Problem(display_path, line, column, f"character U+{exc.character:04X} is not allowed in "
-                                                          f"YAML (control characters); delete it")]
+        return None, [
+            Problem(
+                display_path,
+                line,
+                column,
+                f"character U+{exc.character:04X} is not allowed in YAML (control characters); delete it",
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(display_path, 1, 1, f"YAML error: {exc}")]
     except (ValueError, RecursionError) as exc:  # e.g. C reader rejecting control characters
         return None, [Problem(display_path, 1, 1, f"YAML error: {exc}")]
     if len(nodes) > 1:
         mark = nodes[1].start_mark
-        return None, problems + [Problem(display_path, mark.line + 1, 1,
-                                         "a listing file holds one YAML document; remove the second `---`")]
+        return None, problems + [
+            Problem(display_path, mark.line + 1, 1, "a listing file holds one YAML document; remove the second `---`")
+        ]
     if not nodes:
-        return None, [Problem(display_path, 1, 1, "file is empty; a listing needs at least name, summary, website, "
-                                                   "countries, languages, topics, cost and contacts")]
+        return None, [
+            Problem(
+                display_path,
+                1,
+                1,
+                "file is empty; a listing needs at least name, summary, website, "
+                "countries, languages, topics, cost and contacts",
+            )
+        ]
     # Most files have neither an escape nor an unwanted character: then no value needs checking.
     suspicious = "\\" in text or UNPRINTABLE.search(text) is not None
     converter = _Converter(display_path, aliases_possible=bool(problems), text=text if suspicious else None)

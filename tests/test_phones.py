@@ -176,3 +176,12 @@ def test_number_checks_run_even_when_another_field_is_wrong(check):
     text = set_field(numbers_listing("[GB]", '  - method: phone\n    number: "0800 12"\n'), "cost", "cheap")
     lines = {e.line for e in check("helplines", text).errors}
     assert lines == {line_of(text, "cost:"), line_of(text, "number:")}
+
+
+def test_a_claimed_short_code_the_library_does_not_allow_is_accepted_as_unlisted():
+    from generator.phones import parse_number
+    assert parse_number("1553", ("PH",)) is None
+    parsed = parse_number("1553", ("PH",), claimed_short=True)
+    assert parsed is not None and parsed.short and not parsed.known and parsed.tel_href == "tel:1553"
+    assert parse_number("0553", ("PH",), claimed_short=True) is None  # starts with the trunk prefix
+    assert parse_number("15 5x", ("PH",), claimed_short=True) is None

@@ -20,9 +20,11 @@ class _NoTracebackGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
-        except Exception as exc:  # noqa: BLE001 — the last line of defence
-            click.echo(f"kindred: internal error: {type(exc).__name__}: {exc}\n"
-                       f"Please report this with the command you ran.", err=True)
+        except Exception as exc:
+            click.echo(
+                f"kindred: internal error: {type(exc).__name__}: {exc}\nPlease report this with the command you ran.",
+                err=True,
+            )
             sys.exit(2)
 
 
@@ -33,11 +35,29 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import (check_facts_cmd, check_links_cmd, diff_cmd, export_cmd, import_cmd, new_cmd,  # noqa: F401
-                   schema_cmd, stale_cmd, validate_cmd)
+    from . import (
+        check_facts_cmd,
+        check_links_cmd,
+        diff_cmd,
+        export_cmd,
+        import_cmd,
+        new_cmd,
+        schema_cmd,
+        stale_cmd,
+        validate_cmd,
+    )
 
-    for module in (validate_cmd, schema_cmd, new_cmd, diff_cmd, stale_cmd, check_links_cmd, check_facts_cmd,
-                   export_cmd, import_cmd):
+    for module in (
+        validate_cmd,
+        schema_cmd,
+        new_cmd,
+        diff_cmd,
+        stale_cmd,
+        check_links_cmd,
+        check_facts_cmd,
+        export_cmd,
+        import_cmd,
+    ):
         main.add_command(module.command)
 
 

@@ -13,9 +13,14 @@ from ..problems import format_problems
 
 def directory_option(function):
     """`--directory DIR`, default `directory/`, the same folder `kindred validate` reads."""
-    return click.option("--directory", "root", type=click.Path(path_type=Path, file_okay=False),
-                        default=Path("directory"), show_default=True,
-                        help="The listings folder (with helplines/, communities/, teletherapy/, taxonomy.yaml).")(function)
+    return click.option(
+        "--directory",
+        "root",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("directory"),
+        show_default=True,
+        help="The listings folder (with helplines/, communities/, teletherapy/, taxonomy.yaml).",
+    )(function)
 
 
 def load_valid_directory(root: Path) -> Directory:
@@ -23,8 +28,11 @@ def load_valid_directory(root: Path) -> Directory:
     directory = load_directory(root)
     if not directory.ok:
         click.echo(format_problems(directory.problems.sorted(), "text"), err=True)
-        click.echo(f"{len(directory.records)} listing(s) read from {root}: {len(directory.problems.errors)} "
-                   f"error(s), {len(directory.problems.warnings)} warning(s); fix the errors first "
-                   f"(`kindred validate {root}`)", err=True)
+        click.echo(
+            f"{len(directory.records)} listing(s) read from {root}: {len(directory.problems.errors)} "
+            f"error(s), {len(directory.problems.warnings)} warning(s); fix the errors first "
+            f"(`kindred validate {root}`)",
+            err=True,
+        )
         sys.exit(1)
     return directory

@@ -24,19 +24,46 @@ def _resolve(values: tuple[str, ...]) -> dict[str, tuple[str, int]]:
 
 @click.command("check-facts")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
-@click.option("--concurrency", type=click.IntRange(1, 32), default=4, show_default=True,
-              help="Pages fetched at once, over all hosts.")
-@click.option("--delay", "host_delay", type=click.FloatRange(0, 60), default=1.0, show_default=True,
-              help="Seconds between the starts of two requests to one host.")
-@click.option("--timeout", type=click.FloatRange(0.1, 300), default=15.0, show_default=True,
-              help="Seconds to wait for a server before giving up on one request.")
-@click.option("--retries", type=click.IntRange(0, 5), default=1, show_default=True,
-              help="Retries after a 5xx, 429, timeout or dropped connection.")
-@click.option("--resolve", "resolve", multiple=True, hidden=True,
-              help="HOST=ADDRESS:PORT: fetch HOST's pages over plain http from this address (for tests).")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 32),
+    default=4,
+    show_default=True,
+    help="Pages fetched at once, over all hosts.",
+)
+@click.option(
+    "--delay",
+    "host_delay",
+    type=click.FloatRange(0, 60),
+    default=1.0,
+    show_default=True,
+    help="Seconds between the starts of two requests to one host.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 300),
+    default=15.0,
+    show_default=True,
+    help="Seconds to wait for a server before giving up on one request.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 5),
+    default=1,
+    show_default=True,
+    help="Retries after a 5xx, 429, timeout or dropped connection.",
+)
+@click.option(
+    "--resolve",
+    "resolve",
+    multiple=True,
+    hidden=True,
+    help="HOST=ADDRESS:PORT: fetch HOST's pages over plain http from this address (for tests).",
+)
 @directory_option
-def command(fmt: str, concurrency: int, host_delay: float, timeout: float, retries: int, resolve: tuple[str, ...],
-            root: Path) -> None:
+def command(
+    fmt: str, concurrency: int, host_delay: float, timeout: float, retries: int, resolve: tuple[str, ...], root: Path
+) -> None:
     """Fetch each published listing's sources and website, and report every phone number,
     text number and keyword that none of them states, with the file and line it is written on.
 
@@ -46,8 +73,9 @@ def command(fmt: str, concurrency: int, host_delay: float, timeout: float, retri
     any number or keyword was not found.
     """
     directory = load_valid_directory(root)
-    reader = PageReader(concurrency=concurrency, timeout=timeout, retries=retries, host_delay=host_delay,
-                        resolve=_resolve(resolve))
+    reader = PageReader(
+        concurrency=concurrency, timeout=timeout, retries=retries, host_delay=host_delay, resolve=_resolve(resolve)
+    )
     if sys.stderr.isatty():
         click.echo("Reading each listing's sources and website…", err=True)
     results = check_facts(directory, reader)

@@ -30,26 +30,74 @@ def _networks(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
 
 @click.command("check-links")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
-@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
-              help="Requests in flight at once, over all hosts.")
-@click.option("--per-host", type=click.IntRange(1, 16), default=2, show_default=True,
-              help="Requests in flight at once to one host.")
-@click.option("--delay", "host_delay", type=click.FloatRange(0, 60), default=0.5, show_default=True,
-              help="Seconds between the starts of two requests to one host.")
-@click.option("--timeout", type=click.FloatRange(0.1, 300), default=10.0, show_default=True,
-              help="Seconds to wait for a server before giving up on one request.")
-@click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
-              help="Retries after a 5xx, 429, timeout or dropped connection, with exponential backoff.")
-@click.option("--cache", "cache_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path(".kindred-cache/links.json"), show_default=True, help="Where recent results are kept.")
-@click.option("--cache-hours", type=click.FloatRange(0), default=24, show_default=True,
-              help="Links found working this recently are not fetched again.")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 64),
+    default=8,
+    show_default=True,
+    help="Requests in flight at once, over all hosts.",
+)
+@click.option(
+    "--per-host",
+    type=click.IntRange(1, 16),
+    default=2,
+    show_default=True,
+    help="Requests in flight at once to one host.",
+)
+@click.option(
+    "--delay",
+    "host_delay",
+    type=click.FloatRange(0, 60),
+    default=0.5,
+    show_default=True,
+    help="Seconds between the starts of two requests to one host.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 300),
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for a server before giving up on one request.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 10),
+    default=2,
+    show_default=True,
+    help="Retries after a 5xx, 429, timeout or dropped connection, with exponential backoff.",
+)
+@click.option(
+    "--cache",
+    "cache_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path(".kindred-cache/links.json"),
+    show_default=True,
+    help="Where recent results are kept.",
+)
+@click.option(
+    "--cache-hours",
+    type=click.FloatRange(0),
+    default=24,
+    show_default=True,
+    help="Links found working this recently are not fetched again.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 # For tests that serve pages on 127.0.0.1: otherwise only public addresses are ever visited.
 @click.option("--allow-network", "allow_networks", multiple=True, hidden=True, callback=_networks)
 @directory_option
-def command(fmt: str, concurrency: int, per_host: int, host_delay: float, timeout: float, retries: int,
-            cache_path: Path, cache_hours: float, no_cache: bool, allow_networks: tuple[str, ...], root: Path) -> None:
+def command(
+    fmt: str,
+    concurrency: int,
+    per_host: int,
+    host_delay: float,
+    timeout: float,
+    retries: int,
+    cache_path: Path,
+    cache_hours: float,
+    no_cache: bool,
+    allow_networks: tuple[str, ...],
+    root: Path,
+) -> None:
     """Check every website, organisation page, rules page, verification source and
     contact link in the published listings.
 
@@ -65,8 +113,14 @@ def command(fmt: str, concurrency: int, per_host: int, host_delay: float, timeou
     refs = collect_links(directory)
     urls = list(dict.fromkeys(ref.url for ref in refs))
     cache = {} if no_cache else load_cache(cache_path)
-    checker = LinkChecker(concurrency=concurrency, per_host=per_host, timeout=timeout, retries=retries,
-                          host_delay=host_delay, allow_networks=allow_networks)
+    checker = LinkChecker(
+        concurrency=concurrency,
+        per_host=per_host,
+        timeout=timeout,
+        retries=retries,
+        host_delay=host_delay,
+        allow_networks=allow_networks,
+    )
     if sys.stderr.isatty() and urls:
         with click.progressbar(length=len(urls), label="Checking links", file=sys.stderr) as bar:
             results = checker.check(urls, cache=cache, cache_hours=cache_hours, progress=lambda _: bar.update(1))

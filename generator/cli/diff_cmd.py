@@ -11,10 +11,22 @@ from ..review.diff import GitError, diff_against_ref, render
 
 @click.command("diff")
 @click.argument("ref", metavar="GIT_REF")
-@click.option("--directory", "root", type=click.Path(path_type=Path, file_okay=False), default=Path("directory"),
-              show_default=True, help="The listings folder.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "text", "json"]), default="markdown",
-              show_default=True, help="markdown for a pull request comment or job summary.")
+@click.option(
+    "--directory",
+    "root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("directory"),
+    show_default=True,
+    help="The listings folder.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "text", "json"]),
+    default="markdown",
+    show_default=True,
+    help="markdown for a pull request comment or job summary.",
+)
 def command(ref: str, root: Path, fmt: str) -> None:
     """Compare the listings at GIT_REF (such as origin/main) with the working tree.
 

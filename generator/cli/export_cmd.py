@@ -11,10 +11,22 @@ from ._shared import directory_option, load_valid_directory
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "hsds"]), default="json", show_default=True,
-              help="json: api/listings.json; csv: api/<kind>.csv for each kind; hsds: Open Referral HSDS 3.0.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
-              show_default=True, help="Folder to write into (files go under api/ inside it).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "hsds"]),
+    default="json",
+    show_default=True,
+    help="json: api/listings.json; csv: api/<kind>.csv for each kind; hsds: Open Referral HSDS 3.0.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder to write into (files go under api/ inside it).",
+)
 @directory_option
 def command(fmt: str, out_dir: Path, root: Path) -> None:
     """Write the published listings (closed ones are left out) as open data."""

@@ -13,10 +13,18 @@ from ..models import KINDS
 from ..review import scaffold
 from ..taxonomy import Taxonomy, load_taxonomy
 
-_KIND_ALIASES = {"helpline": "helplines", "community": "communities", "teletherapies": "teletherapy",
-                 "therapy": "teletherapy"}
-_LABELS = {"phone": "Phone number, as people dial it", "email": "Email address",
-           "chat": "Web chat link (https://)", "join": "Link to join the community (https://)"}
+_KIND_ALIASES = {
+    "helpline": "helplines",
+    "community": "communities",
+    "teletherapies": "teletherapy",
+    "therapy": "teletherapy",
+}
+_LABELS = {
+    "phone": "Phone number, as people dial it",
+    "email": "Email address",
+    "chat": "Web chat link (https://)",
+    "join": "Link to join the community (https://)",
+}
 
 
 def _kind(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -66,17 +74,36 @@ def _fail(message: str) -> None:
 @click.option("--language", "languages", multiple=True, help="BCP 47 tag (en, es, pt-BR); repeatable.")
 @click.option("--topic", "topics", multiple=True, help="Topic id from taxonomy.yaml; repeatable.")
 @click.option("--cost", "costs", multiple=True, type=click.Choice(scaffold.COSTS), help="Repeatable.")
-@click.option("--phone", help="A phone number, as people dial it (\"116 123\").")
+@click.option("--phone", help='A phone number, as people dial it ("116 123").')
 @click.option("--email", help="An email address people can write to.")
 @click.option("--chat", help="A web chat link (https://).")
 @click.option("--join", "join_url", help="A link to join a community (https://).")
-@click.option("--directory", "root", type=click.Path(path_type=Path, file_okay=False), default=Path("directory"),
-              show_default=True, help="The listings folder.")
+@click.option(
+    "--directory",
+    "root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("directory"),
+    show_default=True,
+    help="The listings folder.",
+)
 @click.option("--no-input", is_flag=True, help="Never ask; every essential field must be given as an option.")
-def command(kind: str, listing_id: str | None, name: str | None, summary: str | None, website: str | None,
-            countries: tuple[str, ...], languages: tuple[str, ...], topics: tuple[str, ...], costs: tuple[str, ...],
-            phone: str | None, email: str | None, chat: str | None, join_url: str | None, root: Path,
-            no_input: bool) -> None:
+def command(
+    kind: str,
+    listing_id: str | None,
+    name: str | None,
+    summary: str | None,
+    website: str | None,
+    countries: tuple[str, ...],
+    languages: tuple[str, ...],
+    topics: tuple[str, ...],
+    costs: tuple[str, ...],
+    phone: str | None,
+    email: str | None,
+    chat: str | None,
+    join_url: str | None,
+    root: Path,
+    no_input: bool,
+) -> None:
     """Create DIRECTORY/KIND/ID.yaml for a new listing.
 
     KIND is helplines, communities or teletherapy. ID defaults to a slug of the
@@ -92,22 +119,42 @@ def command(kind: str, listing_id: str | None, name: str | None, summary: str | 
     if listing_id is not None:
         _check_id(root, kind, listing_id)
 
-    given_contacts = [scaffold.contact(method, value) for method, value in
-                      (("phone", phone), ("email", email), ("chat", chat), ("join", join_url)) if value]
-    values = {"name": name, "summary": summary, "website": website, "countries": _split(countries),
-              "languages": _split(languages), "topics": _split(topics), "cost": list(costs)}
+    given_contacts = [
+        scaffold.contact(method, value)
+        for method, value in (("phone", phone), ("email", email), ("chat", chat), ("join", join_url))
+        if value
+    ]
+    values = {
+        "name": name,
+        "summary": summary,
+        "website": website,
+        "countries": _split(countries),
+        "languages": _split(languages),
+        "topics": _split(topics),
+        "cost": list(costs),
+    }
     if no_input:
-        missing = [f"--{option}" for option, key in (("name", "name"), ("summary", "summary"),
-                                                     ("website", "website"), ("country", "countries"),
-                                                     ("language", "languages"), ("topic", "topics"),
-                                                     ("cost", "cost")) if not values[key]]
+        missing = [
+            f"--{option}"
+            for option, key in (
+                ("name", "name"),
+                ("summary", "summary"),
+                ("website", "website"),
+                ("country", "countries"),
+                ("language", "languages"),
+                ("topic", "topics"),
+                ("cost", "cost"),
+            )
+            if not values[key]
+        ]
         if not given_contacts:
             missing.append("a contact (--phone, --email, --chat or --join)")
         if missing:
             raise click.UsageError(f"--no-input needs {', '.join(missing)}")
     else:
-        click.echo(f"New {scaffold.KIND_SINGULAR[kind]} listing. Take every answer from the service's own website.",
-                   err=True)
+        click.echo(
+            f"New {scaffold.KIND_SINGULAR[kind]} listing. Take every answer from the service's own website.", err=True
+        )
         if not values["name"]:
             values["name"] = click.prompt("Name, as the service calls itself", value_proc=_checked("name"))
     if listing_id is None:
@@ -115,15 +162,23 @@ def command(kind: str, listing_id: str | None, name: str | None, summary: str | 
         if scaffold.id_problem(listing_id):
             if no_input:
                 _fail(f"cannot make an id from the name {values['name']!r}; give one: kindred new {kind} ID ...")
-            listing_id = click.prompt("Listing id (lowercase letters, digits and -)",
-                                      value_proc=_id_proc)
+            listing_id = click.prompt("Listing id (lowercase letters, digits and -)", value_proc=_id_proc)
         _check_id(root, kind, listing_id)
     if not no_input:
         _ask_missing(kind, values, given_contacts, taxonomy)
 
-    new = scaffold.NewListing(kind, listing_id, values["name"], values["summary"], values["website"],
-                              values["countries"], values["languages"], values["topics"], values["cost"],
-                              given_contacts)
+    new = scaffold.NewListing(
+        kind,
+        listing_id,
+        values["name"],
+        values["summary"],
+        values["website"],
+        values["countries"],
+        values["languages"],
+        values["topics"],
+        values["cost"],
+        given_contacts,
+    )
     text = scaffold.render_listing(new, taxonomy)
     problems = scaffold.check_listing_text(root, kind, listing_id, text)
     errors = [p for p in problems if p.is_error]
@@ -141,8 +196,10 @@ def command(kind: str, listing_id: str | None, name: str | None, summary: str | 
     for problem in problems:
         click.echo(problem.as_text(), err=True)
     click.echo(f"Created {display_path(path)}")
-    click.echo("Next: open it, fill in the optional fields you can confirm on the service's own website "
-               "(hours, organization, the kind's own fields), delete the rest, then run `kindred validate`.")
+    click.echo(
+        "Next: open it, fill in the optional fields you can confirm on the service's own website "
+        "(hours, organization, the kind's own fields), delete the rest, then run `kindred validate`."
+    )
 
 
 def _id_proc(text: str) -> str:
@@ -160,27 +217,33 @@ def _check_id(root: Path, kind: str, listing_id: str) -> None:
 
 def _ask_missing(kind: str, values: dict, contacts: list[dict], taxonomy: Taxonomy) -> None:
     if not values["summary"]:
-        values["summary"] = click.prompt("Summary (one line, at most 200 characters)",
-                                         value_proc=_checked("summary"))
+        values["summary"] = click.prompt("Summary (one line, at most 200 characters)", value_proc=_checked("summary"))
     if not values["website"]:
         values["website"] = click.prompt("Website (https://)", value_proc=_checked("website"))
     if not values["countries"]:
-        values["countries"] = click.prompt("Countries it serves (ISO codes such as GB IE, or worldwide)",
-                                           value_proc=_checked("country", many=True))
+        values["countries"] = click.prompt(
+            "Countries it serves (ISO codes such as GB IE, or worldwide)", value_proc=_checked("country", many=True)
+        )
     if not values["languages"]:
-        values["languages"] = click.prompt("Languages (BCP 47 tags such as en es pt-BR)",
-                                           value_proc=_checked("language", many=True))
+        values["languages"] = click.prompt(
+            "Languages (BCP 47 tags such as en es pt-BR)", value_proc=_checked("language", many=True)
+        )
     if not values["topics"]:
         if taxonomy.topics:
             click.echo("Topics: " + ", ".join(taxonomy.topics), err=True)
-        values["topics"] = click.prompt("Topics it helps with (ids from the list above)",
-                                        value_proc=_checked("topic", many=True, taxonomy=taxonomy))
+        values["topics"] = click.prompt(
+            "Topics it helps with (ids from the list above)", value_proc=_checked("topic", many=True, taxonomy=taxonomy)
+        )
     if not values["cost"]:
         values["cost"] = [click.prompt("Cost", type=click.Choice(scaffold.COSTS))]
     while not contacts:
         for method in scaffold.ASK_ORDER[kind]:
-            value = click.prompt(f"{_LABELS[method]} (Enter to skip)", default="", show_default=False,
-                                 value_proc=_checked(method, optional=True, countries=values["countries"]))
+            value = click.prompt(
+                f"{_LABELS[method]} (Enter to skip)",
+                default="",
+                show_default=False,
+                value_proc=_checked(method, optional=True, countries=values["countries"]),
+            )
             if value:
                 contacts.append(scaffold.contact(method, value))
                 break

@@ -13,15 +13,28 @@ from ._shared import directory_option, load_valid_directory
 
 
 @click.command("stale")
-@click.option("--months", type=click.IntRange(min=0), default=12, show_default=True,
-              help="Listings verified longer ago than this are stale.")
+@click.option(
+    "--months",
+    type=click.IntRange(min=0),
+    default=12,
+    show_default=True,
+    help="Listings verified longer ago than this are stale.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
-@click.option("--strict", is_flag=True,
-              help=f"Exit 1 when a listing was last verified more than {OUTDATED_MONTHS} months ago "
-                   "(its page says the facts may be out of date).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help=f"Exit 1 when a listing was last verified more than {OUTDATED_MONTHS} months ago "
+    "(its page says the facts may be out of date).",
+)
 @directory_option
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, hidden=True,
-              help="Pretend today is this date (for tests and reproducible reports).")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    hidden=True,
+    help="Pretend today is this date (for tests and reproducible reports).",
+)
 def command(months: int, fmt: str, strict: bool, root: Path, today: dt.datetime | None) -> None:
     """List published listings never verified, or verified more than N months ago.
 
@@ -35,8 +48,11 @@ def command(months: int, fmt: str, strict: bool, root: Path, today: dt.datetime 
     if strict:
         outdated = outdated_listings(stale_listings(directory, OUTDATED_MONTHS, day))
         for item in outdated:
-            click.echo(f"{item.path}:{item.line}: error: `verified` is {item.age_months} months old (more than "
-                       f"{OUTDATED_MONTHS}); the page says its facts may be out of date. Check the listing again "
-                       f"and update `verified`.", err=True)
+            click.echo(
+                f"{item.path}:{item.line}: error: `verified` is {item.age_months} months old (more than "
+                f"{OUTDATED_MONTHS}); the page says its facts may be out of date. Check the listing again "
+                f"and update `verified`.",
+                err=True,
+            )
         if outdated:
             raise SystemExit(1)

@@ -29,8 +29,14 @@ def directory_root(paths: tuple[Path, ...]) -> Path:
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
-              help="text for people, github for Actions annotations, json for other tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, github for Actions annotations, json for other tools.",
+)
 def command(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
     """Check every listing in DIRECTORY (default: directory/) against the contract."""
     root = directory_root(paths)
@@ -42,7 +48,6 @@ def command(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
     errors = sum(1 for p in ordered if p.is_error)  # counted as printed: a repeated problem is shown once
     warnings = len(ordered) - errors
     if fmt == "text":
-        summary = (f"{checked.listings} listing(s) read from {root}: "
-                   f"{errors} error(s), {warnings} warning(s)")
+        summary = f"{checked.listings} listing(s) read from {root}: {errors} error(s), {warnings} warning(s)"
         click.echo(summary, err=bool(ordered))
     sys.exit(1 if errors else 0)

@@ -39,6 +39,7 @@ def published_records(directory: Directory) -> list[ListingRecord]:
 
 # --------------------------------------------------------------------------- JSON
 
+
 def _tidy(value: Any) -> Any:
     """Whole-number floats as integers (a price of 40, not 40.0), recursively."""
     if isinstance(value, float) and value.is_integer():
@@ -114,12 +115,17 @@ def listing_json(record: ListingRecord) -> dict[str, Any]:
 
 def listings_json(directory: Directory) -> bytes:
     listings = [listing_json(r) for r in published_records(directory)]
-    payload = {"schema_version": SCHEMA_VERSION, "generated_from": "kindred", "count": len(listings),
-               "listings": listings}
+    payload = {
+        "schema_version": SCHEMA_VERSION,
+        "generated_from": "kindred",
+        "count": len(listings),
+        "listings": listings,
+    }
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # --------------------------------------------------------------------------- CSV
+
 
 def safe_cell(value: str) -> str:
     """A cell a spreadsheet will show as text, never run as a formula."""
@@ -195,16 +201,25 @@ def _common_row(record: ListingRecord) -> list[tuple[str, Any]]:
     listing = record.listing
     organization, age, verified = listing.organization, listing.age, listing.verified
     return [
-        ("id", record.id), ("url", f"/{record.kind}/{record.id}/"), ("name", listing.name),
-        ("summary", listing.summary), ("description", listing.description), ("website", listing.website),
+        ("id", record.id),
+        ("url", f"/{record.kind}/{record.id}/"),
+        ("name", listing.name),
+        ("summary", listing.summary),
+        ("description", listing.description),
+        ("website", listing.website),
         ("organization", organization.name if organization else None),
         ("organization_url", organization.url if organization else None),
-        ("countries", listing.countries), ("regions", listing.regions), ("languages", listing.languages),
-        ("topics", listing.topics), ("audiences", listing.audiences),
-        ("age_min", age.min if age else None), ("age_max", age.max if age else None),
+        ("countries", listing.countries),
+        ("regions", listing.regions),
+        ("languages", listing.languages),
+        ("topics", listing.topics),
+        ("audiences", listing.audiences),
+        ("age_min", age.min if age else None),
+        ("age_max", age.max if age else None),
         ("cost", listing.costs),
         ("contacts", " | ".join(contact_text(c) for c in listing.contacts)),
-        ("hours", hours_text(listing.hours)), ("status", listing.status),
+        ("hours", hours_text(listing.hours)),
+        ("status", listing.status),
         ("verified_date", verified.date.isoformat() if verified else None),
         ("verified_method", verified.method if verified else None),
         ("verified_by", verified.by if verified else None),
@@ -212,10 +227,31 @@ def _common_row(record: ListingRecord) -> list[tuple[str, Any]]:
     ]
 
 
-COMMON_COLUMNS = ("id", "url", "name", "summary", "description", "website", "organization", "organization_url",
-                  "countries", "regions", "languages", "topics", "audiences", "age_min", "age_max", "cost",
-                  "contacts", "hours", "status", "verified_date", "verified_method", "verified_by",
-                  "verified_source")
+COMMON_COLUMNS = (
+    "id",
+    "url",
+    "name",
+    "summary",
+    "description",
+    "website",
+    "organization",
+    "organization_url",
+    "countries",
+    "regions",
+    "languages",
+    "topics",
+    "audiences",
+    "age_min",
+    "age_max",
+    "cost",
+    "contacts",
+    "hours",
+    "status",
+    "verified_date",
+    "verified_method",
+    "verified_by",
+    "verified_source",
+)
 
 
 def csv_columns(kind: str) -> list[str]:
@@ -235,6 +271,7 @@ def kind_csv(directory: Directory, kind: str) -> bytes:
 
 
 # --------------------------------------------------------------------------- files
+
 
 def open_data_files(directory: Directory) -> dict[str, bytes]:
     """{"api/listings.json": ..., "api/helplines.csv": ..., ...}: published listings only."""

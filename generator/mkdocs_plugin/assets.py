@@ -22,7 +22,10 @@ def lunr_js_path() -> Path:
 
 
 def asset_files() -> dict[str, bytes]:
-    files = {ASSET_PREFIX + p.relative_to(PACKAGE_ASSETS).as_posix(): p.read_bytes()
-             for p in sorted(PACKAGE_ASSETS.rglob("*")) if p.is_file() and p.suffix in PUBLISHED}
+    files = {
+        ASSET_PREFIX + p.relative_to(PACKAGE_ASSETS).as_posix(): p.read_bytes()
+        for p in sorted(PACKAGE_ASSETS.rglob("*"))
+        if p.is_file() and p.suffix in PUBLISHED
+    }
     files[ASSET_PREFIX + "lunr.js"] = lunr_js_path().read_bytes()
     return files

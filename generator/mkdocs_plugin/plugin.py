@@ -22,7 +22,7 @@ from ..safe_files import unsafe_source_files
 from ..site.markers import MARKER, parse_marker, select
 from ..site.pages import PagePlan
 from ..site.render import render_cards, render_jsonld
-from ..site.view import report_email_problem
+from ..site.view import ListingView, report_email_problem
 from ..site_plan import plan_site
 from . import generated_pages, staging, theme_cache
 from .assets import ASSET_PREFIX, ENTRY_SCRIPT, asset_files
@@ -59,7 +59,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.command = "build"
         self.directory: Directory | None = None
         self.plans: dict[str, PagePlan] = {}
-        self.views = []
+        self.views: list[ListingView] = []
         self.nav = None
         self.page_shells: theme_cache.PageShells | None = None
         self.generated_pages = 0
@@ -86,11 +86,13 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         # .git/config or /proc/self/environ. Nothing but regular files may reach the site.
         unsafe = unsafe_source_files(config.docs_dir, config.theme.custom_dir)
         if unsafe:
-            raise PluginError("files that are not regular files; nothing was built:\n"
-                              + format_problems(unsafe, "text"))
+            raise PluginError(
+                "files that are not regular files; nothing was built:\n" + format_problems(unsafe, "text")
+            )
         if problems.errors:
-            raise PluginError("the directory has errors; nothing was built:\n"
-                              + format_problems(sorted(problems.errors), "text"))
+            raise PluginError(
+                "the directory has errors; nothing was built:\n" + format_problems(sorted(problems.errors), "text")
+            )
         refused = report_email_problem(self.config.report_email.strip())
         if refused:
             raise PluginError(f"kindred: report_email {refused}; nothing was built")
@@ -139,8 +141,12 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         """Lock site_dir against other builds, tidy what crashed builds left, and make this build's folder."""
         self.lock = staging.BuildLock(site_dir)
         try:
-            self.lock.acquire(self.config.build_lock_wait, on_wait=lambda: log.info(
-                "another build is writing %s; waiting up to %g s for it", site_dir, self.config.build_lock_wait))
+            self.lock.acquire(
+                self.config.build_lock_wait,
+                on_wait=lambda: log.info(
+                    "another build is writing %s; waiting up to %g s for it", site_dir, self.config.build_lock_wait
+                ),
+            )
             for note in staging.tidy(site_dir):
                 log.info(note)
             return staging.new_staging(site_dir)
@@ -163,8 +169,13 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.directory is not None
-        site = plan_site(self.directory, repo_url=config.repo_url or "", page_size=self.config.page_size,
-                         site_url=config.site_url or "", report_email=self.config.report_email.strip())
+        site = plan_site(
+            self.directory,
+            repo_url=config.repo_url or "",
+            page_size=self.config.page_size,
+            site_url=config.site_url or "",
+            report_email=self.config.report_email.strip(),
+        )
         self.views = site.views
         self.plans = {}
         for plan in site.pages:
@@ -175,14 +186,13 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 front["description"] = html.escape(plan.description)
             # JSON is YAML, and json.dumps escapes anything a listing could smuggle into front matter.
             content = f"---\n{json.dumps(front, ensure_ascii=True)}\n---\n"
-            generated = File.generated(config, plan.src_uri, content=content,
-                                       inclusion=InclusionLevel.NOT_IN_NAV)
+            generated = File.generated(config, plan.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             if plan.listing is not None:
                 generated.edit_uri = None
             files.append(generated)
             self.plans[plan.src_uri] = plan
-        for path, content in {**asset_files(), **site.data_files}.items():
-            files.append(File.generated(config, path, content=content))
+        for path, data in {**asset_files(), **site.data_files}.items():
+            files.append(File.generated(config, path, content=data))
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -197,8 +207,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             # MkDocs copies the static files next: count them before anything is written.
             for file in files:
                 if not file.is_documentation_page() and file.inclusion.is_included():
-                    size = (os.path.getsize(file.abs_src_path) if file.abs_src_path
-                            else len(file.content_bytes))
+                    size = os.path.getsize(file.abs_src_path) if file.abs_src_path else len(file.content_bytes)
                     self._spend(size, file.src_uri)
         return env
 
@@ -209,9 +218,9 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             # A listing is edited in its YAML file; browse pages have no source file to edit.
             page.edit_url = None
             if plan.listing is not None and config.repo_url:
-                page.edit_url = (f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/"
-                                 f"{plan.listing.edit_path}")
+                page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{plan.listing.edit_path}"
             return markdown
+        assert self.directory is not None
         problems = []
         for match in MARKER.finditer(markdown):
             _, reasons = parse_marker(match.group("args"), self.directory.taxonomy)
@@ -230,7 +239,9 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             return plan.render(base)
 
         def cards(match) -> str:
+            assert self.directory is not None
             marker, _ = parse_marker(match.group("args"), self.directory.taxonomy)
+            assert marker is not None  # on_page_markdown has refused the page's bad markers
             chosen = select(marker, self.views)
             if not chosen:
                 return '<p class="kd-empty">No listings match yet.</p>'
@@ -245,6 +256,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         return output
 
     def _spend(self, size: int, what: str) -> None:
+        if self.budget is None:
+            return
         try:
             self.budget.add(size, what)
         except OverBudget as exc:
@@ -265,7 +278,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 # MkDocs raises "Aborted with N warnings in strict mode" right after this event.
                 staging.discard(self.staging)
             elif os.path.isdir(self.staging):
-                self.budget.check_folder(self.staging)  # the search index and the like came after the pages
+                if self.budget is not None:  # the search index and the like came after the pages
+                    self.budget.check_folder(self.staging)
                 for note in staging.publish(self.staging, self.site_dir):
                     log.info(note)
         except (OverBudget, staging.StagingError) as exc:

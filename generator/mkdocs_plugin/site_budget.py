@@ -31,8 +31,9 @@ class SiteBudget:
     def add(self, size: int, what: str) -> None:
         """Count `size` bytes about to be written for `what`; OverBudget if that would pass the budget."""
         if self.used + size > self.limit:
-            raise OverBudget(self._message(f"{megabytes(self.used)} written so far, and {what} would add "
-                                           f"{megabytes(size)}"))
+            raise OverBudget(
+                self._message(f"{megabytes(self.used)} written so far, and {what} would add {megabytes(size)}")
+            )
         self.used += size
 
     def check_folder(self, folder: str) -> None:
@@ -42,9 +43,11 @@ class SiteBudget:
             raise OverBudget(self._message(f"the finished site is {megabytes(total)}"))
 
     def _message(self, detail: str) -> str:
-        return (f"the site would be larger than its budget of {self.max_mb:g} MB (`max_site_mb` in mkdocs.yml): "
-                f"{detail}. The build stopped; nothing was published and the last good site is unchanged. "
-                "Look for a listing or page that repeats content many times.")
+        return (
+            f"the site would be larger than its budget of {self.max_mb:g} MB (`max_site_mb` in mkdocs.yml): "
+            f"{detail}. The build stopped; nothing was published and the last good site is unchanged. "
+            "Look for a listing or page that repeats content many times."
+        )
 
 
 def folder_size(folder: str) -> int:

@@ -84,7 +84,8 @@ class BuildLock:
                 if time.monotonic() >= deadline:
                     raise StagingError(
                         f"another build is writing {self.site_dir} (it holds {self.path}); waited {wait:g} s. "
-                        "Nothing was built; try again when that build has finished.") from None
+                        "Nothing was built; try again when that build has finished."
+                    ) from None
                 if not told and on_wait is not None:
                     on_wait()
                     told = True
@@ -111,7 +112,7 @@ class BuildLock:
         self._fd = None
 
 
-# -- the folders --------------------------------------------------------------------------------------------------------
+# -- the folders -----------------------------------------------------------------------------------------------------
 def new_staging(site_dir: str) -> str:
     """A new, empty folder beside site_dir that no other build uses (made with the usual permissions)."""
     parent = Path(site_dir).parent
@@ -175,15 +176,16 @@ def tidy(site_dir: str) -> list[str]:
             olds.remove(newest)
             notes.append(f"an earlier build stopped while swapping sites: put the previous site back in {site_dir}")
         except OSError as exc:
-            raise _problem(f"{site_dir} is missing and the previous site could not be put back from {newest}",
-                           exc) from None
+            raise _problem(
+                f"{site_dir} is missing and the previous site could not be put back from {newest}", exc
+            ) from None
     for path in olds + _leftovers(site_dir, STAGING):
         if not remove(path):
             notes.append(f"could not remove {path}, left by an earlier build; remove it by hand")
     return notes
 
 
-# -- the swap -------------------------------------------------------------------------------------------------------------
+# -- the swap --------------------------------------------------------------------------------------------------------
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -223,8 +225,9 @@ def publish(staging: str, site_dir: str) -> list[str]:
                 os.rename(previous, site_dir)  # the last good site goes back; a crash here is undone by tidy()
                 raise
     except OSError as exc:
-        raise _problem(f"could not put the new build in place of {site_dir}; the last good site is unchanged",
-                       exc) from None
+        raise _problem(
+            f"could not put the new build in place of {site_dir}; the last good site is unchanged", exc
+        ) from None
     if not remove(previous):
         return [f"could not remove the previous site, now in {previous}; the next build tries again"]
     return []

@@ -121,8 +121,13 @@ class PageShells:
         if folder is None:
             return None
         others = tuple(sorted((key, repr(value)) for key, value in page.meta.items() if not isinstance(value, str)))
-        return (folder, others, tuple(name for name, value in values.items() if value),
-                "/blob/" in (values["edit_url"] or ""), "\u003ch1" in values["content"])
+        return (
+            folder,
+            others,
+            tuple(name for name, value in values.items() if value),
+            "/blob/" in (values["edit_url"] or ""),
+            "\u003ch1" in values["content"],
+        )
 
     def build(self, original, context: jinja2.runtime.Context, page: Page, values: dict[str, str]) -> list | None:
         stand_ins = {}

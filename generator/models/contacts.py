@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
@@ -12,13 +12,18 @@ from .caps import MAX_LANGUAGES
 from .fields import ContactUrl, Email, LanguageTag, PhoneText, Text
 from .hours import Hours
 
-
-INTERNATIONAL_HELP = ("true when the number belongs to a country the listing does not serve and callers there dial "
-                      "it internationally; say so in `note`, for reviewers and callers")
-COST_CONFIRMED_HELP = ("true when the phone-number library classes the number as shared-cost or a premium short "
-                       "code but the service's own page, listed in `sources` for `cost`, says what a call costs")
-SHORT_CODE_HELP = ("true when this is a short code the phone-number library does not list yet "
-                   "(e.g. 14416 in India); reviewers confirm it")
+INTERNATIONAL_HELP = (
+    "true when the number belongs to a country the listing does not serve and callers there dial "
+    "it internationally; say so in `note`, for reviewers and callers"
+)
+COST_CONFIRMED_HELP = (
+    "true when the phone-number library classes the number as shared-cost or a premium short "
+    "code but the service's own page, listed in `sources` for `cost`, says what a call costs"
+)
+SHORT_CODE_HELP = (
+    "true when this is a short code the phone-number library does not list yet "
+    "(e.g. 14416 in India); reviewers confirm it"
+)
 
 
 class _Contact(Strict):
@@ -33,9 +38,11 @@ class _Contact(Strict):
 class PhoneContact(_Contact):
     method: Literal["phone"]
     number: PhoneText
-    extension: str | None = Field(default=None, pattern=r"^[0-9*#]{1,10}$",
-                                  description="Keys to press once connected, e.g. \"1\" for 988 then 1; "
-                                              "the call link dials them after a pause")
+    extension: str | None = Field(
+        default=None,
+        pattern=r"^[0-9*#]{1,10}$",
+        description='Keys to press once connected, e.g. "1" for 988 then 1; the call link dials them after a pause',
+    )
     hours: Hours | None = None
     languages: list[LanguageTag] | None = Field(default=None, max_length=MAX_LANGUAGES)
     free: StrictBool | None = Field(default=None, description="Free to call from landlines and mobiles")
@@ -63,10 +70,11 @@ class WhatsAppContact(_Contact):
     languages: list[LanguageTag] | None = Field(default=None, max_length=MAX_LANGUAGES)
 
     @model_validator(mode="after")
-    def _number_or_url(self) -> "WhatsAppContact":
+    def _number_or_url(self) -> WhatsAppContact:
         if not self.number and not self.url:
             raise PydanticCustomError("whatsapp", "a whatsapp contact needs `number` or `url`")
         return self
+
     international: StrictBool | None = Field(default=None, description=INTERNATIONAL_HELP)
 
 
@@ -99,7 +107,7 @@ class JoinContact(_Contact):
 
 
 Contact = Annotated[
-    Union[PhoneContact, SmsContact, WhatsAppContact, ChatContact, EmailContact, VideoContact, AppContact, JoinContact],
+    PhoneContact | SmsContact | WhatsAppContact | ChatContact | EmailContact | VideoContact | AppContact | JoinContact,
     Field(discriminator="method"),
 ]
 

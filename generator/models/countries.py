@@ -20,16 +20,22 @@ LISTING_ID = r"^[a-z0-9-]{3,64}$"
 ListingId = Annotated[str, Field(pattern=LISTING_ID)]
 StartEntry = Annotated[
     ListingId | Annotated[list[ListingId], Field(min_length=2, max_length=3)],
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": LISTING_ID},
-                              {"type": "array", "items": {"type": "string", "pattern": LISTING_ID},
-                               "minItems": 2, "maxItems": 3}]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": LISTING_ID},
+                {"type": "array", "items": {"type": "string", "pattern": LISTING_ID}, "minItems": 2, "maxItems": 3},
+            ]
+        }
+    ),
 ]
 
 
 class EmergencyNumber(Strict):
     number: PhoneText
-    note: Text | None = Field(default=None, max_length=120, description="What it reaches, e.g. police, "
-                                                                          "fire and ambulance")
+    note: Text | None = Field(
+        default=None, max_length=120, description="What it reaches, e.g. police, fire and ambulance"
+    )
 
 
 class CountryNote(Strict):
@@ -39,20 +45,27 @@ class CountryNote(Strict):
 
 
 class ProfileSource(Source):
-    supports: Annotated[list[ProfileFact], WithJsonSchema({"type": "array", "uniqueItems": True, "minItems": 1,
-                                                           "items": {"enum": ["emergency", "notes"]}})] = Field(
-        min_length=1, description="What this page states: emergency, notes")
+    supports: Annotated[
+        list[ProfileFact],
+        WithJsonSchema(
+            {"type": "array", "uniqueItems": True, "minItems": 1, "items": {"enum": ["emergency", "notes"]}}
+        ),
+    ] = Field(min_length=1, description="What this page states: emergency, notes")
 
 
 class CountryProfile(Strict):
-    emergency: list[EmergencyNumber] = Field(min_length=1, max_length=4,
-                                             description="The country's emergency numbers, the main one first")
-    start_here: list[StartEntry] = Field(default_factory=list, max_length=8,
-                                         description="Listing ids of crisis lines, in order; a list of 2-3 ids "
-                                                     "is a group shown together or not at all")
+    emergency: list[EmergencyNumber] = Field(
+        min_length=1, max_length=4, description="The country's emergency numbers, the main one first"
+    )
+    start_here: list[StartEntry] = Field(
+        default_factory=list,
+        max_length=8,
+        description="Listing ids of crisis lines, in order; a list of 2-3 ids is a group shown together or not at all",
+    )
     notes: list[CountryNote] = Field(default_factory=list, max_length=5)
-    sources: list[ProfileSource] = Field(min_length=1, max_length=10,
-                                         description="Pages stating the emergency numbers and notes")
+    sources: list[ProfileSource] = Field(
+        min_length=1, max_length=10, description="Pages stating the emergency numbers and notes"
+    )
 
     def start_groups(self) -> list[list[str]]:
         return [[entry] if isinstance(entry, str) else list(entry) for entry in self.start_here]

@@ -109,7 +109,8 @@ def _language(value: str) -> str:
     reason = _language_ok(value)
     if reason:
         raise PydanticCustomError(
-            "language", "{given} {reason} (use tags such as en, es, pt-BR, ase for American Sign Language)",
+            "language",
+            "{given} {reason} (use tags such as en, es, pt-BR, ase for American Sign Language)",
             {"given": quoted(value), "reason": reason},
         )
     return value
@@ -118,7 +119,8 @@ def _language(value: str) -> str:
 def _time_zone(value: str) -> str:
     if value not in time_zones():
         raise PydanticCustomError(
-            "timezone", "{given} is not an IANA time zone (such as Europe/London, America/New_York){hint}",
+            "timezone",
+            "{given} is not an IANA time zone (such as Europe/London, America/New_York){hint}",
             {"given": quoted(value), "hint": close_match(value, time_zones())},
         )
     return value
@@ -127,12 +129,11 @@ def _time_zone(value: str) -> str:
 def _currency(value: str) -> str:
     if value not in currency_codes():
         raise PydanticCustomError(
-            "currency", "{given} is not an ISO 4217 currency code (such as USD, GBP, EUR){hint}",
+            "currency",
+            "{given} is not an ISO 4217 currency code (such as USD, GBP, EUR){hint}",
             {"given": quoted(value), "hint": close_match(value, currency_codes())},
         )
     return value
-
-
 
 
 @lru_cache(maxsize=4096)
@@ -147,6 +148,7 @@ def _url_checker(https_only: bool):
         if errors:
             raise PydanticCustomError("url", "{given} {reason}", {"given": quoted(value), "reason": "; ".join(errors)})
         return value.strip()
+
     return check
 
 
@@ -156,20 +158,27 @@ def _email(value: str) -> str:
     try:
         address = validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise PydanticCustomError("email", "{given} is not an email address such as help@example.org; write the plain address alone ({reason})",
-                                  {"given": quoted(value), "reason": str(exc).rstrip(".")}) from None
+        raise PydanticCustomError(
+            "email",
+            "{given} is not an email address such as help@example.org; write the plain address alone ({reason})",
+            {"given": quoted(value), "reason": str(exc).rstrip(".")},
+        ) from None
     host_errors = [f.message for f in check_web_url(f"https://{address.ascii_domain}/") if f.severity == "error"]
     if host_errors:
-        raise PydanticCustomError("email", "{given}: the domain {reason}",
-                                  {"given": quoted(value), "reason": "; ".join(host_errors)})
+        raise PydanticCustomError(
+            "email", "{given}: the domain {reason}", {"given": quoted(value), "reason": "; ".join(host_errors)}
+        )
     return value
 
 
 def _time_of_day(value: Any) -> Any:
     if isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00", value):
         return value
-    raise PydanticCustomError("time", "{given} is not a time of day; write it as \"HH:MM\" in 24-hour time, "
-                                      "in quotes (\"09:00\", \"17:30\")", {"given": quoted(value)})
+    raise PydanticCustomError(
+        "time",
+        '{given} is not a time of day; write it as "HH:MM" in 24-hour time, in quotes ("09:00", "17:30")',
+        {"given": quoted(value)},
+    )
 
 
 def _one_or_many(value: Any) -> Any:
@@ -178,8 +187,9 @@ def _one_or_many(value: Any) -> Any:
 
 def one_or_many(item_schema: dict, max_items: int) -> WithJsonSchema:
     """JSON Schema for a field that takes one value or a list of them."""
-    return WithJsonSchema({"anyOf": [item_schema, {"type": "array", "items": item_schema, "minItems": 1,
-                                                   "maxItems": max_items}]})
+    return WithJsonSchema(
+        {"anyOf": [item_schema, {"type": "array", "items": item_schema, "minItems": 1, "maxItems": max_items}]}
+    )
 
 
 class _NumberAsText:
@@ -194,33 +204,62 @@ class _NumberAsText:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True), _NumberAsText()]  # non-empty: str_min_length
-CountryCode = Annotated[str, AfterValidator(_country),
-                        WithJsonSchema({"type": "string", "enum": sorted(country_codes()) + [WORLDWIDE]})]
-RegionCode = Annotated[str, AfterValidator(_region),
-                       WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}-[A-Z0-9]{1,3}$"})]
-LicenceArea = Annotated[str, AfterValidator(_country_or_region),
-                        WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}(-[A-Z0-9]{1,3})?$"})]
-LanguageTag = Annotated[str, AfterValidator(_language),
-                        WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$",
-                                        "description": "BCP 47 language tag, e.g. en, es, pt-BR, ase"})]
-TimeZone = Annotated[str, AfterValidator(_time_zone),
-                     WithJsonSchema({"type": "string", "description": "IANA time zone, e.g. Europe/London"})]
-CurrencyCode = Annotated[str, AfterValidator(_currency),
-                         WithJsonSchema({"type": "string", "enum": sorted(currency_codes())})]
-WebUrl = Annotated[str, AfterValidator(_url_checker(https_only=False)),
-                   WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://",
-                                   "maxLength": MAX_URL_LENGTH})]
-ContactUrl = Annotated[str, AfterValidator(_url_checker(https_only=True)),
-                       WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://",
-                                       "maxLength": MAX_URL_LENGTH})]
+CountryCode = Annotated[
+    str, AfterValidator(_country), WithJsonSchema({"type": "string", "enum": sorted(country_codes()) + [WORLDWIDE]})
+]
+RegionCode = Annotated[
+    str, AfterValidator(_region), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}-[A-Z0-9]{1,3}$"})
+]
+LicenceArea = Annotated[
+    str,
+    AfterValidator(_country_or_region),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}(-[A-Z0-9]{1,3})?$"}),
+]
+LanguageTag = Annotated[
+    str,
+    AfterValidator(_language),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$",
+            "description": "BCP 47 language tag, e.g. en, es, pt-BR, ase",
+        }
+    ),
+]
+TimeZone = Annotated[
+    str,
+    AfterValidator(_time_zone),
+    WithJsonSchema({"type": "string", "description": "IANA time zone, e.g. Europe/London"}),
+]
+CurrencyCode = Annotated[
+    str, AfterValidator(_currency), WithJsonSchema({"type": "string", "enum": sorted(currency_codes())})
+]
+WebUrl = Annotated[
+    str,
+    AfterValidator(_url_checker(https_only=False)),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": MAX_URL_LENGTH}),
+]
+ContactUrl = Annotated[
+    str,
+    AfterValidator(_url_checker(https_only=True)),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://", "maxLength": MAX_URL_LENGTH}),
+]
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
-TimeOfDay = Annotated[str, BeforeValidator(_time_of_day),
-                      WithJsonSchema({"type": "string", "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"})]
-PhoneText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40), _NumberAsText(),
-                      Field(description="As people dial it: \"116 123\", \"988\", \"+1 800 273 8255\"")]
+TimeOfDay = Annotated[
+    str,
+    BeforeValidator(_time_of_day),
+    WithJsonSchema({"type": "string", "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"}),
+]
+PhoneText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=2, max_length=40),
+    _NumberAsText(),
+    Field(description='As people dial it: "116 123", "988", "+1 800 273 8255"'),
+]
 
 
 def many(item_type, item_schema: dict, max_items: int = MAX_LIST_ITEMS):
     """A list field that also accepts a single value (`cost: free`)."""
-    return Annotated[list[item_type], BeforeValidator(_one_or_many), Field(max_length=max_items),
-                     one_or_many(item_schema, max_items)]
+    return Annotated[
+        list[item_type], BeforeValidator(_one_or_many), Field(max_length=max_items), one_or_many(item_schema, max_items)
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, GetJsonSchemaHandler, Tag, ValidationInfo, field_validator
 from pydantic.json_schema import JsonSchemaValue
@@ -24,8 +24,11 @@ class Interval(Strict):
     def _not_empty(cls, closes: str, info: ValidationInfo) -> str:
         # On `closes`, so the message points at the line to change.
         if closes == info.data.get("opens"):
-            raise PydanticCustomError("interval", "opens and closes are both {time}; for a 24-hour service write "
-                                                  "`hours: 24/7`", {"time": closes})
+            raise PydanticCustomError(
+                "interval",
+                "opens and closes are both {time}; for a 24-hour service write `hours: 24/7`",
+                {"time": closes},
+            )
         return closes
 
     @property
@@ -41,6 +44,7 @@ class WeeklyHours(Strict):
 
 
 ALWAYS = "24/7"
+
 
 def _hours_branch(value: Any) -> str | None:
     """Pick the branch from the shape, so a mistake gets the errors of that branch only
@@ -64,9 +68,12 @@ class _AnyOfSchema:
 
 # `hours: 24/7` or the weekly mapping; one JSON Schema branch each, so editors accept both.
 Hours = Annotated[
-    Union[Annotated[Literal["24/7"], Tag("24/7")], Annotated[WeeklyHours, Tag("WeeklyHours")]],
-    Discriminator(_hours_branch, custom_error_type="hours",
-                  custom_error_message="write `24/7`, or a mapping with `timezone` and `weekly`"),
+    Annotated[Literal["24/7"], Tag("24/7")] | Annotated[WeeklyHours, Tag("WeeklyHours")],
+    Discriminator(
+        _hours_branch,
+        custom_error_type="hours",
+        custom_error_message="write `24/7`, or a mapping with `timezone` and `weekly`",
+    ),
     _AnyOfSchema(),
     Field(description="`24/7`, or `timezone` with `weekly` intervals"),
 ]

@@ -9,14 +9,34 @@ from pydantic import Field, StrictBool, StrictInt, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from .base import Strict
-from .caps import (MAX_AUDIENCES, MAX_CONTACTS, MAX_COUNTRIES, MAX_LANGUAGES, MAX_LICENCE_AREAS, MAX_LIST_ITEMS,
-                   MAX_REGIONS, MAX_TOPICS)
+from .caps import (
+    MAX_AUDIENCES,
+    MAX_CONTACTS,
+    MAX_COUNTRIES,
+    MAX_LANGUAGES,
+    MAX_LICENCE_AREAS,
+    MAX_LIST_ITEMS,
+    MAX_REGIONS,
+    MAX_TOPICS,
+)
 from .contacts import Contact
 from .fields import CountryCode, CurrencyCode, LanguageTag, LicenceArea, RegionCode, Text, WebUrl, many
 from .hours import Hours
 from .sources import SourceList, UnconfirmedList
-from .vocab import (Access, Anonymity, Cost, HelplineService, Modality, Moderation, Platform, PricePer, Profession,
-                    Responder, Status, VerificationMethod)
+from .vocab import (
+    Access,
+    Anonymity,
+    Cost,
+    HelplineService,
+    Modality,
+    Moderation,
+    Platform,
+    PricePer,
+    Profession,
+    Responder,
+    Status,
+    VerificationMethod,
+)
 
 TERM_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -36,8 +56,9 @@ class AgeRange(Strict):
     def _ordered(cls, high: int | None, info: ValidationInfo) -> int | None:
         low = info.data.get("min")
         if low is not None and high is not None and low > high:
-            raise PydanticCustomError("age", "age `min` ({min}) is greater than `max` ({max})",
-                                      {"min": low, "max": high})
+            raise PydanticCustomError(
+                "age", "age `min` ({min}) is greater than `max` ({max})", {"min": low, "max": high}
+            )
         return high
 
 
@@ -51,8 +72,9 @@ class Verification(Strict):
     @classmethod
     def _not_in_future(cls, day: dt.date) -> dt.date:
         if day > dt.date.today():
-            raise PydanticCustomError("verified_future", "verification date {date} is in the future",
-                                      {"date": day.isoformat()})
+            raise PydanticCustomError(
+                "verified_future", "verification date {date} is in the future", {"date": day.isoformat()}
+            )
         return day
 
 
@@ -64,14 +86,25 @@ class Listing(Strict):
     description: Text | None = Field(default=None, max_length=20_000, description="Markdown; raw HTML is removed")
     website: WebUrl
     organization: Organization | None = None
-    countries: list[CountryCode] = Field(min_length=1, max_length=MAX_COUNTRIES, description="ISO 3166-1 alpha-2 codes, or [worldwide]")
-    regions: list[RegionCode] = Field(default_factory=list, max_length=MAX_REGIONS, description="ISO 3166-2 codes inside `countries`")
+    countries: list[CountryCode] = Field(
+        min_length=1, max_length=MAX_COUNTRIES, description="ISO 3166-1 alpha-2 codes, or [worldwide]"
+    )
+    regions: list[RegionCode] = Field(
+        default_factory=list, max_length=MAX_REGIONS, description="ISO 3166-2 codes inside `countries`"
+    )
     languages: list[LanguageTag] = Field(min_length=1, max_length=MAX_LANGUAGES, description="BCP 47 tags")
-    topics: list[str] = Field(min_length=1, max_length=MAX_TOPICS, json_schema_extra={"items": {"type": "string", "pattern": TERM_ID}},
-                              description="Topic ids from directory/taxonomy.yaml")
-    audiences: list[str] = Field(default_factory=lambda: ["everyone"], max_length=MAX_AUDIENCES,
-                                 json_schema_extra={"items": {"type": "string", "pattern": TERM_ID}},
-                                 description="Audience ids from directory/taxonomy.yaml")
+    topics: list[str] = Field(
+        min_length=1,
+        max_length=MAX_TOPICS,
+        json_schema_extra={"items": {"type": "string", "pattern": TERM_ID}},
+        description="Topic ids from directory/taxonomy.yaml",
+    )
+    audiences: list[str] = Field(
+        default_factory=lambda: ["everyone"],
+        max_length=MAX_AUDIENCES,
+        json_schema_extra={"items": {"type": "string", "pattern": TERM_ID}},
+        description="Audience ids from directory/taxonomy.yaml",
+    )
     age: AgeRange | None = None
     cost: many(Cost, {"enum": list(Cost.__args__)})
     contacts: list[Contact] = Field(min_length=1, max_length=MAX_CONTACTS)
@@ -93,8 +126,9 @@ class Listing(Strict):
 class Helpline(Listing):
     service: HelplineService | None = None
     responders: many(Responder, {"enum": list(Responder.__args__)}) | None = None
-    confidentiality: Text | None = Field(default=None, max_length=1000,
-                                         description="When confidentiality may be broken")
+    confidentiality: Text | None = Field(
+        default=None, max_length=1000, description="When confidentiality may be broken"
+    )
 
 
 class Community(Listing):
@@ -103,8 +137,9 @@ class Community(Listing):
     moderation: Moderation | None = None
     anonymity: Anonymity | None = None
     peer_led: StrictBool | None = None
-    crisis_signposting: StrictBool = Field(default=False, description="The space points members in crisis to "
-                                                                        "helplines; without it a caution is shown")
+    crisis_signposting: StrictBool = Field(
+        default=False, description="The space points members in crisis to helplines; without it a caution is shown"
+    )
     rules_url: WebUrl | None = None
 
 
@@ -119,17 +154,22 @@ class Price(Strict):
     def _ordered(cls, to: float | None, info: ValidationInfo) -> float | None:
         low = info.data.get("from_")
         if to is not None and low is not None and to < low:
-            raise PydanticCustomError("price", "price `to` ({to}) is lower than `from` ({from_})",
-                                      {"to": f"{to:g}", "from_": f"{low:g}"})
+            raise PydanticCustomError(
+                "price", "price `to` ({to}) is lower than `from` ({from_})", {"to": f"{to:g}", "from_": f"{low:g}"}
+            )
         return to
 
 
 class Teletherapy(Listing):
     modalities: list[Modality] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
     professions: list[Profession] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
-    licensed_in: list[LicenceArea] = Field(default_factory=list, max_length=MAX_LICENCE_AREAS, description="ISO 3166-1 or 3166-2 codes")
+    licensed_in: list[LicenceArea] = Field(
+        default_factory=list, max_length=MAX_LICENCE_AREAS, description="ISO 3166-1 or 3166-2 codes"
+    )
     price: Price | None = None
-    insurance: StrictBool | Annotated[list[Annotated[Text, Field(max_length=120)]], Field(max_length=MAX_LIST_ITEMS)] | None = Field(default=None, description="true/false, or payer names")
+    insurance: (
+        StrictBool | Annotated[list[Annotated[Text, Field(max_length=120)]], Field(max_length=MAX_LIST_ITEMS)] | None
+    ) = Field(default=None, description="true/false, or payer names")
     free_trial: StrictBool | None = None
     prescribing: StrictBool | None = None
 

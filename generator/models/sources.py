@@ -20,32 +20,43 @@ from .vocab import SourcedFact
 
 def _https_only(value: str) -> str:
     if split_url(value).scheme.lower() != "https":
-        raise PydanticCustomError("source_https", "{given} must start with https:// (a source is read over a "
-                                                  "secure connection)", {"given": quoted(value)})
+        raise PydanticCustomError(
+            "source_https",
+            "{given} must start with https:// (a source is read over a secure connection)",
+            {"given": quoted(value)},
+        )
     return value
 
 
-HttpsUrl = Annotated[WebUrl, AfterValidator(_https_only),
-                     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"})]
+HttpsUrl = Annotated[
+    WebUrl, AfterValidator(_https_only), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"})
+]
 # Repeats in any list are refused by rules.py (_check_duplicates), at the repeated item.
-FactList = Annotated[list[SourcedFact],
-                     WithJsonSchema({"type": "array", "uniqueItems": True,
-                                     "items": {"type": "string", "enum": list(SourcedFact.__args__)}})]
+FactList = Annotated[
+    list[SourcedFact],
+    WithJsonSchema(
+        {"type": "array", "uniqueItems": True, "items": {"type": "string", "enum": list(SourcedFact.__args__)}}
+    ),
+]
 
 
 class Source(Strict):
     url: HttpsUrl = Field(description="The page, https://; the service's own pages first")
     read: dt.date = Field(description="The day the page was read, YYYY-MM-DD")
-    supports: FactList = Field(min_length=1, json_schema_extra={"minItems": 1},
-                               description="The facts this page states")
+    supports: FactList = Field(
+        min_length=1, json_schema_extra={"minItems": 1}, description="The facts this page states"
+    )
     note: Text | None = Field(default=None, max_length=300, description="Plain text, e.g. what the page says")
 
     @field_validator("read")
     @classmethod
     def _not_in_future(cls, day: dt.date) -> dt.date:
         if day > dt.date.today():
-            raise PydanticCustomError("read_future", "read date {date} is in the future; write the day you read "
-                                                     "the page", {"date": day.isoformat()})
+            raise PydanticCustomError(
+                "read_future",
+                "read date {date} is in the future; write the day you read the page",
+                {"date": day.isoformat()},
+            )
         return day
 
 
@@ -55,14 +66,18 @@ def _unique_urls(sources: list[Source]) -> list[Source]:
         parts = split_url(source.url)  # the host is case-insensitive, the path is not; a final / is the same page
         key = (parts.netloc.lower(), parts.path.rstrip("/"), parts.query)
         if key in seen:
-            raise PydanticCustomError("duplicate_source", "{url} is already listed as sources[{first}]; give each "
-                                                          "page once, with everything it supports",
-                                      {"url": quoted(source.url), "first": seen[key], "at": (index, "url")})
+            raise PydanticCustomError(
+                "duplicate_source",
+                "{url} is already listed as sources[{first}]; give each page once, with everything it supports",
+                {"url": quoted(source.url), "first": seen[key], "at": (index, "url")},
+            )
         seen[key] = index
     return sources
 
 
-SourceList = Annotated[list[Source], AfterValidator(_unique_urls),
-                       Field(max_length=MAX_LIST_ITEMS,
-                             description="The pages that state this listing's facts, the service's own first")]
+SourceList = Annotated[
+    list[Source],
+    AfterValidator(_unique_urls),
+    Field(max_length=MAX_LIST_ITEMS, description="The pages that state this listing's facts, the service's own first"),
+]
 UnconfirmedList = Annotated[FactList, Field(description="Facts in this listing that no source confirmed")]

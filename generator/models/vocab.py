@@ -7,8 +7,23 @@ Status = Literal["active", "paused", "closed"]
 Day = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
 DAYS: tuple[str, ...] = ("mo", "tu", "we", "th", "fr", "sa", "su")
 VerificationMethod = Literal["called", "website", "provider"]
-SourcedFact = Literal["website", "contacts", "hours", "cost", "countries", "regions", "languages", "organization",
-                      "service", "topics", "audiences", "age", "price", "status", "description"]
+SourcedFact = Literal[
+    "website",
+    "contacts",
+    "hours",
+    "cost",
+    "countries",
+    "regions",
+    "languages",
+    "organization",
+    "service",
+    "topics",
+    "audiences",
+    "age",
+    "price",
+    "status",
+    "description",
+]
 
 HelplineService = Literal["crisis", "support", "information"]
 Responder = Literal["volunteers", "peers", "professionals"]

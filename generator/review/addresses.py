@@ -17,10 +17,13 @@ from collections.abc import Iterable
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Metadata services of the big clouds (AWS, GCP, Azure, Alibaba, ECS tasks): they hand out credentials.
-METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in (
-    "169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "168.63.129.16"))
+METADATA_ADDRESSES = frozenset(
+    ipaddress.ip_address(a)
+    for a in ("169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "168.63.129.16")
+)
 METADATA_NAMES = frozenset({"metadata", "metadata.google.internal", "metadata.goog"})
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_DEFAULT_TIMEOUT: object = getattr(socket, "_GLOBAL_DEFAULT_TIMEOUT", None)  # "no timeout given" to http.client
 
 
 class RefusedAddress(OSError):
@@ -48,9 +51,14 @@ def kind_of(address: IPAddress) -> str | None:
             return f"{kind_of(embedded)} ({embedded}) written as IPv6"
     if address in METADATA_ADDRESSES:
         return "a cloud metadata address"
-    for test, kind in (("is_loopback", "a loopback address"), ("is_link_local", "a link-local address"),
-                       ("is_unspecified", "an unspecified address"), ("is_multicast", "a multicast address"),
-                       ("is_private", "a private address"), ("is_reserved", "a reserved address")):
+    for test, kind in (
+        ("is_loopback", "a loopback address"),
+        ("is_link_local", "a link-local address"),
+        ("is_unspecified", "an unspecified address"),
+        ("is_multicast", "a multicast address"),
+        ("is_private", "a private address"),
+        ("is_reserved", "a reserved address"),
+    ):
         if getattr(address, test):
             return kind
     if not address.is_global:
@@ -77,22 +85,26 @@ class AddressGuard:
             raise RefusedAddress(f"{host} is a cloud metadata service")
         answers = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
         for *_, sockaddr in answers:
-            address = ipaddress.ip_address(sockaddr[0].split("%")[0])  # drop an IPv6 zone
+            address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])  # drop an IPv6 zone
             kind = self.refusal(address)
             if kind is not None:
                 literal = name == str(address) or name == sockaddr[0]
                 raise RefusedAddress(f"{host} is {kind}" if literal else f"{host} resolves to {address}, {kind}")
         return answers
 
-    def create_connection(self, address: tuple[str, int], timeout=socket._GLOBAL_DEFAULT_TIMEOUT,
-                          source_address=None) -> socket.socket:
+    def create_connection(
+        self,
+        address: tuple[str, int],
+        timeout: object = _DEFAULT_TIMEOUT,
+        source_address: tuple[str, int] | None = None,
+    ) -> socket.socket:
         """socket.create_connection, to vetted addresses only (http.client calls this to connect)."""
         host, port = address
         error: OSError | None = None
         for family, kind, proto, _, sockaddr in self.vetted(host, port):
             sock = socket.socket(family, kind, proto)
             try:
-                if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:
+                if timeout is None or isinstance(timeout, (int, float)):
                     sock.settimeout(timeout)
                 if source_address:
                     sock.bind(source_address)

@@ -20,10 +20,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..directory import display_path, listing_files, load_directory
-from ..urls import parse_url
 from ..models.contacts import NUMBER_METHODS
 from ..phones import parse_number
 from ..problems import Problem
+from ..urls import parse_url
 from ..yamlsafe import load_yaml_file
 
 URL_METHODS = ("whatsapp", "chat", "video", "app", "join")
@@ -38,6 +38,7 @@ class GitError(Exception):
 
 
 # --------------------------------------------------------------------------- reading both sides
+
 
 @dataclass
 class Entry:
@@ -112,8 +113,10 @@ def checkout_directory_at(ref: str, root: Path, dest: Path) -> tuple[Path, str]:
     try:
         commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], toplevel).strip()
     except GitError:
-        raise GitError(f"`{ref}` is not a commit, branch or tag in this repository (for a pull request base, "
-                       f"fetch it first: git fetch origin main, then use origin/main)") from None
+        raise GitError(
+            f"`{ref}` is not a commit, branch or tag in this repository (for a pull request base, "
+            f"fetch it first: git fetch origin main, then use origin/main)"
+        ) from None
     listing = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", str(relative)], toplevel, binary=True)
     blobs: list[tuple[str, str]] = []
     for item in listing.split(b"\0"):
@@ -126,13 +129,14 @@ def checkout_directory_at(ref: str, root: Path, dest: Path) -> tuple[Path, str]:
     target = dest / relative
     target.mkdir(parents=True, exist_ok=True)
     if blobs:
-        output = _git(["cat-file", "--batch"], toplevel, binary=True,
-                      stdin="".join(sha + "\n" for sha, _ in blobs).encode())
+        output = _git(
+            ["cat-file", "--batch"], toplevel, binary=True, stdin="".join(sha + "\n" for sha, _ in blobs).encode()
+        )
         offset = 0
-        for sha, path in blobs:
+        for _sha, path in blobs:
             header_end = output.index(b"\n", offset)
             size = int(output[offset:header_end].split()[2])
-            content = output[header_end + 1: header_end + 1 + size]
+            content = output[header_end + 1 : header_end + 1 + size]
             offset = header_end + 1 + size + 1
             parts = PurePosixPath(path).parts
             if ".." in parts or PurePosixPath(path).is_absolute():
@@ -144,6 +148,7 @@ def checkout_directory_at(ref: str, root: Path, dest: Path) -> tuple[Path, str]:
 
 
 # --------------------------------------------------------------------------- contact points
+
 
 @dataclass(frozen=True)
 class Point:
@@ -176,8 +181,11 @@ class Point:
         return ""
 
     def shown(self) -> str:
-        return (self.value + (f" (keyword {self.keyword})" if self.keyword else "")
-                + (f" then {self.extension}" if self.extension else ""))
+        return (
+            self.value
+            + (f" (keyword {self.keyword})" if self.keyword else "")
+            + (f" then {self.extension}" if self.extension else "")
+        )
 
 
 def _href(method: str, keyword: str | None, extension: str | None, parsed) -> str | None:
@@ -193,8 +201,11 @@ def _href(method: str, keyword: str | None, extension: str | None, parsed) -> st
 def contact_points(entry: Entry) -> list[Point]:
     data = entry.data or {}
     points: list[Point] = []
-    countries = tuple(c for c in data.get("countries") or () if isinstance(c, str)) \
-        if isinstance(data.get("countries"), list) else ()
+    countries = (
+        tuple(c for c in data.get("countries") or () if isinstance(c, str))
+        if isinstance(data.get("countries"), list)
+        else ()
+    )
     if isinstance(data.get("website"), str):
         points.append(Point("link", "website", data["website"]))
     organization = data.get("organization")
@@ -215,9 +226,11 @@ def contact_points(entry: Entry) -> list[Point]:
             number = str(number)
             parsed = entry.numbers.get(index)
             if parsed is None:
-                parsed = parse_number(number, countries, allow_short=method != "whatsapp")
-            points.append(Point("number", method, number, keyword, extension,
-                                _href(method, keyword, extension, parsed), index))
+                parsed = parse_number(number, countries, allow_short=method != "whatsapp",
+                                      claimed_short=contact.get("short_code") is True)
+            points.append(
+                Point("number", method, number, keyword, extension, _href(method, keyword, extension, parsed), index)
+            )
         if method in URL_METHODS and isinstance(contact.get("url"), str):
             points.append(Point("link", f"{method} link", contact["url"], contact=index))
         if method == "email" and isinstance(contact.get("address"), str):
@@ -283,8 +296,9 @@ class DirectoryDiff:
 
     @property
     def domain_changes(self) -> list[tuple[ListingChange, PointChange]]:
-        return [(c, p) for c in self.listings if c.change != "added" for p in c.points
-                if p.domain_changed or p.new_domain]
+        return [
+            (c, p) for c in self.listings if c.change != "added" for p in c.points if p.domain_changed or p.new_domain
+        ]
 
     @property
     def verifications(self) -> list[ListingChange]:
@@ -374,11 +388,19 @@ def _field_changes(old: dict, new: dict) -> tuple[list[FieldChange], FieldChange
             verification = FieldChange("verified", short(before, 200), short(after, 200))
             continue
         if key == "description":
-            changes.append(FieldChange(key, f"{len(str(before or ''))} characters",
-                                       f"{len(str(after or ''))} characters (text changed)"))
+            changes.append(
+                FieldChange(
+                    key, f"{len(str(before or ''))} characters", f"{len(str(after or ''))} characters (text changed)"
+                )
+            )
         elif key == "hours":
-            changes.append(FieldChange(key, hours_text(before) if before is not None else "(none)",
-                                       hours_text(after) if after is not None else "(none)"))
+            changes.append(
+                FieldChange(
+                    key,
+                    hours_text(before) if before is not None else "(none)",
+                    hours_text(after) if after is not None else "(none)",
+                )
+            )
         else:
             changes.append(FieldChange(key, short(before), short(after)))
     return changes, verification
@@ -404,9 +426,13 @@ def _contact_detail_changes(old: Entry, new: Entry, points: list[PointChange]) -
             if key in _TARGET_FIELDS or before.get(key) == after.get(key):
                 continue
             shown = hours_text if key == "hours" else short
-            details.append(FieldChange(f"{point.label} {point.value}: {key}",
-                                       shown(before.get(key)) if key in before else "(none)",
-                                       shown(after.get(key)) if key in after else "(none)"))
+            details.append(
+                FieldChange(
+                    f"{point.label} {point.value}: {key}",
+                    shown(before.get(key)) if key in before else "(none)",
+                    shown(after.get(key)) if key in after else "(none)",
+                )
+            )
     return details
 
 
@@ -438,8 +464,10 @@ def diff_entries(old: dict[str, Entry], new: dict[str, Entry], ref: str = "") ->
     removed = [old[k] for k in sorted(old) if k not in new]
     added = [new[k] for k in sorted(new) if k not in old]
     renamed: list[tuple[Entry, Entry, str]] = []
-    for reason, same in (("same content", lambda a, b: a.data is not None and a.data == b.data),
-                         ("same website", _same_website)):
+    for reason, same in (
+        ("same content", lambda a, b: a.data is not None and a.data == b.data),
+        ("same website", _same_website),
+    ):
         for gone in list(removed):
             match = next((a for a in added if same(gone, a)), None)
             if match is not None:
@@ -457,9 +485,21 @@ def diff_entries(old: dict[str, Entry], new: dict[str, Entry], ref: str = "") ->
     for entry in removed:
         listings.append(ListingChange("removed", entry.key, entry.name, entry.path))
     for gone, entry, reason in renamed:
-        listings.append(_compare(gone, entry, ListingChange("renamed", entry.key, entry.name, entry.path,
-                                                            old_key=gone.key, old_path=gone.path,
-                                                            rename_reason=reason)))
+        listings.append(
+            _compare(
+                gone,
+                entry,
+                ListingChange(
+                    "renamed",
+                    entry.key,
+                    entry.name,
+                    entry.path,
+                    old_key=gone.key,
+                    old_path=gone.path,
+                    rename_reason=reason,
+                ),
+            )
+        )
     for key in sorted(set(old) & set(new)):
         if old[key].data == new[key].data and old[key].data is not None:
             continue
@@ -485,6 +525,7 @@ def diff_against_ref(ref: str, root: Path | str = "directory") -> DirectoryDiff:
 
 
 # --------------------------------------------------------------------------- reports
+
 
 def code(value: Any, *, table: bool = False) -> str:
     """`value` as a Markdown code span that nothing inside can break out of."""
@@ -533,43 +574,73 @@ def render_markdown(result: DirectoryDiff) -> str:
 
     numbers = result.number_changes
     if numbers:
-        lines += ["### ⚠ Changed phone numbers", "",
-                  ("Check every new number on the service's own website before approving. The dial form is "
-                   "what the site's call and text buttons will use."), "",
-                  "| listing | method | old → dials | new → dials |", "|---|---|---|---|"]
+        lines += [
+            "### ⚠ Changed phone numbers",
+            "",
+            (
+                "Check every new number on the service's own website before approving. The dial form is "
+                "what the site's call and text buttons will use."
+            ),
+            "",
+            "| listing | method | old → dials | new → dials |",
+            "|---|---|---|---|",
+        ]
         for change, point in numbers:
-            lines.append(f"| {code(change.key, table=True)} | {point.label} | {_point_cell(point.old)} | "
-                         f"{_point_cell(point.new)} |")
+            lines.append(
+                f"| {code(change.key, table=True)} | {point.label} | {_point_cell(point.old)} | "
+                f"{_point_cell(point.new)} |"
+            )
         lines.append("")
     new_numbers = result.new_numbers
     if new_numbers:
-        lines += ["### ⚠ New phone numbers", "",
-                  ("These numbers were not in the directory before (new listings and new contacts). Check each "
-                   "on the service's own website before approving."), "",
-                  "| listing | method | new → dials |", "|---|---|---|"]
+        lines += [
+            "### ⚠ New phone numbers",
+            "",
+            (
+                "These numbers were not in the directory before (new listings and new contacts). Check each "
+                "on the service's own website before approving."
+            ),
+            "",
+            "| listing | method | new → dials |",
+            "|---|---|---|",
+        ]
         for change, point in new_numbers:
             lines.append(f"| {code(change.key, table=True)} | {point.label} | {_point_cell(point.new)} |")
         lines.append("")
     domains = result.domain_changes
     if domains:
-        lines += ["### ⚠ Changed domains", "",
-                  "A link or address now points to a different site. Make sure it is the service's own.", "",
-                  "| listing | field | old | new | domain |", "|---|---|---|---|---|"]
+        lines += [
+            "### ⚠ Changed domains",
+            "",
+            "A link or address now points to a different site. Make sure it is the service's own.",
+            "",
+            "| listing | field | old | new | domain |",
+            "|---|---|---|---|---|",
+        ]
         for change, point in domains:
             if point.domain_changed:
                 note = f"**domain changed: {md_text(point.domain_changed[0])} → {md_text(point.domain_changed[1])}**"
             else:
                 note = f"**new domain: {md_text(point.new_domain)}**"
-            lines.append(f"| {code(change.key, table=True)} | {point.label} | {_point_cell(point.old)} | "
-                         f"{_point_cell(point.new)} | {note} |")
+            lines.append(
+                f"| {code(change.key, table=True)} | {point.label} | {_point_cell(point.old)} | "
+                f"{_point_cell(point.new)} | {note} |"
+            )
         lines.append("")
     if result.verifications:
-        lines += ["### ⚠ Verification records added or changed", "",
-                  "Ask how each was checked. Never merge a verification nobody actually did.", "",
-                  "| listing | old | new |", "|---|---|---|"]
+        lines += [
+            "### ⚠ Verification records added or changed",
+            "",
+            "Ask how each was checked. Never merge a verification nobody actually did.",
+            "",
+            "| listing | old | new |",
+            "|---|---|---|",
+        ]
         for change in result.verifications:
-            lines.append(f"| {code(change.key, table=True)} | {code(change.verification.old, table=True)} | "
-                         f"{code(change.verification.new, table=True)} |")
+            lines.append(
+                f"| {code(change.key, table=True)} | {code(change.verification.old, table=True)} | "
+                f"{code(change.verification.new, table=True)} |"
+            )
         lines.append("")
 
     added = result.by_change("added")
@@ -580,8 +651,12 @@ def render_markdown(result: DirectoryDiff) -> str:
             if change.unreadable:
                 lines += ["The file could not be read; see the validation errors below.", ""]
             if change.points:
-                lines += ["Check each of these on the service's own website:", "",
-                          "| field | value → dials |", "|---|---|"]
+                lines += [
+                    "Check each of these on the service's own website:",
+                    "",
+                    "| field | value → dials |",
+                    "|---|---|",
+                ]
                 lines += [f"| {p.label} | {_point_cell(p.new)} |" for p in change.points]
                 lines.append("")
     removed = result.by_change("removed")
@@ -593,8 +668,12 @@ def render_markdown(result: DirectoryDiff) -> str:
     if renamed:
         lines += [f"### Renamed or moved listings ({len(renamed)})", ""]
         for change in renamed:
-            lines += [f"#### {code(change.old_key)} → {_title(change)}", "",
-                      f"{code(change.old_path)} → {code(change.path)} ({change.rename_reason})", ""]
+            lines += [
+                f"#### {code(change.old_key)} → {_title(change)}",
+                "",
+                f"{code(change.old_path)} → {code(change.path)} ({change.rename_reason})",
+                "",
+            ]
             lines += _change_details(change)
     changed = result.by_change("changed")
     if changed:
@@ -610,8 +689,13 @@ def render_markdown(result: DirectoryDiff) -> str:
             lines.append(f"- … and {len(result.new_errors) - 50} more; run `kindred validate`")
         lines.append("")
     if result.old_error_count:
-        lines += [(f"_The directory at {code(ref)} had {result.old_error_count} validation error(s); listings "
-                   f"that did not validate there were compared as far as their YAML could be read._"), ""]
+        lines += [
+            (
+                f"_The directory at {code(ref)} had {result.old_error_count} validation error(s); listings "
+                f"that did not validate there were compared as far as their YAML could be read._"
+            ),
+            "",
+        ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -653,8 +737,10 @@ def render_text(result: DirectoryDiff) -> str:
         lines.append(f"NEW NUMBER {change.key} {point.label}: {_point_text(point.new)}")
     for change, point in result.domain_changes:
         if point.domain_changed:
-            lines.append(f"DOMAIN CHANGED {change.key} {point.label}: {point.domain_changed[0]} -> "
-                         f"{point.domain_changed[1]} ({_point_text(point.old)} -> {_point_text(point.new)})")
+            lines.append(
+                f"DOMAIN CHANGED {change.key} {point.label}: {point.domain_changed[0]} -> "
+                f"{point.domain_changed[1]} ({_point_text(point.old)} -> {_point_text(point.new)})"
+            )
         else:
             lines.append(f"NEW DOMAIN {change.key} {point.label}: {point.new_domain} ({_point_text(point.new)})")
     for change in result.verifications:
@@ -687,19 +773,37 @@ def render_json(result: DirectoryDiff) -> str:
     listings = []
     for change in result.listings:
         item = asdict(change)
-        item["points"] = [{"change": p.change, "label": p.label, "old": point(p.old), "new": point(p.new),
-                           "domain_changed": list(p.domain_changed) if p.domain_changed else None,
-                           "new_domain": p.new_domain} for p in change.points]
+        item["points"] = [
+            {
+                "change": p.change,
+                "label": p.label,
+                "old": point(p.old),
+                "new": point(p.new),
+                "domain_changed": list(p.domain_changed) if p.domain_changed else None,
+                "new_domain": p.new_domain,
+            }
+            for p in change.points
+        ]
         listings.append(item)
     payload = {
         "ref": result.ref,
         "counts": {c: len(result.by_change(c)) for c in ("added", "removed", "renamed", "changed")},
-        "changed_numbers": [{"listing": c.key, "label": p.label, "old": point(p.old), "new": point(p.new)}
-                            for c, p in result.number_changes],
+        "changed_numbers": [
+            {"listing": c.key, "label": p.label, "old": point(p.old), "new": point(p.new)}
+            for c, p in result.number_changes
+        ],
         "new_numbers": [{"listing": c.key, "label": p.label, "new": point(p.new)} for c, p in result.new_numbers],
-        "changed_domains": [{"listing": c.key, "label": p.label, "old": point(p.old), "new": point(p.new),
-                             "domain_changed": list(p.domain_changed) if p.domain_changed else None,
-                             "new_domain": p.new_domain} for c, p in result.domain_changes],
+        "changed_domains": [
+            {
+                "listing": c.key,
+                "label": p.label,
+                "old": point(p.old),
+                "new": point(p.new),
+                "domain_changed": list(p.domain_changed) if p.domain_changed else None,
+                "new_domain": p.new_domain,
+            }
+            for c, p in result.domain_changes
+        ],
         "listings": listings,
         "new_errors": [asdict(p) for p in result.new_errors],
         "old_error_count": result.old_error_count,

@@ -35,8 +35,16 @@ from .. import __version__
 from ..directory import Directory, ListingRecord
 from ..validation_messages import field_label
 from .addresses import AddressGuard, RefusedAddress
-from .links import (REDIRECT_STATUSES, _code, _GuardedHTTPHandler, _GuardedHTTPSHandler, _HostGate, _interleave_hosts,
-                    _md, _NoRedirects)
+from .links import (
+    REDIRECT_STATUSES,
+    _code,
+    _GuardedHTTPHandler,
+    _GuardedHTTPSHandler,
+    _HostGate,
+    _interleave_hosts,
+    _md,
+    _NoRedirects,
+)
 from .page_text import PageText, has_keyword, keypad_digits, page_text
 
 USER_AGENT = f"Mozilla/5.0 (compatible; kindred-fact-check/{__version__}; checks a directory of support services)"
@@ -46,6 +54,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNO
 
 
 # --------------------------------------------------------------------------- what to look for
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -73,15 +82,18 @@ def number_forms(written: str, parsed) -> frozenset[str]:
         forms.add(keypad_digits(parsed.dial))
         if not parsed.short:
             try:
-                number = phonenumbers.parse(parsed.dial if parsed.dial.startswith("+") else written,
-                                            parsed.region)
+                number = phonenumbers.parse(parsed.dial if parsed.dial.startswith("+") else written, parsed.region)
             except phonenumbers.NumberParseException:
                 number = None
             if number is not None:
                 national = str(phonenumbers.national_significant_number(number))
                 country = str(number.country_code)
-                forms |= {national, country + national, "00" + country + national,
-                          keypad_digits(phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))}
+                forms |= {
+                    national,
+                    country + national,
+                    "00" + country + national,
+                    keypad_digits(phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)),
+                }
     return frozenset(f for f in forms if f)
 
 
@@ -95,14 +107,32 @@ def collect_facts(record: ListingRecord) -> list[Fact]:
         number = getattr(contact, "number", None)
         if method in _WHAT and number:
             path = ("contacts", index, "number")
-            facts.append(Fact(record.key, record.listing.name, _WHAT[method], number, field_label(path),
-                              record.display_path, record.line_of(*path),
-                              number_forms(number, record.numbers.get(index))))
+            facts.append(
+                Fact(
+                    record.key,
+                    record.listing.name,
+                    _WHAT[method],
+                    number,
+                    field_label(path),
+                    record.display_path,
+                    record.line_of(*path),
+                    number_forms(number, record.numbers.get(index)),
+                )
+            )
         keyword = getattr(contact, "keyword", None)
         if keyword:
             path = ("contacts", index, "keyword")
-            facts.append(Fact(record.key, record.listing.name, "keyword", keyword, field_label(path),
-                              record.display_path, record.line_of(*path)))
+            facts.append(
+                Fact(
+                    record.key,
+                    record.listing.name,
+                    "keyword",
+                    keyword,
+                    field_label(path),
+                    record.display_path,
+                    record.line_of(*path),
+                )
+            )
     return facts
 
 
@@ -116,6 +146,7 @@ def pages_of(record: ListingRecord) -> list[tuple[str, str]]:
 
 
 # --------------------------------------------------------------------------- reading pages
+
 
 @dataclass
 class Page:
@@ -148,9 +179,19 @@ def _refusal(guard: AddressGuard, url: str) -> str:
 
 
 class PageReader:
-    def __init__(self, *, concurrency: int = 4, per_host: int = 1, timeout: float = 15.0, retries: int = 1,
-                 host_delay: float = 1.0, backoff: float = 2.0, max_redirects: int = 8,
-                 resolve: dict[str, tuple[str, int]] | None = None, user_agent: str = USER_AGENT):
+    def __init__(
+        self,
+        *,
+        concurrency: int = 4,
+        per_host: int = 1,
+        timeout: float = 15.0,
+        retries: int = 1,
+        host_delay: float = 1.0,
+        backoff: float = 2.0,
+        max_redirects: int = 8,
+        resolve: dict[str, tuple[str, int]] | None = None,
+        user_agent: str = USER_AGENT,
+    ):
         self.concurrency = max(1, concurrency)
         self.per_host = max(1, per_host)
         self.timeout = timeout
@@ -163,8 +204,9 @@ class PageReader:
         self._gates: dict[str, _HostGate] = {}
         self._lock = threading.Lock()
         self.guard = AddressGuard()  # public addresses only; mapped test hosts use their own opener
-        self._opener = urllib.request.build_opener(_NoRedirects(), _GuardedHTTPHandler(self.guard),
-                                                   _GuardedHTTPSHandler(self.guard))
+        self._opener = urllib.request.build_opener(
+            _NoRedirects(), _GuardedHTTPHandler(self.guard), _GuardedHTTPSHandler(self.guard)
+        )
         self._mapped_opener = urllib.request.build_opener(_NoRedirects())
 
     def _gate(self, host: str) -> _HostGate:
@@ -185,8 +227,11 @@ class PageReader:
         target, host_header, refusal = self._target(url)
         if refusal:
             return None, None, b"", None, refusal, False
-        headers = {"User-Agent": self.user_agent, "Accept-Language": "en;q=0.8, *;q=0.5",
-                   "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/json;q=0.9,*/*;q=0.1"}
+        headers = {
+            "User-Agent": self.user_agent,
+            "Accept-Language": "en;q=0.8, *;q=0.5",
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/json;q=0.9,*/*;q=0.1",
+        }
         if host_header:
             headers["Host"] = host_header
         request = urllib.request.Request(target, headers=headers)
@@ -202,7 +247,7 @@ class PageReader:
                 finally:
                     exc.close()
                 return exc.code, None, b"", location, "", exc.code >= 500 or exc.code == 429
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 return None, None, b"", None, f"timed out after {self.timeout:g} s", True
             except urllib.error.URLError as exc:
                 if isinstance(exc.reason, (TimeoutError, socket.timeout)):
@@ -290,6 +335,7 @@ def _decode(body: bytes, content_type: str) -> str:
 
 # --------------------------------------------------------------------------- matching and the report
 
+
 @dataclass(frozen=True)
 class FactResult:
     fact: Fact
@@ -319,18 +365,23 @@ def match_facts(records: list[ListingRecord], pages: dict[str, Page]) -> list[Fa
     return results
 
 
-def check_facts(directory: Directory, reader: PageReader,
-                progress: Callable[[Page], None] | None = None) -> list[FactResult]:
+def check_facts(
+    directory: Directory, reader: PageReader, progress: Callable[[Page], None] | None = None
+) -> list[FactResult]:
     records = [r for r in directory.published if collect_facts(r)]
     urls = [url for record in records for url, _ in pages_of(record)]
     return match_facts(records, reader.read_all(urls, progress))
 
 
 def summary(results: list[FactResult]) -> str:
-    count = lambda outcome: sum(1 for r in results if r.outcome == outcome)
+    def count(outcome: str) -> int:
+        return sum(1 for r in results if r.outcome == outcome)
+
     listings = len({r.fact.listing for r in results})
-    return (f"Checked {len(results)} number(s) and keyword(s) in {listings} listing(s): {count('found')} found on "
-            f"the listing's own pages, {count('missing')} not found, {count('unchecked')} could not be checked.")
+    return (
+        f"Checked {len(results)} number(s) and keyword(s) in {listings} listing(s): {count('found')} found on "
+        f"the listing's own pages, {count('missing')} not found, {count('unchecked')} could not be checked."
+    )
 
 
 def _grouped(results: list[FactResult], outcome: str) -> dict[str, list[FactResult]]:
@@ -342,23 +393,43 @@ def _grouped(results: list[FactResult], outcome: str) -> dict[str, list[FactResu
 
 
 _SECTIONS = (
-    ("missing", "Not found on the listing's pages",
-     "None of the pages below states this value in any format. Check the service's own website: fix the listing, "
-     "or add the page that states it to `sources`."),
+    (
+        "missing",
+        "Not found on the listing's pages",
+        "None of the pages below states this value in any format. Check the service's own website: fix the listing, "
+        "or add the page that states it to `sources`.",
+    ),
     ("unchecked", "Could not check", "None of the listing's pages could be read. Open them by hand."),
 )
 
 
 def render_report(results: list[FactResult], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps({
-            "summary": summary(results),
-            "missing": sum(1 for r in results if r.outcome == "missing"),
-            "facts": [{"listing": r.fact.listing, "what": r.fact.what, "value": r.fact.value, "field": r.fact.field,
-                       "path": r.fact.path, "line": r.fact.line, "outcome": r.outcome, "found_on": list(r.found_on),
-                       "pages": [{"url": u, "field": w, "error": e or None} for u, w, e in r.pages]}
-                      for r in results],
-        }, indent=2, ensure_ascii=False) + "\n"
+        return (
+            json.dumps(
+                {
+                    "summary": summary(results),
+                    "missing": sum(1 for r in results if r.outcome == "missing"),
+                    "facts": [
+                        {
+                            "listing": r.fact.listing,
+                            "what": r.fact.what,
+                            "value": r.fact.value,
+                            "field": r.fact.field,
+                            "path": r.fact.path,
+                            "line": r.fact.line,
+                            "outcome": r.outcome,
+                            "found_on": list(r.found_on),
+                            "pages": [{"url": u, "field": w, "error": e or None} for u, w, e in r.pages],
+                        }
+                        for r in results
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     if fmt == "markdown":
         lines = [f"**{summary(results)}**", ""]
         for outcome, title, advice in _SECTIONS:
@@ -367,10 +438,16 @@ def render_report(results: list[FactResult], fmt: str) -> str:
                 continue
             lines += [f"### {title} ({sum(len(v) for v in grouped.values())})", "", advice, ""]
             for listing, items in grouped.items():
-                lines += [f"#### `{listing}` — {_md(items[0].fact.name)}", "",
-                          "| where | field | value |", "|---|---|---|"]
-                lines += [f"| {_code(r.fact.where)} | {r.fact.field} | {_md(r.fact.what)} {_code(r.fact.value)} |"
-                          for r in items]
+                lines += [
+                    f"#### `{listing}` — {_md(items[0].fact.name)}",
+                    "",
+                    "| where | field | value |",
+                    "|---|---|---|",
+                ]
+                lines += [
+                    f"| {_code(r.fact.where)} | {r.fact.field} | {_md(r.fact.what)} {_code(r.fact.value)} |"
+                    for r in items
+                ]
                 lines += ["", "Pages read:", ""]
                 lines += [f"- {w}: {_code(u)}" + (f" ({_md(e)})" if e else "") for u, w, e in items[0].pages]
                 lines.append("")

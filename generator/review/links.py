@@ -44,11 +44,10 @@ from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from .addresses import AddressGuard, RefusedAddress
-
 from .. import __version__
 from ..directory import Directory
 from ..validation_messages import field_label
+from .addresses import AddressGuard, RefusedAddress
 
 USER_AGENT = f"Mozilla/5.0 (compatible; kindred-link-check/{__version__}; checks a directory of support services)"
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -61,6 +60,7 @@ CACHE_KEEP_DAYS = 90
 
 
 # --------------------------------------------------------------------------- what to check
+
 
 @dataclass(frozen=True)
 class LinkRef:
@@ -93,8 +93,11 @@ def collect_links(directory: Directory) -> list[LinkRef]:
             found.append((("contacts", index, "url"), getattr(contact, "url", None)))
         for path, url in found:
             if url:
-                refs.append(LinkRef(url, record.key, listing.name, field_label(path), record.display_path,
-                                    record.line_of(*path)))
+                refs.append(
+                    LinkRef(
+                        url, record.key, listing.name, field_label(path), record.display_path, record.line_of(*path)
+                    )
+                )
     return refs
 
 
@@ -108,24 +111,25 @@ _USERINFO_LIKE = re.compile(r"(//)[^\s/\\'\"<>@]*@")
 
 def _visible(text: str) -> str:
     """Control, format (bidi) and other invisible characters as escapes: nothing reaches a terminal raw."""
-    return "".join(ch if ch.isprintable() else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-                   for ch in text)
+    return "".join(
+        ch if ch.isprintable() else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in text
+    )
 
 
 def shown_url(url: str) -> str:
     """A URL as the report may show it: no user name or password, no query or fragment (tokens ride there,
     and the report is public), control characters escaped, at most SHOWN_URL_LENGTH characters."""
     tail = re.search(r"[?#]", url)
-    text, cut = (url[:tail.start()], tail.group()) if tail else (url, "")
+    text, cut = (url[: tail.start()], tail.group()) if tail else (url, "")
     scheme, separator, rest = text.partition("://")
     if separator:
         end = _AUTHORITY_END.search(rest)
-        authority, path = (rest[:end.start()], rest[end.start():]) if end else (rest, "")
+        authority, path = (rest[: end.start()], rest[end.start() :]) if end else (rest, "")
         text = f"{scheme}://{authority.rpartition('@')[2]}{path}"
     if cut:
         text += f"{cut}…"
     text = _visible(text)
-    return text if len(text) <= SHOWN_URL_LENGTH else text[:SHOWN_URL_LENGTH - 1] + "…"
+    return text if len(text) <= SHOWN_URL_LENGTH else text[: SHOWN_URL_LENGTH - 1] + "…"
 
 
 def scrubbed(message: str) -> str:
@@ -136,6 +140,7 @@ def scrubbed(message: str) -> str:
 
 
 # --------------------------------------------------------------------------- results
+
 
 @dataclass
 class LinkResult:
@@ -189,13 +194,22 @@ class LinkResult:
 
     @classmethod
     def from_json(cls, data: dict) -> LinkResult:
-        return cls(url=data["url"], outcome=data["outcome"], status=data.get("status"),
-                   final_url=data.get("final_url"), redirects=[(int(s), str(u)) for s, u in data.get("redirects", [])],
-                   error=data.get("error"), attempts=int(data.get("attempts", 0)), method=data.get("method"),
-                   checked_at=float(data.get("checked_at", 0)), from_cache=True)
+        return cls(
+            url=data["url"],
+            outcome=data["outcome"],
+            status=data.get("status"),
+            final_url=data.get("final_url"),
+            redirects=[(int(s), str(u)) for s, u in data.get("redirects", [])],
+            error=data.get("error"),
+            attempts=int(data.get("attempts", 0)),
+            method=data.get("method"),
+            checked_at=float(data.get("checked_at", 0)),
+            from_cache=True,
+        )
 
 
 # --------------------------------------------------------------------------- the cache
+
 
 def load_cache(path: Path | None) -> dict[str, LinkResult]:
     if path is None or not Path(path).is_file():
@@ -211,8 +225,7 @@ def load_cache(path: Path | None) -> dict[str, LinkResult]:
 
 def save_cache(path: Path, results: dict[str, LinkResult], *, now: float | None = None) -> None:
     now = time.time() if now is None else now
-    keep = {url: r.to_json() for url, r in sorted(results.items())
-            if now - r.checked_at <= CACHE_KEEP_DAYS * 86400}
+    keep = {url: r.to_json() for url, r in sorted(results.items()) if now - r.checked_at <= CACHE_KEEP_DAYS * 86400}
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
@@ -221,6 +234,7 @@ def save_cache(path: Path, results: dict[str, LinkResult], *, now: float | None 
 
 
 # --------------------------------------------------------------------------- checking
+
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """Redirects come back as HTTPError, so each hop is seen, rate-limited, vetted and reported."""
@@ -301,9 +315,19 @@ def _host(url: str) -> str:
 
 
 class LinkChecker:
-    def __init__(self, *, concurrency: int = 8, per_host: int = 2, timeout: float = 10.0, retries: int = 2,
-                 host_delay: float = 0.5, backoff: float = 1.0, max_redirects: int = 10,
-                 user_agent: str = USER_AGENT, allow_networks: Iterable[str] = ()):
+    def __init__(
+        self,
+        *,
+        concurrency: int = 8,
+        per_host: int = 2,
+        timeout: float = 10.0,
+        retries: int = 2,
+        host_delay: float = 0.5,
+        backoff: float = 1.0,
+        max_redirects: int = 10,
+        user_agent: str = USER_AGENT,
+        allow_networks: Iterable[str] = (),
+    ):
         """`allow_networks`: networks that may be visited although they are not public, for tests that
         serve pages on 127.0.0.1. Empty by default: then only public addresses are visited."""
         self.concurrency = max(1, concurrency)
@@ -318,8 +342,9 @@ class LinkChecker:
         self._gates_lock = threading.Lock()
         self.guard = AddressGuard(allow_networks)
         # Built here, so proxies from the environment are read when the check starts.
-        self._opener = urllib.request.build_opener(_NoRedirects(), _GuardedHTTPHandler(self.guard),
-                                                   _GuardedHTTPSHandler(self.guard))
+        self._opener = urllib.request.build_opener(
+            _NoRedirects(), _GuardedHTTPHandler(self.guard), _GuardedHTTPSHandler(self.guard)
+        )
 
     def _gate(self, url: str) -> _HostGate:
         host = _host(url)
@@ -329,9 +354,15 @@ class LinkChecker:
             return self._gates[host]
 
     def _request(self, method: str, url: str) -> _Answer:
-        request = urllib.request.Request(url, method=method, headers={
-            "User-Agent": self.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
-            "Accept-Language": "en;q=0.8, *;q=0.5"})
+        request = urllib.request.Request(
+            url,
+            method=method,
+            headers={
+                "User-Agent": self.user_agent,
+                "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+                "Accept-Language": "en;q=0.8, *;q=0.5",
+            },
+        )
         with self._gate(url):
             try:
                 with self._opener.open(request, timeout=self.timeout) as response:
@@ -360,8 +391,9 @@ class LinkChecker:
                     return _Answer(None, error="connection refused", retryable=True)
                 return _Answer(None, error=f"could not connect: {reason}", retryable=True)
             except (http.client.HTTPException, ConnectionError, OSError) as exc:
-                return _Answer(None, error=f"connection failed: {type(exc).__name__}: {exc}".rstrip(": "),
-                               retryable=True)
+                return _Answer(
+                    None, error=f"connection failed: {type(exc).__name__}: {exc}".rstrip(": "), retryable=True
+                )
             except RefusedAddress as exc:
                 return _Answer(None, error=f"refused: {exc}")
             except ValueError as exc:  # a URL urllib cannot request at all
@@ -443,8 +475,9 @@ class LinkChecker:
                 following = urljoin(current, answer.location)
                 result.redirects.append((answer.status, shown_url(following)))
                 if urlsplit(following).scheme.lower() not in ("http", "https"):
-                    result.error = (f"{answer.status} redirect to something that is not a web address: "
-                                    f"{shown_url(following)}")
+                    result.error = (
+                        f"{answer.status} redirect to something that is not a web address: {shown_url(following)}"
+                    )
                     return result
                 if following in seen:
                     result.error = f"redirect loop back to {shown_url(following)}"
@@ -460,8 +493,15 @@ class LinkChecker:
         result.error = f"more than {self.max_redirects} redirects"
         return result
 
-    def check(self, urls: Iterable[str], *, cache: dict[str, LinkResult] | None = None, cache_hours: float = 24,
-              progress: Callable[[LinkResult], None] | None = None, now: float | None = None) -> dict[str, LinkResult]:
+    def check(
+        self,
+        urls: Iterable[str],
+        *,
+        cache: dict[str, LinkResult] | None = None,
+        cache_hours: float = 24,
+        progress: Callable[[LinkResult], None] | None = None,
+        now: float | None = None,
+    ) -> dict[str, LinkResult]:
         """Results for every distinct URL; fresh OK results from `cache` are reused, not fetched."""
         now = time.time() if now is None else now
         results: dict[str, LinkResult] = {}
@@ -508,6 +548,7 @@ def check_urls(urls: Iterable[str], **options) -> dict[str, LinkResult]:
 
 # --------------------------------------------------------------------------- the report
 
+
 @dataclass
 class LinkReport:
     refs: list[LinkRef]
@@ -540,10 +581,15 @@ class LinkReport:
     def summary(self) -> str:
         results = list(self.results.values())
         cached = sum(1 for r in results if r.from_cache)
-        count = lambda outcome: sum(1 for r in results if r.outcome == outcome)
+
+        def count(outcome: str) -> int:
+            return sum(1 for r in results if r.outcome == outcome)
+
         redirected = sum(1 for r in results if r.ok and r.redirected)
-        return (f"Checked {len(results)} link(s) ({cached} from the cache): {count('broken')} broken, "
-                f"{redirected} redirected, {count('blocked')} could not be checked.")
+        return (
+            f"Checked {len(results)} link(s) ({cached} from the cache): {count('broken')} broken, "
+            f"{redirected} redirected, {count('blocked')} could not be checked."
+        )
 
 
 def _md(text: str) -> str:
@@ -571,17 +617,41 @@ def render_report(report: LinkReport, fmt: str) -> str:
             item["url"] = shown_url(url)
             item["from_cache"] = result.from_cache
             item["problem"] = None if result.ok else result.problem()
-            item["found_in"] = [{"listing": r.listing, "field": r.field, "path": r.path, "line": r.line}
-                                for r in by_url.get(url, [])]
+            item["found_in"] = [
+                {"listing": r.listing, "field": r.field, "path": r.path, "line": r.line} for r in by_url.get(url, [])
+            ]
             links.append(item)
-        return json.dumps({"summary": report.summary(), "broken": sum(1 for r in report.results.values()
-                                                                     if r.broken),
-                           "links": links}, indent=2, ensure_ascii=False) + "\n"
-    sections = [("Broken links", report.broken, ("These links do not work. Find the new address on the "
-                                                 "service's own website, or mark the listing `closed`.")),
-                ("Could not check", report.blocked, "The site refused an automated request. Open these by hand."),
-                ("Redirected", report.redirected, ("These work, but point somewhere else now. Permanent "
-                                                   "redirects (301, 308) are worth updating in the listing."))]
+        return (
+            json.dumps(
+                {
+                    "summary": report.summary(),
+                    "broken": sum(1 for r in report.results.values() if r.broken),
+                    "links": links,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    sections = [
+        (
+            "Broken links",
+            report.broken,
+            (
+                "These links do not work. Find the new address on the "
+                "service's own website, or mark the listing `closed`."
+            ),
+        ),
+        ("Could not check", report.blocked, "The site refused an automated request. Open these by hand."),
+        (
+            "Redirected",
+            report.redirected,
+            (
+                "These work, but point somewhere else now. Permanent "
+                "redirects (301, 308) are worth updating in the listing."
+            ),
+        ),
+    ]
     if fmt == "markdown":
         lines = [f"**{report.summary()}**", ""]
         for title, grouped, advice in sections:
@@ -590,8 +660,12 @@ def render_report(report: LinkReport, fmt: str) -> str:
             total = sum(len(items) for items in grouped.values())
             lines += [f"### {title} ({total})", "", advice, ""]
             for listing, items in grouped.items():
-                lines += [f"#### `{listing}` — {_md(items[0][0].name)}", "",
-                          "| where | field | link | result |", "|---|---|---|---|"]
+                lines += [
+                    f"#### `{listing}` — {_md(items[0][0].name)}",
+                    "",
+                    "| where | field | link | result |",
+                    "|---|---|---|---|",
+                ]
                 for ref, result in items:
                     outcome = _md(_redirect_chain(result)) if title == "Redirected" else _md(result.problem())
                     lines.append(f"| {_code(ref.where)} | {ref.field} | {_code(shown_url(ref.url))} | {outcome} |")

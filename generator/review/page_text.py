@@ -14,13 +14,29 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 # The letters on a phone keypad, for vanity numbers such as 1-800-GAMBLER.
-_KEYPAD = str.maketrans({**{c: d for d, letters in {"2": "ABC", "3": "DEF", "4": "GHI", "5": "JKL", "6": "MNO",
-                                                    "7": "PQRS", "8": "TUV", "9": "WXYZ"}.items()
-                            for c in letters}})
+_KEYPAD = str.maketrans(
+    {
+        **{
+            c: d
+            for d, letters in {
+                "2": "ABC",
+                "3": "DEF",
+                "4": "GHI",
+                "5": "JKL",
+                "6": "MNO",
+                "7": "PQRS",
+                "8": "TUV",
+                "9": "WXYZ",
+            }.items()
+            for c in letters
+        }
+    }
+)
 # Between two groups of one number: spaces of every width, dashes of every kind, dots, slashes, brackets, a plus.
 _SEPARATORS = "\t \u00a0\u2007\u2009\u200a\u202f\u3000-\u2010\u2011\u2012\u2013\u2014\u2212./()+"
-_GROUP = re.compile(r"[0-9]+|[A-Z]{2,}(?![a-z])")  # digits, or a word in capitals (a vanity number's letters)
-_RUN = re.compile(rf"(?:[0-9]+|[A-Z]{{2,}}(?![a-z]))(?:[{re.escape(_SEPARATORS)}]{{0,3}}(?:[0-9]+|[A-Z]{{2,}}(?![a-z])))*")
+_GROUP_PATTERN = r"[0-9]+|[A-Z]{2,}(?![a-z])"  # digits, or a word in capitals (a vanity number's letters)
+_GROUP = re.compile(_GROUP_PATTERN)
+_RUN = re.compile(rf"(?:{_GROUP_PATTERN})(?:[{re.escape(_SEPARATORS)}]{{0,3}}(?:{_GROUP_PATTERN}))*")
 _MAX_GROUPS = 8  # no written number has more groups than this; longer runs are two numbers side by side
 
 
@@ -48,7 +64,7 @@ def digit_strings(text: str) -> set[str]:
         groups = [g if g[0].isdigit() else g.translate(_KEYPAD) for g in written]
         for start in range(len(groups)):
             joined = ""
-            for group in groups[start:start + _MAX_GROUPS]:
+            for group in groups[start : start + _MAX_GROUPS]:
                 joined += group
                 found.add(joined)
     return found
@@ -72,7 +88,8 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag in ("script", "style", "template", "noscript") and not (
-                tag == "script" and (attributes.get("type") or "").lower() == "application/ld+json"):
+            tag == "script" and (attributes.get("type") or "").lower() == "application/ld+json"
+        ):
             self._skip += 1
         href = (attributes.get("href") or "").strip()
         if href.lower().startswith(("tel:", "sms:", "callto:")):

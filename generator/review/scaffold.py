@@ -9,6 +9,7 @@ here without anyone remembering to update this file.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import tempfile
@@ -26,7 +27,7 @@ from ..directory import ID_PATTERN, TAXONOMY_FILE, display_path, load_directory
 from ..models import KIND_MODELS, KINDS, Listing
 from ..models.contacts import Contact
 from ..models.fields import CountryCode, Email, LanguageTag, WebUrl, close_match
-from ..models.vocab import Cost, PricePer, Status
+from ..models.vocab import Cost, PricePer, SourcedFact, Status
 from ..phones import parse_number
 from ..problems import Problem
 from ..taxonomy import Taxonomy
@@ -38,12 +39,16 @@ KIND_SINGULAR = {"helplines": "helpline", "communities": "community", "telethera
 
 # Contact options `kindred new` offers, in the order they are asked for each kind.
 CONTACT_OPTIONS = ("phone", "email", "chat", "join")
-ASK_ORDER = {"helplines": ("phone", "chat", "email"), "communities": ("join", "chat", "email"),
-             "teletherapy": ("phone", "email", "chat")}
+ASK_ORDER = {
+    "helplines": ("phone", "chat", "email"),
+    "communities": ("join", "chat", "email"),
+    "teletherapy": ("phone", "email", "chat"),
+}
 _CONTACT_FIELD = {"phone": "number", "email": "address", "chat": "url", "join": "url"}
 
 
 # --------------------------------------------------------------------------- ids and conflicts
+
 
 def slugify(name: str) -> str:
     """A listing id from a name: `Línea 024` -> `linea-024` (may be too short; check with ID_PATTERN)."""
@@ -54,8 +59,9 @@ def slugify(name: str) -> str:
 
 def id_problem(listing_id: str) -> str | None:
     if not ID_PATTERN.match(listing_id):
-        return (f"`{listing_id}` is not a valid listing id: use 3 to 64 lowercase letters, digits and hyphens"
-                + (f" (such as `{slugify(listing_id)}`)" if len(slugify(listing_id)) >= 3 else ""))
+        return f"`{listing_id}` is not a valid listing id: use 3 to 64 lowercase letters, digits and hyphens" + (
+            f" (such as `{slugify(listing_id)}`)" if len(slugify(listing_id)) >= 3 else ""
+        )
     return None
 
 
@@ -71,8 +77,10 @@ def id_conflict(root: Path, kind: str, listing_id: str) -> str | None:
             if existing.exists():
                 if other == kind:
                     return f"{display_path(existing)} already exists; not overwriting it (edit that file instead)"
-                return (f"the id `{listing_id}` is already used by {display_path(existing)}; ids are unique "
-                        f"across all kinds, so choose another id")
+                return (
+                    f"the id `{listing_id}` is already used by {display_path(existing)}; ids are unique "
+                    f"across all kinds, so choose another id"
+                )
     return None
 
 
@@ -95,8 +103,9 @@ def _type_message(name: str, type_: Any, value: str) -> str | None:
     return None
 
 
-def check_value(what: str, value: str, *, taxonomy: Taxonomy | None = None,
-                countries: typing.Sequence[str] = ()) -> str | None:
+def check_value(
+    what: str, value: str, *, taxonomy: Taxonomy | None = None, countries: typing.Sequence[str] = ()
+) -> str | None:
     """Why one value typed at a prompt is unusable, or None. The whole file is still validated afterwards."""
     value = value.strip()
     if what == "name":
@@ -119,13 +128,16 @@ def check_value(what: str, value: str, *, taxonomy: Taxonomy | None = None,
     if what == "phone":
         if parse_number(value, tuple(countries)) is None:
             where = " or ".join(c for c in countries if c != "worldwide") or "any listed country"
-            return (f"`{value}` is not a valid phone number in {where}; write it as people dial it there, or in "
-                    f"international form (\"+44 800 1111\")")
+            return (
+                f"`{value}` is not a valid phone number in {where}; write it as people dial it there, or in "
+                f'international form ("+44 800 1111")'
+            )
         return None
     raise ValueError(f"unknown value kind {what}")
 
 
 # --------------------------------------------------------------------------- YAML text
+
 
 class _Dumper(yaml.SafeDumper):
     """Block lists indented under their key, and digits-and-colons text (numbers, times) in double quotes."""
@@ -144,8 +156,7 @@ _Dumper.add_representer(str, _represent_str)
 
 def yaml_text(value: Any, *, flow: bool | None = None) -> str:
     """YAML for one value, without a document end marker."""
-    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=10_000, sort_keys=False,
-                     default_flow_style=flow)
+    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=10_000, sort_keys=False, default_flow_style=flow)
     text = text.removesuffix("\n...\n")
     return text.rstrip("\n")
 
@@ -186,6 +197,7 @@ def _wrap(prefix: str, words: typing.Sequence[str], continuation: str = "#   ", 
 
 # --------------------------------------------------------------------------- what the models allow
 
+
 def _literal_values(annotation: Any) -> tuple[str, ...]:
     """Every Literal value inside an annotation (through Optional, list, Annotated)."""
     if typing.get_origin(annotation) is Literal:
@@ -210,8 +222,7 @@ def _is_bool(annotation: Any) -> bool:
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType, typing.Annotated):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return bool(args) and (all(_is_bool(a) for a in args) if origin is not typing.Annotated
-                               else _is_bool(args[0]))
+        return bool(args) and (all(_is_bool(a) for a in args) if origin is not typing.Annotated else _is_bool(args[0]))
     return False
 
 
@@ -224,10 +235,21 @@ def allowed_values(kind: str, name: str) -> tuple[str, ...]:
     return _literal_values(KIND_MODELS[kind].model_fields[name].annotation)
 
 
-_PRIMARY_ZONE = {"US": "America/New_York", "CA": "America/Toronto", "AU": "Australia/Sydney",
-                 "BR": "America/Sao_Paulo", "MX": "America/Mexico_City", "RU": "Europe/Moscow",
-                 "ES": "Europe/Madrid", "AR": "America/Argentina/Buenos_Aires", "DE": "Europe/Berlin",
-                 "NZ": "Pacific/Auckland", "PT": "Europe/Lisbon", "ID": "Asia/Jakarta", "CL": "America/Santiago"}
+_PRIMARY_ZONE = {
+    "US": "America/New_York",
+    "CA": "America/Toronto",
+    "AU": "Australia/Sydney",
+    "BR": "America/Sao_Paulo",
+    "MX": "America/Mexico_City",
+    "RU": "Europe/Moscow",
+    "ES": "Europe/Madrid",
+    "AR": "America/Argentina/Buenos_Aires",
+    "DE": "Europe/Berlin",
+    "NZ": "Pacific/Auckland",
+    "PT": "Europe/Lisbon",
+    "ID": "Asia/Jakarta",
+    "CL": "America/Santiago",
+}
 
 
 def _zone_for(countries: typing.Sequence[str]) -> str:
@@ -248,7 +270,7 @@ def _currency_for(countries: typing.Sequence[str]) -> str:
     for country in countries:
         try:
             currencies = get_territory_currencies(country)
-        except Exception:  # noqa: BLE001 — unknown territory: fall through to the default
+        except Exception:
             currencies = []
         if currencies:
             return currencies[0]
@@ -282,15 +304,23 @@ def _kind_hint(kind: str, name: str, countries: typing.Sequence[str]) -> Hint:
     description = info.description or ""
     places = [c for c in countries if c != "worldwide"]
     special: dict[str, Hint] = {
-        "confidentiality": Hint(name, "When the service may break confidentiality, in its own words.",
-                                "when confidentiality may be broken"),
+        "confidentiality": Hint(
+            name, "When the service may break confidentiality, in its own words.", "when confidentiality may be broken"
+        ),
         "rules_url": Hint(name, "https://www.example.org/community-rules", "the https:// link to its rules"),
-        "licensed_in": Hint(name, places[:1] or ["US-CA"], "where practitioners are licensed: ISO 3166-1 or "
-                                                           "3166-2 codes"),
-        "price": Hint(name, {"from": 40, "to": 90, "currency": _currency_for(places), "per": "session"},
-                      "per: " + " | ".join(typing.get_args(PricePer))),
-        "crisis_signposting": Hint(name, True, "only if you have seen it point members in crisis to helplines; "
-                                               "without it the page shows a caution"),
+        "licensed_in": Hint(
+            name, places[:1] or ["US-CA"], "where practitioners are licensed: ISO 3166-1 or 3166-2 codes"
+        ),
+        "price": Hint(
+            name,
+            {"from": 40, "to": 90, "currency": _currency_for(places), "per": "session"},
+            "per: " + " | ".join(typing.get_args(PricePer)),
+        ),
+        "crisis_signposting": Hint(
+            name,
+            True,
+            "only if you have seen it point members in crisis to helplines; without it the page shows a caution",
+        ),
         "insurance": Hint(name, False, "true or false, or a list of the insurers it accepts"),
     }
     if name in special:
@@ -305,15 +335,20 @@ def _kind_hint(kind: str, name: str, countries: typing.Sequence[str]) -> Hint:
     return Hint(name, None, description)
 
 
-def optional_hints(kind: str, countries: typing.Sequence[str], taxonomy: Taxonomy | None) -> tuple[list[Hint],
-                                                                                                   list[Hint]]:
+def optional_hints(
+    kind: str, countries: typing.Sequence[str], taxonomy: Taxonomy | None
+) -> tuple[list[Hint], list[Hint]]:
     """(common optional fields, this kind's own fields), each with an example value that validates."""
     countries = list(countries)
     region = _first_region(countries)
     audiences = list(taxonomy.audiences) if taxonomy and taxonomy.audiences else ["everyone"]
     common = [
-        Hint("description", "A few sentences in Markdown: what happens when someone gets in touch, who answers, "
-                            "and anything to know first.", "longer Markdown text, shown on the listing's page"),
+        Hint(
+            "description",
+            "A few sentences in Markdown: what happens when someone gets in touch, who answers, "
+            "and anything to know first.",
+            "longer Markdown text, shown on the listing's page",
+        ),
         Hint("organization", {"name": "Who runs the service", "url": "https://www.example.org/"}, "who runs it"),
     ]
     if region:
@@ -321,10 +356,15 @@ def optional_hints(kind: str, countries: typing.Sequence[str], taxonomy: Taxonom
     common += [
         Hint("audiences", [audiences[0]], "ids from " + TAXONOMY_FILE + " (the default is everyone)"),
         Hint("age", {"min": 16, "max": 25}, "whole numbers; give one or both"),
-        Hint("hours", {"timezone": _zone_for(countries),
-                       "weekly": [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "09:00", "closes": "17:00"}],
-                       "note": "Reduced hours on public holidays."},
-             "or `hours: 24/7`; applies to contacts without their own hours"),
+        Hint(
+            "hours",
+            {
+                "timezone": _zone_for(countries),
+                "weekly": [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "09:00", "closes": "17:00"}],
+                "note": "Reduced hours on public holidays.",
+            },
+            "or `hours: 24/7`; applies to contacts without their own hours",
+        ),
         Hint("status", STATUSES[0], "one of: " + " | ".join(STATUSES) + "; closed ones are not published"),
     ]
     return common, [_kind_hint(kind, name, countries) for name in kind_fields(kind)]
@@ -343,6 +383,7 @@ def _contact_needs() -> list[str]:
 
 # --------------------------------------------------------------------------- the file
 
+
 @dataclass
 class NewListing:
     kind: str
@@ -359,8 +400,12 @@ class NewListing:
     def data(self) -> dict[str, Any]:
         """The essential fields as a listing mapping. Never a `verified` record."""
         return {
-            "name": self.name.strip(), "summary": self.summary.strip(), "website": self.website.strip(),
-            "countries": list(self.countries), "languages": list(self.languages), "topics": list(self.topics),
+            "name": self.name.strip(),
+            "summary": self.summary.strip(),
+            "website": self.website.strip(),
+            "countries": list(self.countries),
+            "languages": list(self.languages),
+            "topics": list(self.topics),
             "cost": self.cost[0] if len(self.cost) == 1 else list(self.cost),
             "contacts": [dict(c) for c in self.contacts],
         }
@@ -411,9 +456,20 @@ def render_listing(new: NewListing, taxonomy: Taxonomy | None = None) -> str:
             lines.append(f"# {hint.key}:".ljust(40) + (f" # {hint.note}" if hint.note else ""))
         else:
             lines += _comment_block(hint.key, hint.example, hint.note)
-    lines += ["",
-              "# Leave out `verified` until you have checked every contact yourself, by calling or on the",
-              "# service's own website (CONTRIBUTING.md#verifying-a-listing). Never copy or guess one."]
+    lines += [
+        "",
+        "# Where these facts come from (CONTRIBUTING.md#sources): every page you read, the service's own first.",
+        "# sources:",
+        f"#   - url: {yaml_text(data['website'])}",
+        f"#     read: {dt.date.today().isoformat()}".ljust(40) + " # the day you read the page",
+        "#     supports: [contacts]".ljust(40) + " # what it states: " + ", ".join(SourcedFact.__args__[:6]) + ", ...",
+        "# unconfirmed: [hours]".ljust(40) + " # facts you kept although no page states them",
+    ]
+    lines += [
+        "",
+        "# Leave out `verified` until you have checked every contact yourself, by calling or on the",
+        "# service's own website (CONTRIBUTING.md#verifying-a-listing). Never copy or guess one.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -430,10 +486,11 @@ def check_listing_text(root: Path, kind: str, listing_id: str, text: str) -> lis
         scratch_file = target_path(scratch_root, kind, listing_id)
         scratch_file.write_text(text, encoding="utf-8")
         loaded = load_directory(scratch_root)
-        renames = {display_path(scratch_file): shown_target,
-                   display_path(scratch_root / TAXONOMY_FILE): shown_taxonomy}
-        return [Problem(renames.get(p.path, p.path), p.line, p.column, p.message, p.severity, p.field)
-                for p in loaded.problems.sorted()]
+        renames = {display_path(scratch_file): shown_target, display_path(scratch_root / TAXONOMY_FILE): shown_taxonomy}
+        return [
+            Problem(renames.get(p.path, p.path), p.line, p.column, p.message, p.severity, p.field)
+            for p in loaded.problems.sorted()
+        ]
 
 
 def write_listing(root: Path, kind: str, listing_id: str, text: str) -> Path:

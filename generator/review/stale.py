@@ -41,10 +41,19 @@ def stale_listings(directory: Directory, months: int = 12, today: dt.date | None
         if verified is not None and verified.date >= cutoff:
             continue
         line = record.line_of("verified") if verified is not None else 1
-        found.append(StaleListing(record.key, record.kind, record.id, record.listing.name, record.display_path,
-                                  line, verified.date if verified else None,
-                                  months_between(verified.date, today) if verified else None,
-                                  verified is not None and verified.date < outdated_before))
+        found.append(
+            StaleListing(
+                record.key,
+                record.kind,
+                record.id,
+                record.listing.name,
+                record.display_path,
+                line,
+                verified.date if verified else None,
+                months_between(verified.date, today) if verified else None,
+                verified is not None and verified.date < outdated_before,
+            )
+        )
     return sorted(found, key=lambda s: (s.verified is not None, s.verified or dt.date.min, s.key))
 
 
@@ -68,30 +77,63 @@ def render(items: list[StaleListing], fmt: str, *, months: int, total: int) -> s
     never = sum(1 for i in items if i.never_verified)
     outdated = len(outdated_listings(items))
     if fmt == "json":
-        return json.dumps({
-            "months": months, "published": total, "stale": len(items), "never_verified": never,
-            "outdated": outdated, "outdated_months": OUTDATED_MONTHS,
-            "listings": [{"key": i.key, "kind": i.kind, "id": i.id, "name": i.name, "path": i.path,
-                          "verified": i.verified.isoformat() if i.verified else None, "age_months": i.age_months,
-                          "outdated": i.outdated}
-                         for i in items],
-        }, indent=2, ensure_ascii=False) + "\n"
-    summary = (f"{len(items)} of {total} published listings have not been verified in the last {months} months "
-               f"({never} never verified).")
+        return (
+            json.dumps(
+                {
+                    "months": months,
+                    "published": total,
+                    "stale": len(items),
+                    "never_verified": never,
+                    "outdated": outdated,
+                    "outdated_months": OUTDATED_MONTHS,
+                    "listings": [
+                        {
+                            "key": i.key,
+                            "kind": i.kind,
+                            "id": i.id,
+                            "name": i.name,
+                            "path": i.path,
+                            "verified": i.verified.isoformat() if i.verified else None,
+                            "age_months": i.age_months,
+                            "outdated": i.outdated,
+                        }
+                        for i in items
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    summary = (
+        f"{len(items)} of {total} published listings have not been verified in the last {months} months "
+        f"({never} never verified)."
+    )
     if outdated:
-        summary += (f" Verified more than {OUTDATED_MONTHS} months ago, so their pages say the facts may be out "
-                    f"of date: {outdated}.")
+        summary += (
+            f" Verified more than {OUTDATED_MONTHS} months ago, so their pages say the facts may be out "
+            f"of date: {outdated}."
+        )
     if not items:
         summary = f"All {total} published listings were verified in the last {months} months."
     if fmt == "markdown":
         lines = [f"**{summary}**" if items else summary]
         if items:
-            lines += ["", ("Pick one, check it against the service's own website (or call it), fix what is out "
-                           "of date and add a `verified` record. Never guess one."), "",
-                      "| listing | name | verified | age | file |", "|---|---|---|---|---|"]
+            lines += [
+                "",
+                (
+                    "Pick one, check it against the service's own website (or call it), fix what is out "
+                    "of date and add a `verified` record. Never guess one."
+                ),
+                "",
+                "| listing | name | verified | age | file |",
+                "|---|---|---|---|---|",
+            ]
             for i in items:
-                lines.append(f"| `{i.key}` | {_cell(i.name)} | {i.verified.isoformat() if i.verified else 'never'} "
-                             f"| {_age(i)} | `{i.path}` |")
+                lines.append(
+                    f"| `{i.key}` | {_cell(i.name)} | {i.verified.isoformat() if i.verified else 'never'} "
+                    f"| {_age(i)} | `{i.path}` |"
+                )
         return "\n".join(lines) + "\n"
     lines = [summary]
     if items:

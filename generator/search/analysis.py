@@ -17,19 +17,23 @@ import re
 from functools import lru_cache
 
 # JavaScript's \s (ECMAScript WhiteSpace + LineTerminator); lunr.tokenizer.separator is /[\s\-]+/.
-JS_WHITESPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                 "\u2028\u2029\u202f\u205f\u3000\ufeff")
+JS_WHITESPACE = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 SEPARATORS = frozenset(JS_WHITESPACE + "-")
 _SPLIT = re.compile("[" + re.escape(JS_WHITESPACE) + r"\-]+")
 
 # lunr.js's English stop words (lunr.stopWordFilter), the same list lunr.py ships.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a able about across after all almost also am among an and any are as at be because been but by can cannot could
 dear did do does either else ever every for from get got had has have he her hers him his how however i if in into
 is it its just least let like likely may me might most must my neither no nor not of off often on only or other our
 own rather said say says she should since so some than that the their them then there these they this tis to too
 twas us wants was we were what when where which while who whom why will with would yet you your
-""".split())  # noqa: SIM905 — the list as lunr.js writes it, one line per line
+""".split()
+)
 
 # lunr.trimmer: s.replace(/^\W+/, '').replace(/\W+$/, '') — JavaScript's \W is ASCII-only.
 _TRIM_START = re.compile(r"^[^A-Za-z0-9_]+")
@@ -46,10 +50,29 @@ def trim(token: str) -> str:
 
 
 # ---- lunr.stemmer, ported from lunr.js 2.3.9 (the regular expressions are copied verbatim) --------------------
-_STEP2 = {"ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize", "bli": "ble",
-          "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous", "ization": "ize", "ation": "ate", "ator": "ate",
-          "alism": "al", "iveness": "ive", "fulness": "ful", "ousness": "ous", "aliti": "al", "iviti": "ive",
-          "biliti": "ble", "logi": "log"}
+_STEP2 = {
+    "ational": "ate",
+    "tional": "tion",
+    "enci": "ence",
+    "anci": "ance",
+    "izer": "ize",
+    "bli": "ble",
+    "alli": "al",
+    "entli": "ent",
+    "eli": "e",
+    "ousli": "ous",
+    "ization": "ize",
+    "ation": "ate",
+    "ator": "ate",
+    "alism": "al",
+    "iveness": "ive",
+    "fulness": "ful",
+    "ousness": "ous",
+    "aliti": "al",
+    "iviti": "ive",
+    "biliti": "ble",
+    "logi": "log",
+}
 _STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "", "ness": ""}
 
 # JavaScript's `.` does not match line terminators; [^…] matches any UTF-16 code unit. `$` is end of input.
@@ -71,8 +94,10 @@ _re2_1b_2 = re.compile("(at|bl|iz)\\Z")
 _re3_1b_2 = re.compile("([^aeiouylsz])\\1\\Z")
 _re4_1b_2 = re.compile("^" + _C + _v + "[^aeiouwxy]\\Z")
 _re_1c = re.compile(f"^({_DOT}+?[^aeiou])y\\Z")
-_re_2 = re.compile(f"^({_DOT}+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|"
-                   "iveness|fulness|ousness|aliti|iviti|biliti|logi)\\Z")
+_re_2 = re.compile(
+    f"^({_DOT}+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|"
+    "iveness|fulness|ousness|aliti|iviti|biliti|logi)\\Z"
+)
 _re_3 = re.compile(f"^({_DOT}+?)(icate|ative|alize|iciti|ical|ful|ness)\\Z")
 _re_4 = re.compile(f"^({_DOT}+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)\\Z")
 _re2_4 = re.compile(f"^({_DOT}+?)(s|t)(ion)\\Z")

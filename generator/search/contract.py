@@ -16,8 +16,22 @@ from typing import Any
 FORMAT = "kindred-finder-2"
 
 # Every filter, in the order the finder shows them.
-FACET_KEYS = ("kind", "open", "contact", "topic", "audience", "country", "language", "cost", "moderation",
-              "anonymity", "access", "modality", "insurance", "trial")
+FACET_KEYS = (
+    "kind",
+    "open",
+    "contact",
+    "topic",
+    "audience",
+    "country",
+    "language",
+    "cost",
+    "moderation",
+    "anonymity",
+    "access",
+    "modality",
+    "insurance",
+    "trial",
+)
 
 # Listing columns and what each holds (records.py: listing_record, then encode_listing). Every listing has the
 # required ones; the others are absent from the file when no listing has a value.
@@ -36,7 +50,7 @@ COLUMNS: dict[str, str] = {
     "cm": "contact methods (sms is 'text'), as positions among the contact options",
     "a": "card actions: [method as written, href] or [method, href, label] when the label is not the default",
     "h": "hours, one entry per distinct set: 1 for 24/7, else [zone, [[days 'motuwe', opens, closes], ...], "
-         "closed dates (only if any)]",
+    "closed dates (only if any)]",
     "ao": "1 when some way to reach it is open 24/7",
     "st": '"paused" (absent when active)',
     "mod": "communities: moderation",
@@ -60,6 +74,7 @@ def data_problems(data: dict[str, Any]) -> list[str]:
     problems += [f"no column {name}" for name in REQUIRED_COLUMNS if name not in columns]
     problems += [f"unknown column {name}" for name in columns if name not in COLUMNS]
     count = len(columns.get("id", []))
-    problems += [f"column {name} is not one value per listing" for name, values in columns.items()
-                 if len(values) != count]
+    problems += [
+        f"column {name} is not one value per listing" for name, values in columns.items() if len(values) != count
+    ]
     return problems

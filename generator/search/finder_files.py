@@ -21,8 +21,9 @@ def listings_data(directory: Directory, index_hash: str, index_bytes: int) -> di
         "format": FORMAT,
         "index": {"hash": index_hash, "bytes": index_bytes},
         "kinds": names.KIND_LABELS,
-        "countries": {code: names.country_name(code)
-                      for code in sorted({c for r in records for c in r.listing.countries})},
+        "countries": {
+            code: names.country_name(code) for code in sorted({c for r in records for c in r.listing.countries})
+        },
         "facets": facets,
         "listings": columns([encode_listing(listing_record(record), positions) for record in records]),
     }

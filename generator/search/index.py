@@ -59,8 +59,13 @@ log = logging.getLogger(__name__)
 FORMAT = "kindred-lunr-1"
 LUNR_JS_VERSION = "2.3.9"
 # (field, boost): a word in the name counts most, then topics and their synonyms, organisation, summary, text.
-FIELDS: tuple[tuple[str, int], ...] = (("name", 10), ("topics", 5), ("organisation", 3), ("summary", 2),
-                                       ("description", 1))
+FIELDS: tuple[tuple[str, int], ...] = (
+    ("name", 10),
+    ("topics", 5),
+    ("organisation", 3),
+    ("summary", 2),
+    ("description", 1),
+)
 # BM25 parameters: lunr's defaults, set on the builder and sent to the browser, which scores with the same.
 K1 = 1.2
 B = 0.75
@@ -113,8 +118,7 @@ def _code_fingerprint() -> str:
 def input_hash(docs: list[dict[str, str]]) -> str:
     """Everything the index depends on: documents, fields, this code and lunr.py's version."""
     digest = hashlib.sha256()
-    header = {"format": FORMAT, "fields": FIELDS, "code": _code_fingerprint(),
-              "lunr.py": version("lunr")}
+    header = {"format": FORMAT, "fields": FIELDS, "code": _code_fingerprint(), "lunr.py": version("lunr")}
     digest.update(json.dumps(header, sort_keys=True).encode())
     for doc in docs:
         digest.update(json.dumps([doc[name] for name, _ in FIELDS], ensure_ascii=False).encode())
@@ -207,8 +211,10 @@ def _composed_topics(directory: Directory, count: int, frequencies: dict, term_n
     topic_number = {topic: number for number, topic in enumerate(topic_ids)}
     return {
         # A topic no listing uses may have terms the index lacks; nobody adds that piece up.
-        "pieces": [[[term_number[term], tf] for term, tf in sorted(Counter(pieces[topic]).items())
-                    if term in term_number] for topic in topic_ids],
+        "pieces": [
+            [[term_number[term], tf] for term, tf in sorted(Counter(pieces[topic]).items()) if term in term_number]
+            for topic in topic_ids
+        ],
         "docs": [[topic_number[topic] for topic in record.listing.topics] for record in records],
     }
 
@@ -239,9 +245,16 @@ def compact(builder: Builder, count: int, hash_: str, directory: Directory | Non
             row.append(encode_posting([(ref, frequencies[f"{name}/{ref}"][term]) for ref in refs], count))
         postings.append(row)
     return {
-        "format": FORMAT, "lunr": LUNR_JS_VERSION, "hash": hash_, "count": count,
-        "fields": [list(field) for field in FIELDS], "k1": K1, "b": B,
-        "pipeline": builder.search_pipeline.serialize(), "terms": terms, "postings": postings,
+        "format": FORMAT,
+        "lunr": LUNR_JS_VERSION,
+        "hash": hash_,
+        "count": count,
+        "fields": [list(field) for field in FIELDS],
+        "k1": K1,
+        "b": B,
+        "pipeline": builder.search_pipeline.serialize(),
+        "terms": terms,
+        "postings": postings,
         "composed": composed,
     }
 
@@ -282,8 +295,9 @@ def search_index(directory: Directory, *, use_cache: bool = True) -> BuiltIndex:
         except OSError:
             pass
     builder, _ = build_lunr(docs)
-    data = json.dumps(compact(builder, len(docs), hash_, directory), ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    data = json.dumps(compact(builder, len(docs), hash_, directory), ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
     seconds = time.perf_counter() - started
     log.info("kindred: built the search index for %d listings in %.1f s", len(docs), seconds)
     if use_cache:

@@ -7,9 +7,10 @@ Keys are short because the file holds every listing; contract.COLUMNS says what 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, get_args
 
 from ..directory import Directory, ListingRecord
+from ..models import Community, Teletherapy
 from ..models.vocab import CONTACT_METHODS
 from ..ranking import in_site_order
 from ..site import names
@@ -19,8 +20,16 @@ from ..taxonomy import Taxonomy
 
 # Contact methods as the finder names them: an SMS contact is "text".
 CONTACT_NAMES = {"sms": "text"}
-CONTACT_LABELS = {"phone": "Phone call", "text": "Text message (SMS)", "whatsapp": "WhatsApp", "chat": "Online chat",
-                  "email": "Email", "video": "Video call", "app": "App", "join": "Join online"}
+CONTACT_LABELS = {
+    "phone": "Phone call",
+    "text": "Text message (SMS)",
+    "whatsapp": "WhatsApp",
+    "chat": "Online chat",
+    "email": "Email",
+    "video": "Video call",
+    "app": "App",
+    "join": "Join online",
+}
 SAFE_SCHEMES = ("https:", "http:", "tel:", "sms:", "mailto:")
 
 
@@ -77,8 +86,13 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
         if href:
             actions.append([action.method, action.label, href, 1 if action.external else 0])
     out: dict[str, Any] = {
-        "id": record.id, "k": record.kind, "n": listing.name, "s": listing.summary,
-        "tp": list(listing.topics), "au": list(listing.audiences), "co": list(listing.countries),
+        "id": record.id,
+        "k": record.kind,
+        "n": listing.name,
+        "s": listing.summary,
+        "tp": list(listing.topics),
+        "au": list(listing.audiences),
+        "co": list(listing.countries),
     }
     if listing.regions:
         out["rg"] = list(listing.regions)
@@ -90,11 +104,11 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
         out["ao"] = 1
     if listing.status == "paused":
         out["st"] = "paused"
-    if record.kind == "communities":
+    if isinstance(listing, Community):
         for key, value in (("mod", listing.moderation), ("anon", listing.anonymity), ("acc", listing.access)):
             if value:
                 out[key] = value
-    elif record.kind == "teletherapy":
+    elif isinstance(listing, Teletherapy):
         if listing.modalities:
             out["mode"] = list(listing.modalities)
         insurance = listing.insurance
@@ -119,10 +133,11 @@ def facet_options(directory: Directory, records: list[ListingRecord]) -> dict[st
     from ..models import vocab
 
     taxonomy: Taxonomy = directory.taxonomy
-    countries = sorted({c for r in records for c in r.listing.countries if c != "worldwide"},
-                       key=names.country_name)
-    languages = sorted({primary_language(t) for r in records for t in r.listing.languages},
-                       key=lambda tag: names.language_name(tag).casefold())
+    countries = sorted({c for r in records for c in r.listing.countries if c != "worldwide"}, key=names.country_name)
+    languages = sorted(
+        {primary_language(t) for r in records for t in r.listing.languages},
+        key=lambda tag: names.language_name(tag).casefold(),
+    )
 
     def labelled(values, label) -> list[list[str]]:
         return [[value, label(value)] for value in values]
@@ -134,31 +149,35 @@ def facet_options(directory: Directory, records: list[ListingRecord]) -> dict[st
         "kind": labelled(names.KIND_PLURALS, names.KIND_PLURALS.get),
         "open": [["now", "Open now"], ["24-7", "Open 24/7"]],
         "contact": labelled([contact_name(m) for m in CONTACT_METHODS], CONTACT_LABELS.get),
-        "cost": labelled(vocab.Cost.__args__, names.COST_LABELS.get),
+        "cost": labelled(get_args(vocab.Cost), names.COST_LABELS.get),
         "topic": [[t.id, t.label] for t in taxonomy.topics.values()],
         "audience": [[t.id, t.label] for t in taxonomy.audiences.values()],
         "country": [["worldwide", "Worldwide services"]] + labelled(countries, names.country_name),
         "language": labelled(languages, names.language_name),
-        "moderation": labelled(vocab.Moderation.__args__, lambda v: "No moderation" if v == "none" else plain(v)),
-        "anonymity": labelled(vocab.Anonymity.__args__, plain),
-        "access": labelled(vocab.Access.__args__, plain),
-        "modality": labelled(vocab.Modality.__args__, plain),
+        "moderation": labelled(get_args(vocab.Moderation), lambda v: "No moderation" if v == "none" else plain(v)),
+        "anonymity": labelled(get_args(vocab.Anonymity), plain),
+        "access": labelled(get_args(vocab.Access), plain),
+        "modality": labelled(get_args(vocab.Modality), plain),
         "insurance": [["yes", "Accepts insurance"]],
         "trial": [["yes", "Free trial"]],
     }
 
 
 # Card labels the browser can work out from an action itself (generator/assets/finder/records.js: actionLabel).
-DEFAULT_LABELS = {"whatsapp": "Message on WhatsApp", "chat": names.METHOD_LABELS["chat"],
-                  "video": names.METHOD_LABELS["video"], "app": names.METHOD_LABELS["app"],
-                  "join": names.METHOD_LABELS["join"]}
+DEFAULT_LABELS = {
+    "whatsapp": "Message on WhatsApp",
+    "chat": names.METHOD_LABELS["chat"],
+    "video": names.METHOD_LABELS["video"],
+    "app": names.METHOD_LABELS["app"],
+    "join": names.METHOD_LABELS["join"],
+}
 # Which listing keys hold values of which filter: sent as positions in that filter's option list.
 INDEXED_KEYS = {"k": "kind", "tp": "topic", "au": "audience", "cs": "cost", "cm": "contact", "mode": "modality"}
 
 
 def default_label(method: str, href: str) -> str | None:
     if method == "email" and href.startswith("mailto:"):
-        return "Email " + href[len("mailto:"):]
+        return "Email " + href[len("mailto:") :]
     return DEFAULT_LABELS.get(method)
 
 
@@ -187,8 +206,10 @@ def encode_listing(record: dict[str, Any], positions: dict[str, dict[str, int]])
         if key in out:
             value = out[key]
             out[key] = positions[facet][value] if isinstance(value, str) else [positions[facet][v] for v in value]
-    out["a"] = [[method, href] if default_label(method, href) == label else [method, href, label]
-                for method, label, href, _external in record["a"]]
+    out["a"] = [
+        [method, href] if default_label(method, href) == label else [method, href, label]
+        for method, label, href, _external in record["a"]
+    ]
     if "h" in out:
         out["h"] = [encode_hours(hours) for hours in record["h"]]
     return out

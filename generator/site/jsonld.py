@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from .view import ListingView
 
-_SCHEMA_DAYS = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday", "fr": "Friday",
-                "sa": "Saturday", "su": "Sunday"}
+_SCHEMA_DAYS = {
+    "mo": "Monday",
+    "tu": "Tuesday",
+    "we": "Wednesday",
+    "th": "Thursday",
+    "fr": "Friday",
+    "sa": "Saturday",
+    "su": "Sunday",
+}
 
 
 def listing_jsonld(view: ListingView, page_url: str) -> dict:
@@ -13,9 +20,16 @@ def listing_jsonld(view: ListingView, page_url: str) -> dict:
     channels = []
     for action in view.actions:
         if action.method in ("phone", "sms"):
-            channels.append({"@type": "ServiceChannel", "name": action.label,
-                             "servicePhone": {"@type": "ContactPoint", "telephone": action.href.split(":", 1)[1]
-                                              .split("?")[0].split(",")[0]}})
+            channels.append(
+                {
+                    "@type": "ServiceChannel",
+                    "name": action.label,
+                    "servicePhone": {
+                        "@type": "ContactPoint",
+                        "telephone": action.href.split(":", 1)[1].split("?")[0].split(",")[0],
+                    },
+                }
+            )
         elif action.method != "email":
             channels.append({"@type": "ServiceChannel", "name": action.label, "serviceUrl": action.href})
     data: dict = {
@@ -39,11 +53,19 @@ def listing_jsonld(view: ListingView, page_url: str) -> dict:
             data["provider"]["url"] = listing.organization.url
     if view.hours and not view.hours.always:
         data["hoursAvailable"] = [
-            {"@type": "OpeningHoursSpecification", "dayOfWeek": [_SCHEMA_DAYS[d] for d in interval["days"]],
-             "opens": interval["opens"], "closes": interval["closes"]}
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [_SCHEMA_DAYS[d] for d in interval["days"]],
+                "opens": interval["opens"],
+                "closes": interval["closes"],
+            }
             for interval in view.hours.data["weekly"]
         ]
     elif view.hours:
-        data["hoursAvailable"] = {"@type": "OpeningHoursSpecification", "dayOfWeek": list(_SCHEMA_DAYS.values()),
-                                  "opens": "00:00", "closes": "23:59"}
+        data["hoursAvailable"] = {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": list(_SCHEMA_DAYS.values()),
+            "opens": "00:00",
+            "closes": "23:59",
+        }
     return data

@@ -36,8 +36,11 @@ def render_description(text: str | None) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
-        attribute_filter=(lambda tag, attr, value: None if tag == "a" and attr == "href" and _unescaped(value)
-                          in refused else value) if refused else None,
+        attribute_filter=(
+            lambda tag, attr, value: None if tag == "a" and attr == "href" and _unescaped(value) in refused else value
+        )
+        if refused
+        else None,
     )
 
 

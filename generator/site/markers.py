@@ -26,13 +26,18 @@ def parse_marker(args: str, taxonomy: Taxonomy) -> tuple[Marker | None, list[str
     problems: list[str] = []
     filters: dict[str, tuple[str, ...]] = {}
     limit = None
-    choices = {"kind": KINDS, "topic": tuple(taxonomy.topics), "audience": tuple(taxonomy.audiences),
-               "cost": Cost.__args__}
+    choices = {
+        "kind": KINDS,
+        "topic": tuple(taxonomy.topics),
+        "audience": tuple(taxonomy.audiences),
+        "cost": Cost.__args__,
+    }
     for part in args.split():
         key, _, value = part.partition("=")
         if key not in KEYS or not value:
-            problems.append(f"listings marker: `{part}` is not key=value with a key among {', '.join(KEYS)}"
-                            f"{close_match(key, KEYS)}")
+            problems.append(
+                f"listings marker: `{part}` is not key=value with a key among {', '.join(KEYS)}{close_match(key, KEYS)}"
+            )
             continue
         if key == "limit":
             if not value.isdigit() or int(value) < 1:
@@ -70,6 +75,7 @@ def select(marker: Marker, views: list[ListingView]) -> list[ListingView]:
         if ok:
             chosen.append(view)
     # Active services first; crisis helplines before others so the most urgent help leads.
-    chosen.sort(key=lambda v: (v.status != "active", getattr(v.record.listing, "service", "") != "crisis",
-                               v.name.casefold()))
+    chosen.sort(
+        key=lambda v: (v.status != "active", getattr(v.record.listing, "service", "") != "crisis", v.name.casefold())
+    )
     return chosen[: marker.limit] if marker.limit else chosen

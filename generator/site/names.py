@@ -17,16 +17,43 @@ COST_LABELS = {
     "paid": "Paid",
     "insurance": "Insurance accepted",
 }
-METHOD_LABELS = {"phone": "Call", "sms": "Text", "whatsapp": "WhatsApp", "chat": "Chat online", "email": "Email",
-                 "video": "Video call", "app": "Get the app", "join": "Join"}
+METHOD_LABELS = {
+    "phone": "Call",
+    "sms": "Text",
+    "whatsapp": "WhatsApp",
+    "chat": "Chat online",
+    "email": "Email",
+    "video": "Video call",
+    "app": "Get the app",
+    "join": "Join",
+}
 # What a source supports, or what no source confirmed, in words a visitor reads (models/vocab.py SourcedFact).
-FACT_LABELS = {"website": "website address", "contacts": "contact details", "hours": "opening hours", "cost": "cost",
-               "countries": "countries served", "regions": "areas served", "languages": "languages",
-               "organization": "who runs it", "service": "type of service", "topics": "what it helps with",
-               "audiences": "who it is for", "age": "age limits", "price": "prices", "status": "whether it is running",
-               "description": "description"}
-DAY_NAMES = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday", "fr": "Friday",
-             "sa": "Saturday", "su": "Sunday"}
+FACT_LABELS = {
+    "website": "website address",
+    "contacts": "contact details",
+    "hours": "opening hours",
+    "cost": "cost",
+    "countries": "countries served",
+    "regions": "areas served",
+    "languages": "languages",
+    "organization": "who runs it",
+    "service": "type of service",
+    "topics": "what it helps with",
+    "audiences": "who it is for",
+    "age": "age limits",
+    "price": "prices",
+    "status": "whether it is running",
+    "description": "description",
+}
+DAY_NAMES = {
+    "mo": "Monday",
+    "tu": "Tuesday",
+    "we": "Wednesday",
+    "th": "Thursday",
+    "fr": "Friday",
+    "sa": "Saturday",
+    "su": "Sunday",
+}
 
 
 @lru_cache(maxsize=1)
@@ -57,5 +84,5 @@ def language_name(tag: str) -> str:
 
     try:
         return langcodes.Language.get(tag).display_name("en")
-    except Exception:  # noqa: BLE001 — a name is a nicety; the tag is already validated
+    except Exception:
         return tag

@@ -7,8 +7,9 @@ without MkDocs and fed to another engine. generator/site_plan.py puts the groups
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from functools import partial
 
 from ..directory import Directory
 from ..models import KINDS
@@ -31,12 +32,20 @@ class PagePlan:
     jsonld: dict | None = None
 
 
-def _paginated(stem: str, title: str, intro: str, views: list[ListingView], page_size: int,
-               groups_for_first=None, description: str = "", folder_index: bool = False,
-               cards: CardCache | None = None) -> list[PagePlan]:
+def _paginated(
+    stem: str,
+    title: str,
+    intro: str,
+    views: list[ListingView],
+    page_size: int,
+    groups_for_first=None,
+    description: str = "",
+    folder_index: bool = False,
+    cards: CardCache | None = None,
+) -> list[PagePlan]:
     """`stem` like "topics/anxiety" → topics/anxiety.md, topics/anxiety/pages/2.md, ...
     (with folder_index: helplines/index.md, helplines/pages/2.md)."""
-    chunks = [views[i:i + page_size] for i in range(0, len(views), page_size)] or [[]]
+    chunks = [views[i : i + page_size] for i in range(0, len(views), page_size)] or [[]]
     count = len(views)
 
     def uri(number: int) -> str:
@@ -52,17 +61,23 @@ def _paginated(stem: str, title: str, intro: str, views: list[ListingView], page
         first, last = (number - 1) * page_size + 1, (number - 1) * page_size + len(chunk)
 
         def render(base: str, chunk=chunk, number=number, first=first, last=last) -> str:
-            count_text = (f"{count} listing{'s' if count != 1 else ''}" if len(chunks) == 1
-                          else f"Listings {first}–{last} of {count}")
+            count_text = (
+                f"{count} listing{'s' if count != 1 else ''}"
+                if len(chunks) == 1
+                else f"Listings {first}–{last} of {count}"
+            )
             return render_template(
-                "index_page.html", title=title if number == 1 else f"{title} (page {number})", intro=intro,
+                "index_page.html",
+                title=title if number == 1 else f"{title} (page {number})",
+                intro=intro,
                 groups=(groups_for_first(base) if groups_for_first and number == 1 else None),
                 cards_html=render_cards(chunk, base=base, cache=cards) if chunk else "",
                 count_text=count_text if chunk else "No listings yet",
-                pages=[(n, href(base, n)) for n in range(1, len(chunks) + 1)], current=number)
+                pages=[(n, href(base, n)) for n in range(1, len(chunks) + 1)],
+                current=number,
+            )
 
-        plans.append(PagePlan(uri(number), title if number == 1 else f"{title} (page {number})", render,
-                              description))
+        plans.append(PagePlan(uri(number), title if number == 1 else f"{title} (page {number})", render, description))
     return plans
 
 
@@ -76,27 +91,41 @@ def listing_pages(views: list[ListingView], *, site_url: str = "") -> list[PageP
     plans = []
     for view in views:
         page_url = f"{site_url.rstrip('/')}/{view.url}" if site_url else ""
-        plans.append(PagePlan(f"{view.kind}/{view.id}.md", view.name,
-                              lambda base, view=view: render_listing_page(view, base=base),
-                              view.summary, view, listing_jsonld(view, page_url)))
+        plans.append(
+            PagePlan(
+                f"{view.kind}/{view.id}.md",
+                view.name,
+                partial(_listing_html, view),
+                view.summary,
+                view,
+                listing_jsonld(view, page_url),
+            )
+        )
     return plans
+
+
+def _listing_html(view: ListingView, base: str) -> str:
+    return render_listing_page(view, base=base)
 
 
 def finder_page(data_path: str, index_path: str) -> PagePlan:
     """find.md: the finder, which loads its listings and search index from these site paths."""
-    return PagePlan("find.md", "Find support", lambda base: render_template(
-        "finder.html", base=base, data_path=data_path, index_path=index_path),
-        "Search and filter every listing: by topic, country, language, cost, contact method and opening hours.")
+    return PagePlan(
+        "find.md",
+        "Find support",
+        lambda base: render_template("finder.html", base=base, data_path=data_path, index_path=index_path),
+        "Search and filter every listing: by topic, country, language, cost, contact method and opening hours.",
+    )
 
 
 def browse_pages(directory: Directory, views: list[ListingView], *, page_size: int = 50) -> list[PagePlan]:
     """<kind>/, topics/ and topics/<id>, countries/ and countries/<code>, each split into pages of page_size."""
     plans: list[PagePlan] = []
     cards = CardCache()  # each card is rendered once, then reused on its kind, topic and country pages
-    by_kind = defaultdict(list)
-    by_topic = defaultdict(list)
-    by_country = defaultdict(list)
-    worldwide = []
+    by_kind: defaultdict[str, list[ListingView]] = defaultdict(list)
+    by_topic: defaultdict[str, list[ListingView]] = defaultdict(list)
+    by_country: defaultdict[str, list[ListingView]] = defaultdict(list)
+    worldwide: list[ListingView] = []
     for view in views:
         by_kind[view.kind].append(view)
         for topic, _ in view.topics:
@@ -108,55 +137,111 @@ def browse_pages(directory: Directory, views: list[ListingView], *, page_size: i
         kind_views = by_kind[kind]
 
         def topic_links(base: str, kind_views=kind_views) -> list:
-            counts = defaultdict(int)
+            counts: defaultdict[str, int] = defaultdict(int)
             for view in kind_views:
                 for topic, _ in view.topics:
                     counts[topic] += 1
-            links = [(f"{base}topics/{t}/", directory.taxonomy.label("topics", t), n)
-                     for t, n in sorted(counts.items(), key=lambda item: directory.taxonomy.label("topics", item[0]))]
+            links = [
+                (f"{base}topics/{t}/", directory.taxonomy.label("topics", t), n)
+                for t, n in sorted(counts.items(), key=lambda item: directory.taxonomy.label("topics", item[0]))
+            ]
             return [("Browse by topic", links)] if links else []
 
-        plans += _paginated(kind, names.KIND_PLURALS[kind], KIND_INTROS[kind], kind_views, page_size, topic_links,
-                            KIND_INTROS[kind], folder_index=True, cards=cards)
+        plans += _paginated(
+            kind,
+            names.KIND_PLURALS[kind],
+            KIND_INTROS[kind],
+            kind_views,
+            page_size,
+            topic_links,
+            KIND_INTROS[kind],
+            folder_index=True,
+            cards=cards,
+        )
 
     def all_topics(base: str) -> list:
-        return [("", [(f"{base}topics/{term.id}/", term.label, len(by_topic[term.id]))
-                      for term in directory.taxonomy.topics.values()])]
+        return [
+            (
+                "",
+                [
+                    (f"{base}topics/{term.id}/", term.label, len(by_topic[term.id]))
+                    for term in directory.taxonomy.topics.values()
+                ],
+            )
+        ]
 
-    plans.append(PagePlan("topics/index.md", "Browse by topic",
-                          lambda base: render_template("index_page.html", title="Browse by topic",
-                                                       intro="Every listing, grouped by what it helps with.",
-                                                       groups=all_topics(base), cards_html="", pages=[],
-                                                       count_text="", current=1),
-                          "Every listing, grouped by what it helps with."))
+    plans.append(
+        PagePlan(
+            "topics/index.md",
+            "Browse by topic",
+            lambda base: render_template(
+                "index_page.html",
+                title="Browse by topic",
+                intro="Every listing, grouped by what it helps with.",
+                groups=all_topics(base),
+                cards_html="",
+                pages=[],
+                count_text="",
+                current=1,
+            ),
+            "Every listing, grouped by what it helps with.",
+        )
+    )
     for term in directory.taxonomy.topics.values():
-        plans += _paginated(f"topics/{term.id}", term.label, term.description, by_topic[term.id], page_size,
-                            description=term.description, cards=cards)
+        plans += _paginated(
+            f"topics/{term.id}",
+            term.label,
+            term.description,
+            by_topic[term.id],
+            page_size,
+            description=term.description,
+            cards=cards,
+        )
 
     country_codes = sorted(by_country, key=names.country_name)
 
     def all_countries(base: str) -> list:
-        links = [(f"{base}countries/{code.lower()}/", names.country_name(code), len(by_country[code]) +
-                  len(worldwide)) for code in country_codes]
+        links = [
+            (f"{base}countries/{code.lower()}/", names.country_name(code), len(by_country[code]) + len(worldwide))
+            for code in country_codes
+        ]
         return [("", links)]
 
     intro = "Support listed for each country. Services open to everyone worldwide appear on every country's page."
-    plans.append(PagePlan("countries/index.md", "Browse by country",
-                          lambda base: render_template("index_page.html", title="Browse by country", intro=intro,
-                                                       groups=all_countries(base), cards_html="", pages=[],
-                                                       count_text="", current=1), intro))
+    plans.append(
+        PagePlan(
+            "countries/index.md",
+            "Browse by country",
+            lambda base: render_template(
+                "index_page.html",
+                title="Browse by country",
+                intro=intro,
+                groups=all_countries(base),
+                cards_html="",
+                pages=[],
+                count_text="",
+                current=1,
+            ),
+            intro,
+        )
+    )
     for code in country_codes:
         name = names.country_name(code)
-        plans += _paginated(f"countries/{code.lower()}", f"Support in {name}",
-                            f"Listings that serve people in {name}, then services open to everyone worldwide.",
-                            by_country[code] + worldwide, page_size, cards=cards)
+        plans += _paginated(
+            f"countries/{code.lower()}",
+            f"Support in {name}",
+            f"Listings that serve people in {name}, then services open to everyone worldwide.",
+            by_country[code] + worldwide,
+            page_size,
+            cards=cards,
+        )
     return plans
 
 
 KIND_INTROS = {
     "helplines": "Phone, text and chat lines you can contact when you need to talk. Many are free and some are "
-                 "open all day and night.",
+    "open all day and night.",
     "communities": "Online spaces where people support each other. Check how each one is moderated before you "
-                   "share anything personal.",
+    "share anything personal.",
     "teletherapy": "Therapy and counselling by video, phone or message. Teletherapy is not for emergencies.",
 }

@@ -17,8 +17,13 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["href"] = safe_href
     env.filters["json_script"] = json_for_script
     env.filters["json_attr"] = json_for_attribute
@@ -61,11 +66,11 @@ class CardCache:
         return Markup(hit[1].replace(_BASE, escape(base)))
 
 
-def render_cards(views: list[ListingView], *, base: str, heading_level: int = 3,
-                 cache: CardCache | None = None) -> str:
+def render_cards(views: list[ListingView], *, base: str, heading_level: int = 3, cache: CardCache | None = None) -> str:
     card = cache.card if cache is not None else environment().get_template("_card.html").module.card
-    return environment().get_template("cards.html").render(views=views, base=base, heading_level=heading_level,
-                                                           card=card)
+    return (
+        environment().get_template("cards.html").render(views=views, base=base, heading_level=heading_level, card=card)
+    )
 
 
 def render_template(name: str, **context) -> str:

@@ -60,8 +60,7 @@ def hours_view(hours) -> HoursView | None:
         "weekly": [{"days": list(i.days), "opens": i.opens, "closes": i.closes} for i in hours.weekly],
         "closed": [d.isoformat() for d in hours.closed_on],
     }
-    return HoursView(False, hours.timezone, rows, tuple(d.isoformat() for d in hours.closed_on), hours.note or "",
-                     data)
+    return HoursView(False, hours.timezone, rows, tuple(d.isoformat() for d in hours.closed_on), hours.note or "", data)
 
 
 def _hours_word(hours) -> str:
@@ -86,8 +85,9 @@ def contact_actions(record: ListingRecord) -> list[Action]:
         if method == "phone" and parsed:
             extension = contact.extension
             label = f"Call {contact.number}, then press {extension}" if extension else f"Call {contact.number}"
-            actions.append(Action(method, label, parsed.tel_href_with(extension), " · ".join(details),
-                                  contact.note or ""))
+            actions.append(
+                Action(method, label, parsed.tel_href_with(extension), " · ".join(details), contact.note or "")
+            )
         elif method == "sms" and parsed:
             keyword = contact.keyword
             label = f"Text {keyword} to {contact.number}" if keyword else f"Text {contact.number}"
@@ -95,15 +95,25 @@ def contact_actions(record: ListingRecord) -> list[Action]:
         elif method == "whatsapp":
             href = contact.url or (parsed.whatsapp_href if parsed else "")
             if href:
-                actions.append(Action(method, "Message on WhatsApp", href, " · ".join(details), contact.note or "",
-                                      True))
+                actions.append(
+                    Action(method, "Message on WhatsApp", href, " · ".join(details), contact.note or "", True)
+                )
         elif method == "email":
-            actions.append(Action(method, f"Email {contact.address}", "mailto:" + contact.address, "",
-                                  contact.note or ""))
+            actions.append(
+                Action(method, f"Email {contact.address}", "mailto:" + contact.address, "", contact.note or "")
+            )
         elif getattr(contact, "url", None):
             host = display_site(contact.url)
-            actions.append(Action(method, names.METHOD_LABELS[method], contact.url,
-                                  " · ".join(filter(None, [host] + details)), contact.note or "", True))
+            actions.append(
+                Action(
+                    method,
+                    names.METHOD_LABELS[method],
+                    contact.url,
+                    " · ".join(filter(None, [host] + details)),
+                    contact.note or "",
+                    True,
+                )
+            )
         own_hours = hours_view(getattr(contact, "hours", None))
         if own_hours and len(actions) > before:
             actions[-1] = replace(actions[-1], hours=own_hours)
@@ -122,14 +132,20 @@ def _kind_facts(record: ListingRecord) -> list[tuple[str, str]]:
     listing = record.listing
     facts: list[tuple[str, str | None]] = []
     if record.kind == "helplines":
-        facts = [("Type of service", _label(listing.service)),
-                 ("Who answers", ", ".join(_label(r) for r in listing.responders) if listing.responders else None),
-                 ("Confidentiality", listing.confidentiality)]
+        facts = [
+            ("Type of service", _label(listing.service)),
+            ("Who answers", ", ".join(_label(r) for r in listing.responders) if listing.responders else None),
+            ("Confidentiality", listing.confidentiality),
+        ]
     elif record.kind == "communities":
-        facts = [("Platform", _label(listing.platform)), ("How to join", _label(listing.access)),
-                 ("Moderation", _label(listing.moderation)), ("Anonymity", _label(listing.anonymity)),
-                 ("Run by peers", _yes_no(listing.peer_led)),
-                 ("Points members in crisis to helplines", "Yes" if listing.crisis_signposting else "Not stated")]
+        facts = [
+            ("Platform", _label(listing.platform)),
+            ("How to join", _label(listing.access)),
+            ("Moderation", _label(listing.moderation)),
+            ("Anonymity", _label(listing.anonymity)),
+            ("Run by peers", _yes_no(listing.peer_led)),
+            ("Points members in crisis to helplines", "Yes" if listing.crisis_signposting else "Not stated"),
+        ]
     elif record.kind == "teletherapy":
         price = listing.price
         if price:
@@ -140,11 +156,15 @@ def _kind_facts(record: ListingRecord) -> list[tuple[str, str]]:
         insurance = listing.insurance
         insurance_text = ", ".join(insurance) if isinstance(insurance, list) else _yes_no(insurance)
         licensed = [names.region_name(c) if "-" in c else names.country_name(c) for c in listing.licensed_in]
-        facts = [("Ways to meet", ", ".join(_label(m) for m in listing.modalities) or None),
-                 ("Professionals", ", ".join(_label(p) for p in listing.professions) or None),
-                 ("Licensed in", ", ".join(licensed) or None), ("Price", price_text),
-                 ("Insurance", insurance_text), ("Free trial", _yes_no(listing.free_trial)),
-                 ("Can prescribe medication", _yes_no(listing.prescribing))]
+        facts = [
+            ("Ways to meet", ", ".join(_label(m) for m in listing.modalities) or None),
+            ("Professionals", ", ".join(_label(p) for p in listing.professions) or None),
+            ("Licensed in", ", ".join(licensed) or None),
+            ("Price", price_text),
+            ("Insurance", insurance_text),
+            ("Free trial", _yes_no(listing.free_trial)),
+            ("Can prescribe medication", _yes_no(listing.prescribing)),
+        ]
     return [(label, value) for label, value in facts if value]
 
 
@@ -165,8 +185,10 @@ class SourceView:
 
 
 def _sources(listing) -> list[SourceView]:
-    return [SourceView(s.url, ", ".join(names.FACT_LABELS[f] for f in s.supports), s.read, s.note or "")
-            for s in listing.sources]
+    return [
+        SourceView(s.url, ", ".join(names.FACT_LABELS[f] for f in s.supports), s.read, s.note or "")
+        for s in listing.sources
+    ]
 
 
 def report_email_problem(address: str) -> str:
@@ -176,6 +198,7 @@ def report_email_problem(address: str) -> str:
     from pydantic import TypeAdapter, ValidationError
 
     from ..models.fields import Email
+
     try:
         TypeAdapter(Email).validate_python(address)
     except ValidationError as exc:
@@ -240,37 +263,57 @@ def _age_text(age) -> str:
 
 CAUTIONS = {
     "communities": "This community has not told us that it points members in crisis to helplines. "
-                   "Peers are not trained to respond to emergencies.",
+    "Peers are not trained to respond to emergencies.",
     "teletherapy": "Teletherapy is not for emergencies.",
 }
 
 
-def build_view(record: ListingRecord, taxonomy: Taxonomy, repo_url: str = "", report_email: str = "",
-               today: dt.date | None = None) -> ListingView:
+def build_view(
+    record: ListingRecord, taxonomy: Taxonomy, repo_url: str = "", report_email: str = "", today: dt.date | None = None
+) -> ListingView:
     listing = record.listing
     caution = ""
     if record.kind == "communities" and not listing.crisis_signposting:
         caution = CAUTIONS["communities"]
     report_url = ""
     if repo_url:
-        query = urlencode({"template": "report-a-problem.yml", "listing": record.key,
-                           "title": f"Problem with {record.key}: {listing.name}"})
+        query = urlencode(
+            {
+                "template": "report-a-problem.yml",
+                "listing": record.key,
+                "title": f"Problem with {record.key}: {listing.name}",
+            }
+        )
         report_url = f"{repo_url.rstrip('/')}/issues/new?{query}"
     return ListingView(
-        record=record, id=record.id, kind=record.kind, kind_label=names.KIND_LABELS[record.kind],
-        url=f"{record.kind}/{record.id}/", name=listing.name, summary=listing.summary,
-        description_html=render_description(listing.description), website=listing.website,
+        record=record,
+        id=record.id,
+        kind=record.kind,
+        kind_label=names.KIND_LABELS[record.kind],
+        url=f"{record.kind}/{record.id}/",
+        name=listing.name,
+        summary=listing.summary,
+        description_html=render_description(listing.description),
+        website=listing.website,
         website_host=display_site(listing.website),
-        organization=listing.organization, actions=contact_actions(record), hours=hours_view(listing.hours),
+        organization=listing.organization,
+        actions=contact_actions(record),
+        hours=hours_view(listing.hours),
         topics=[(t, taxonomy.label("topics", t)) for t in listing.topics],
         audiences=[(a, taxonomy.label("audiences", a)) for a in listing.audiences],
         countries=[(c, names.country_name(c)) for c in listing.countries],
         regions=[names.region_name(r) for r in listing.regions],
         languages=[names.language_name(lang) for lang in listing.languages],
-        costs=[names.COST_LABELS[c] for c in listing.cost], age=_age_text(listing.age), facts=_kind_facts(record),
-        status=listing.status, verified=listing.verified, caution=caution, report_url=report_url,
+        costs=[names.COST_LABELS[c] for c in listing.cost],
+        age=_age_text(listing.age),
+        facts=_kind_facts(record),
+        status=listing.status,
+        verified=listing.verified,
+        caution=caution,
+        report_url=report_url,
         edit_path=f"directory/{record.kind}/{record.id}.yaml",
-        sources=_sources(listing), unconfirmed=[names.FACT_LABELS[f] for f in listing.unconfirmed],
+        sources=_sources(listing),
+        unconfirmed=[names.FACT_LABELS[f] for f in listing.unconfirmed],
         freshness=tier(listing.verified.date, today) if listing.verified else "current",
         report_email=_report_email(report_email, record.key, listing.name),
     )

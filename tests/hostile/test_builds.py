@@ -136,7 +136,7 @@ def test_a_second_build_waits_for_the_first_then_builds(project):
 
 
 def test_a_second_build_refuses_clearly_when_the_wait_runs_out(project):
-    mkdocs_build(project)
+    assert mkdocs_build(project).returncode == 0
     before = snapshot(project / "site")
     configure(project, build_lock_wait=0.5)
     first_build = staging.BuildLock(str(project / "site"))
@@ -163,7 +163,7 @@ def test_two_builds_started_together_both_succeed_one_after_the_other(project):
     assert leftovers(project) == []
 
 
-# -- a crash in the middle of the swap ------------------------------------------------------------------------------------
+# -- a crash in the middle of the swap -------------------------------------------------------------------------------
 def test_where_the_one_step_swap_exists_publishing_never_renames(tmp_path, monkeypatch):
     site, new = tmp_path / "site", staging.new_staging(str(tmp_path / "site"))
     site.mkdir()
@@ -310,7 +310,7 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error_before_anything_is_bui
     assert as_builder(project).returncode == 0, "once the folder is writable again, the next build just works"
 
 
-# -- a site too big for GitHub Pages ------------------------------------------------------------------------------------
+# -- a site too big for GitHub Pages ---------------------------------------------------------------------------------
 def test_a_page_that_would_take_the_site_over_its_budget_stops_the_build_and_publishes_nothing(project):
     assert mkdocs_build(project).returncode == 0
     before = snapshot(project / "site")

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.review.links import LinkChecker, LinkReport, LinkRef, check_urls, render_report
+from generator.review.links import LinkChecker, LinkRef, LinkReport, check_urls, render_report
 
 FAST = {"host_delay": 0, "backoff": 0.01, "timeout": 2, "retries": 0}
 SECRET = "s3cr3t-T0KEN"
@@ -154,7 +154,7 @@ def test_a_name_that_changes_its_answer_between_the_check_and_the_connection_is_
     assert HITS == []
 
 
-# -- nothing secret in the report -------------------------------------------------------------------------------------------
+# -- nothing secret in the report ------------------------------------------------------------------------------------
 def test_no_credentials_query_or_fragment_reaches_the_report(base, monkeypatch):
     fake_dns(monkeypatch, {})
     listed = [f"{base}/to-token", f"{base}/to-credentials", f"http://someone:{SECRET}@127.0.0.1:1/private",

@@ -129,7 +129,7 @@ def run(make_directory, reader, files):
     return {(r.fact.listing, r.fact.field): r for r in check_facts(directory, reader)}
 
 
-# -- the page text, unit by unit -----------------------------------------------------------------------------------------
+# -- the page text, unit by unit ---------------------------------------------------------------------------------
 def test_digit_strings_start_and_end_on_group_boundaries():
     found = digit_strings("Call 1 (800) 522-4700 now, or 988.")
     assert {"18005224700", "8005224700", "988"} <= found
@@ -165,7 +165,7 @@ def test_number_forms_cover_national_international_and_written():
     assert {"08001111", "448001111", "00448001111", "8001111"} <= forms
 
 
-# -- against local pages -------------------------------------------------------------------------------------------------
+# -- against local pages -----------------------------------------------------------------------------------------
 def test_found_as_written(make_directory, reader):
     results = run(make_directory, reader, {"helplines/plain.yaml": listing("Plain Line", "/found")})
     result = results[("helplines/plain", "contacts[0].number")]

@@ -112,8 +112,10 @@ def test_every_suggested_optional_field_validates_once_uncommented(kind, taxonom
     filled = uncomment_optional_fields(text)
     data = yaml.safe_load(filled)
     assert set(scaffold.kind_fields(kind)) <= set(data), "every kind-specific field is suggested"
-    for key in ("description", "organization", "regions", "audiences", "age", "hours", "status"):
+    for key in ("description", "organization", "regions", "audiences", "age", "hours", "status", "sources",
+                "unconfirmed"):
         assert key in data
+    assert data["sources"][0]["url"] == data["website"]  # the page to start from; the contributor adds others
     root = make_directory({f"{kind}/hope-line.yaml": filled})
     assert [p for p in load_directory(root).problems.sorted() if p.is_error] == []
 

@@ -17,8 +17,13 @@ from .ids import IdMaker
 from .places import language_record
 
 PHONE_TYPES = {"phone": "voice", "sms": "text", "whatsapp": "cell"}
-CHANNEL_NAMES = {"chat": "Live chat", "video": "Video calls", "app": "App", "join": "Join the community",
-                 "whatsapp": "WhatsApp"}
+CHANNEL_NAMES = {
+    "chat": "Live chat",
+    "video": "Video calls",
+    "app": "App",
+    "join": "Join the community",
+    "whatsapp": "WhatsApp",
+}
 
 
 def phone_text(note: str | None, method: str, keyword: str | None, number: str, free: bool | None) -> str:
@@ -45,7 +50,7 @@ class ContactExport:
         self.channels: list[dict] = []
         self.emails: list[dict] = []
 
-    def build(self) -> "ContactExport":
+    def build(self) -> ContactExport:
         for index, contact in enumerate(self.record.listing.contacts):
             if contact.method == "email":
                 self._email(contact)
@@ -74,12 +79,16 @@ class ContactExport:
         if languages:
             phone["languages"] = [language_record(tag, phone_id, self.vocabulary) for tag in languages]
         flags = {name: getattr(contact, name, None) for name in ("short_code", "international", "cost_confirmed")}
-        attributes = self._attributes(phone_id, "phone", [
-            ("contact/method", "whatsapp" if contact.method == "whatsapp" else None),
-            ("contact/keyword", keyword),
-            ("contact/free", None if free is None else str(free).lower()),
-            *((f"contact/{name}", None if value is None else str(value).lower()) for name, value in flags.items()),
-        ])
+        attributes = self._attributes(
+            phone_id,
+            "phone",
+            [
+                ("contact/method", "whatsapp" if contact.method == "whatsapp" else None),
+                ("contact/keyword", keyword),
+                ("contact/free", None if free is None else str(free).lower()),
+                *((f"contact/{name}", None if value is None else str(value).lower()) for name, value in flags.items()),
+            ],
+        )
         if attributes:
             phone["attributes"] = attributes
         return phone
@@ -90,9 +99,12 @@ class ContactExport:
         location_id = self.ids("location", contact.method, key)
         name = CHANNEL_NAMES.get(contact.method) if url else None
         name = name or (f"Text {phone['number']}" if contact.method == "sms" else f"Phone {phone['number']}")
-        location: dict = {"id": location_id, "location_type": "virtual", "name": name,
-                          "attributes": self._attributes(location_id, "location",
-                                                         [("contact/method", contact.method)])}
+        location: dict = {
+            "id": location_id,
+            "location_type": "virtual",
+            "name": name,
+            "attributes": self._attributes(location_id, "location", [("contact/method", contact.method)]),
+        }
         if url:
             location["url"] = url
         if contact.note and phone is None:
@@ -101,8 +113,11 @@ class ContactExport:
         if languages and phone is None:
             location["languages"] = [language_record(tag, location_id, self.vocabulary) for tag in languages]
         channel_id = self.ids("service_at_location", contact.method, key)
-        channel: dict = {"id": channel_id, "location": location,
-                         "description": f"{name}: {contact.note}" if contact.note else name}
+        channel: dict = {
+            "id": channel_id,
+            "location": location,
+            "description": f"{name}: {contact.note}" if contact.note else name,
+        }
         if phone is not None:
             channel["phones"] = [phone]
         hours = getattr(contact, "hours", None)

@@ -8,7 +8,7 @@ service_at_location is one contact with that channel's hours.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ...phones import foreign_region, parse_number
 from .hours import import_hours
@@ -17,8 +17,17 @@ from .places import language_tag
 _NUMBER = r"[+0-9][0-9 ()-]*"
 _GENERATED = re.compile(rf"\A(Text .+? to {_NUMBER}\.|WhatsApp only\.|Free to call\.|Calls may be charged\.)(\s+|\Z)")
 _KEYWORD = re.compile(rf"\AText (.+?) to {_NUMBER}\.")
-_HINTS = (("whatsapp", "whatsapp"), ("chat", "chat"), ("video", "video"), (" app", "app"), ("app ", "app"),
-          ("join", "join"), ("sign up", "join"), ("sign-up", "join"), ("register", "join"))
+_HINTS = (
+    ("whatsapp", "whatsapp"),
+    ("chat", "chat"),
+    ("video", "video"),
+    (" app", "app"),
+    ("app ", "app"),
+    ("join", "join"),
+    ("sign up", "join"),
+    ("sign-up", "join"),
+    ("register", "join"),
+)
 URL_METHODS = ("chat", "whatsapp", "video", "app", "join")
 _WITH_HOURS = ("phone", "sms", "whatsapp", "chat", "video")
 _WITH_LANGUAGES = ("phone", "sms", "whatsapp", "chat")
@@ -35,8 +44,9 @@ def short_note(text: str | None, report: Callable[[str], None], where: str) -> s
 
 
 class ContactImport:
-    def __init__(self, service: dict, resolver, countries: list[str], default_zone: str | None,
-                 report: Callable[[str], None]):
+    def __init__(
+        self, service: dict, resolver, countries: list[str], default_zone: str | None, report: Callable[[str], None]
+    ):
         self.service, self.resolver, self.report = service, resolver, report
         self.countries = tuple(countries)
         self.default_zone = default_zone
@@ -49,22 +59,30 @@ class ContactImport:
                 if tag and tag not in tags:
                     tags.append(tag)
                 elif not tag:
-                    self.report(f"language {record.get('id')}: `{record.get('code') or record.get('name')}` is "
-                                f"not a BCP 47 language; dropped")
+                    self.report(
+                        f"language {record.get('id')}: `{record.get('code') or record.get('name')}` is "
+                        f"not a BCP 47 language; dropped"
+                    )
         return tags
 
     def _hours(self, schedules) -> object | None:
         if not schedules:
             return None
-        return import_hours([s for s in schedules if isinstance(s, dict)], self.resolver.facts, self.default_zone,
-                            self.report)
+        return import_hours(
+            [s for s in schedules if isinstance(s, dict)], self.resolver.facts, self.default_zone, self.report
+        )
 
     def phone(self, phone: dict, hours=None) -> dict | None:
         facts = self.resolver.facts(phone)
         where = f"phone {phone.get('id')}"
         kind = str(phone.get("type") or "voice").strip().lower()
-        method = "whatsapp" if (facts.get("contact/method") or [""])[0] == "whatsapp" else \
-            "sms" if kind in ("text", "sms") else "phone"
+        method = (
+            "whatsapp"
+            if (facts.get("contact/method") or [""])[0] == "whatsapp"
+            else "sms"
+            if kind in ("text", "sms")
+            else "phone"
+        )
         if kind in ("fax", "pager"):
             self.report(f"{where}: a {kind} number; Kindred lists ways people reach a service; dropped")
             return None
@@ -107,15 +125,21 @@ class ContactImport:
         abroad = foreign_region(parsed, tuple(self.countries))
         if abroad and "international" not in contact:
             contact["international"] = True
-            contact["note"] = f"{contact.get('note', '')} A number in {abroad}: callers dial it internationally.".strip()
-            self.report(f"{where}: `{number}` is a number in {abroad}, outside the service's countries; imported "
-                        f"as `international: true` with a note; check it")
+            contact["note"] = (
+                f"{contact.get('note', '')} A number in {abroad}: callers dial it internationally.".strip()
+            )
+            self.report(
+                f"{where}: `{number}` is a number in {abroad}, outside the service's countries; imported "
+                f"as `international: true` with a note; check it"
+            )
         short_code = (facts.get("contact/short_code") or [None])[0]
         if short_code in ("true", "false") and method != "whatsapp":
             contact["short_code"] = short_code == "true"
         elif not parsed.known:
-            self.report(f"{where}: `{number}` may be a short code the phone-number library does not list; check it "
-                        f"with the service and add `short_code: true`")
+            self.report(
+                f"{where}: `{number}` may be a short code the phone-number library does not list; check it "
+                f"with the service and add `short_code: true`"
+            )
         languages = self._languages(phone.get("languages"))
         if languages:
             contact["languages"] = languages
@@ -143,8 +167,10 @@ class ContactImport:
                 contacts.append(contact)
         kind = str(location.get("location_type") or "").lower()
         if kind in ("physical", "postal"):
-            self.report(f"location {location.get('id')} ({kind}): Kindred listings have no addresses; only its "
-                        f"phones and hours were used")
+            self.report(
+                f"location {location.get('id')} ({kind}): Kindred listings have no addresses; only its "
+                f"phones and hours were used"
+            )
         url = str(location.get("url") or "").strip()
         if not url:
             return contacts
@@ -152,8 +178,11 @@ class ContactImport:
         if kind != "virtual" and method is None:
             return contacts
         if method is None or not url.lower().startswith(("https://", "http://")):
-            why = "it does not say whether the link is a chat, video call, app or sign-up page" if method is None \
+            why = (
+                "it does not say whether the link is a chat, video call, app or sign-up page"
+                if method is None
                 else "only web links can be listed"
+            )
             self.report(f"{where}: link {url} not imported: {why}")
             return contacts
         contact: dict = {"method": method, "url": url}
@@ -185,8 +214,7 @@ class ContactImport:
                     email["note"] = short_note(note, self.report, f"contact {person.get('id')}")
                 found.append(email)
             elif not address and not person.get("phones"):
-                self.report(f"contact {person.get('id')} ({', '.join(label) or 'no name'}): no email or phone; "
-                            f"dropped")
+                self.report(f"contact {person.get('id')} ({', '.join(label) or 'no name'}): no email or phone; dropped")
         main = str(self.service.get("email") or "").strip()
         if main and all(c["address"] != main for c in found):
             found.insert(0, {"method": "email", "address": main})
@@ -205,8 +233,9 @@ class ContactImport:
                     phones[str(phone.get("id"))] = phone
                     order.append(str(phone.get("id")))
         channels = [c for c in self.service.get("service_at_locations") or [] if isinstance(c, dict)]
-        owner = {str(p.get("id")): i for i, c in enumerate(channels) for p in c.get("phones") or []
-                 if isinstance(p, dict)}
+        owner = {
+            str(p.get("id")): i for i, c in enumerate(channels) for p in c.get("phones") or [] if isinstance(p, dict)
+        }
         contacts: list[dict] = []
         done: set[int] = set()
         next_channel = 0
@@ -233,8 +262,11 @@ class ContactImport:
                 emit_channel(index)
         seen, unique = set(), []
         for contact in contacts + self.emails():
-            key = tuple(sorted((k, str(v)) for k, v in contact.items() if k in ("method", "number", "url",
-                                                                                "address", "keyword")))
+            key = tuple(
+                sorted(
+                    (k, str(v)) for k, v in contact.items() if k in ("method", "number", "url", "address", "keyword")
+                )
+            )
             if key not in seen:
                 seen.add(key)
                 unique.append(contact)

@@ -79,9 +79,15 @@ def _costs(listing, service_id: str) -> tuple[list[dict], str]:
         for label, amount in (("Price from", price.from_), ("Price up to", price.to)):
             if amount is None:
                 continue
-            options.append({"id": child_uuid(service_id, "cost_option", label), "option": label,
-                            "amount": _number(amount), "currency": price.currency,
-                            "amount_description": f"per {price.per}"})
+            options.append(
+                {
+                    "id": child_uuid(service_id, "cost_option", label),
+                    "option": label,
+                    "amount": _number(amount),
+                    "currency": price.currency,
+                    "amount_description": f"per {price.per}",
+                }
+            )
         upper = f" to {_number(price.to)}" if price.to is not None else ""
         texts.append(f"From {_number(price.from_)}{upper} {price.currency} per {price.per}.")
     return options, " ".join(texts)
@@ -97,27 +103,37 @@ def _field_values(value) -> list[str]:
     return [str(value)]
 
 
+def _source_json(source) -> str:
+    return json.dumps(source.model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"))
+
+
 def _attributes(record: ListingRecord, service_id: str, vocabulary: Vocabulary) -> list[dict]:
     listing = record.listing
     field = vocabulary.field
-    attributes = [field("listing/id", service_id, "service", record.id),
-                  field("listing/kind", service_id, "service", record.kind),
-                  field("listing/summary", service_id, "service", listing.summary)]
+    attributes = [
+        field("listing/id", service_id, "service", record.id),
+        field("listing/kind", service_id, "service", record.kind),
+        field("listing/summary", service_id, "service", listing.summary),
+    ]
     attributes += [vocabulary.attribute(TOPICS, t, service_id, "service") for t in listing.topics]
     attributes += [vocabulary.attribute(AUDIENCES, a, service_id, "service") for a in listing.audiences]
     attributes += [field("listing/cost", service_id, "service", c) for c in listing.costs]
     if listing.verified:
-        attributes += [field("verified/method", service_id, "service", listing.verified.method),
-                       field("verified/by", service_id, "service", listing.verified.by),
-                       field("verified/source", service_id, "service", listing.verified.source)]
+        attributes += [
+            field("verified/method", service_id, "service", listing.verified.method),
+            field("verified/by", service_id, "service", listing.verified.by),
+            field("verified/source", service_id, "service", listing.verified.source),
+        ]
+    # HSDS has no field for where facts come from: each source travels whole, as compact JSON, in one attribute.
+    attributes += [field("listing/source", service_id, "service", _source_json(source)) for source in listing.sources]
+    attributes += [field("listing/unconfirmed", service_id, "service", fact) for fact in listing.unconfirmed]
     for name in KIND_FIELDS[record.kind]:
         for value in _field_values(getattr(listing, name)):
             attributes.append(field(f"{record.kind}/{name}", service_id, "service", value))
     return attributes
 
 
-def service_record(record: ListingRecord, directory: Directory, vocabulary: Vocabulary,
-                   organization: dict) -> dict:
+def service_record(record: ListingRecord, directory: Directory, vocabulary: Vocabulary, organization: dict) -> dict:
     """The full HSDS service object (compiled `service` schema) for one listing."""
     listing = record.listing
     service_id = listing_uuid(record.id)
@@ -171,14 +187,26 @@ def hsds_dataset(directory: Directory) -> dict[str, list[dict]]:
     for org_id, organization in organizations.items():
         organization["description"] = f"Runs {_names(sorted(set(served[org_id]), key=str.casefold))}."
     services = [service_record(r, directory, vocabulary, organizations[organization_of(r)[0]]) for r in records]
-    return {"services": services, "organizations": sorted(organizations.values(), key=lambda o: o["id"]),
-            "taxonomies": vocabulary.taxonomies(), "taxonomy_terms": vocabulary.term_records()}
+    return {
+        "services": services,
+        "organizations": sorted(organizations.values(), key=lambda o: o["id"]),
+        "taxonomies": vocabulary.taxonomies(),
+        "taxonomy_terms": vocabulary.term_records(),
+    }
 
 
 def page(contents: list[dict]) -> dict:
     """The HSDS API `Page` envelope, holding everything on one page."""
-    return {"total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
-            "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
+    return {
+        "total_items": len(contents),
+        "total_pages": 1,
+        "page_number": 1,
+        "size": len(contents),
+        "first_page": True,
+        "last_page": True,
+        "empty": not contents,
+        "contents": contents,
+    }
 
 
 def to_json(data) -> bytes:
@@ -207,8 +235,9 @@ def hsds_files(directory: Directory) -> dict[str, bytes]:
     """Relative path (under api/hsds/) -> bytes, for every HSDS file the site publishes."""
     dataset = hsds_dataset(directory)
     files = {
-        "index.json": to_json({"version": "3.0", "profile": "https://docs.openreferral.org/en/v3.0/",
-                               "openapi_url": OPENAPI_URL}),
+        "index.json": to_json(
+            {"version": "3.0", "profile": "https://docs.openreferral.org/en/v3.0/", "openapi_url": OPENAPI_URL}
+        ),
         "services.json": to_json(page(dataset["services"])),
         "organizations.json": to_json(page(dataset["organizations"])),
         "taxonomies.json": to_json(page(dataset["taxonomies"])),

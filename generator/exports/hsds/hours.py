@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
-from typing import Callable
 
 from ...models.vocab import DAYS
 from .ids import IdMaker
 
-DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-                     strict=True))
+DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), strict=True))
 ALL_DAYS = ",".join(d.upper() for d in DAYS)
 ALWAYS_DESCRIPTION = "Open 24 hours a day, 7 days a week."
 _CLOSED = re.compile(r"\s*Closed on \d{4}-\d{2}-\d{2}(, \d{4}-\d{2}-\d{2})*\.\Z")
@@ -58,8 +57,16 @@ def export_schedules(hours, parent: str, vocabulary) -> list[dict]:
     """HSDS schedule objects for one hours block, ids derived from `parent` (service or service_at_location)."""
     make_id = IdMaker(parent)
     if hours == "24/7" or getattr(hours, "always", False) is True:
-        return [{"id": make_id("schedule", "24/7"), "freq": "WEEKLY", "byday": ALL_DAYS, "opens_at": "00:00",
-                 "closes_at": "23:59", "description": ALWAYS_DESCRIPTION}]
+        return [
+            {
+                "id": make_id("schedule", "24/7"),
+                "freq": "WEEKLY",
+                "byday": ALL_DAYS,
+                "opens_at": "00:00",
+                "closes_at": "23:59",
+                "description": ALWAYS_DESCRIPTION,
+            }
+        ]
     offset = fixed_offset(hours.timezone)
     dates = [d.isoformat() for d in hours.closed_on]
     notes = " ".join(filter(None, [hours.note, closed_sentence(dates)]))
@@ -68,13 +75,21 @@ def export_schedules(hours, parent: str, vocabulary) -> list[dict]:
         byday = ",".join(d.upper() for d in DAYS if d in interval.days)
         closes = "23:59" if interval.closes == "24:00" else interval.closes
         shown_close = "midnight" if interval.closes in ("24:00", "00:00") else interval.closes
-        description = (f"{days_text(interval.days)}, {interval.opens} to {shown_close}"
-                       f"{' the next day' if interval.overnight else ''} ({hours.timezone} time).")
+        description = (
+            f"{days_text(interval.days)}, {interval.opens} to {shown_close}"
+            f"{' the next day' if interval.overnight else ''} ({hours.timezone} time)."
+        )
         schedule_id = make_id("schedule", byday, interval.opens, interval.closes)
-        schedule = {"id": schedule_id, "freq": "WEEKLY", "byday": byday, "opens_at": interval.opens,
-                    "closes_at": closes, "description": description,
-                    "attributes": [vocabulary.field("hours/timezone", schedule_id, "schedule", hours.timezone)]
-                    + [vocabulary.field("hours/closed_on", schedule_id, "schedule", d) for d in dates]}
+        schedule = {
+            "id": schedule_id,
+            "freq": "WEEKLY",
+            "byday": byday,
+            "opens_at": interval.opens,
+            "closes_at": closes,
+            "description": description,
+            "attributes": [vocabulary.field("hours/timezone", schedule_id, "schedule", hours.timezone)]
+            + [vocabulary.field("hours/closed_on", schedule_id, "schedule", d) for d in dates],
+        }
         if offset is not None:
             schedule["timezone"] = offset
         if notes:
@@ -113,8 +128,12 @@ def _number(value) -> float | None:
         return None
 
 
-def import_hours(schedules: list[dict], facts: Callable[[dict], dict[str, list[str]]], default_zone: str | None,
-                 report: Callable[[str], None]):
+def import_hours(
+    schedules: list[dict],
+    facts: Callable[[dict], dict[str, list[str]]],
+    default_zone: str | None,
+    report: Callable[[str], None],
+):
     """Kindred hours ("24/7", a weekly mapping, or None) from HSDS schedules; every loss goes to `report`."""
     intervals: list[dict] = []
     zones: list[str] = []
@@ -126,17 +145,23 @@ def import_hours(schedules: list[dict], facts: Callable[[dict], dict[str, list[s
         freq = str(schedule.get("freq") or "WEEKLY").upper()
         interval = _number(schedule.get("interval"))
         if found or freq != "WEEKLY" or interval not in (None, 1):
-            parts = found + ([f"freq {freq}"] if freq != "WEEKLY" else []) + \
-                ([f"interval {schedule.get('interval')}"] if interval not in (None, 1) else [])
-            report(f"{label}: not imported; it repeats by {', '.join(parts)}, and Kindred hours are the same "
-                   f"every week")
+            parts = (
+                found
+                + ([f"freq {freq}"] if freq != "WEEKLY" else [])
+                + ([f"interval {schedule.get('interval')}"] if interval not in (None, 1) else [])
+            )
+            report(
+                f"{label}: not imported; it repeats by {', '.join(parts)}, and Kindred hours are the same every week"
+            )
             continue
         days = [d.strip().lower() for d in str(schedule.get("byday") or "").split(",") if d.strip()]
         opens, closes = _time(schedule.get("opens_at")), _time(schedule.get("closes_at"))
         if not days or any(d not in DAYS for d in days) or not opens or not closes:
             text = schedule.get("description") or "no description"
-            report(f"{label}: not imported; it needs byday (MO..SU), opens_at and closes_at to become weekly "
-                   f"hours ({text})")
+            report(
+                f"{label}: not imported; it needs byday (MO..SU), opens_at and closes_at to become weekly "
+                f"hours ({text})"
+            )
             continue
         ignored = [name for name in ("valid_from", "valid_to", "dtstart", "wkst") if schedule.get(name)]
         if ignored:
@@ -152,8 +177,9 @@ def import_hours(schedules: list[dict], facts: Callable[[dict], dict[str, list[s
         if zone:
             zones.append(zone)
         opens_at = opens[0]
-        closes_at = "24:00" if closes[0] in ("23:59", "24:00") or (closes[0] == "00:00" and opens_at == "00:00") \
-            else closes[0]
+        closes_at = (
+            "24:00" if closes[0] in ("23:59", "24:00") or (closes[0] == "00:00" and opens_at == "00:00") else closes[0]
+        )
         if opens_at == closes_at:
             report(f"{label}: not imported; it opens and closes at {opens_at}")
             continue
@@ -169,11 +195,14 @@ def import_hours(schedules: list[dict], facts: Callable[[dict], dict[str, list[s
         return "24/7"
     zone = zones[0] if zones else default_zone
     if len(set(zones)) > 1:
-        report(f"schedules in several time zones ({', '.join(sorted(set(zones)))}); Kindred hours have one; "
-               f"used {zone}")
+        report(
+            f"schedules in several time zones ({', '.join(sorted(set(zones)))}); Kindred hours have one; used {zone}"
+        )
     if zone is None:
-        report("hours not imported: no time zone (no hours/timezone attribute, UTC offset or country with a "
-               "single zone); pass --timezone")
+        report(
+            "hours not imported: no time zone (no hours/timezone attribute, UTC offset or country with a "
+            "single zone); pass --timezone"
+        )
         return None
     hours: dict = {"timezone": zone, "weekly": intervals}
     if closed:

@@ -46,9 +46,27 @@ class _Dumper(yaml.SafeDumper):
 
 
 _QUOTE = re.compile(r"[0-9+]")
-_KEY_ORDER = ("method", "number", "url", "address", "keyword", "note", "free", "short_code", "international",
-              "cost_confirmed", "languages", "hours",
-              "from", "to", "currency", "per", "days", "opens", "closes")
+_KEY_ORDER = (
+    "method",
+    "number",
+    "url",
+    "address",
+    "keyword",
+    "note",
+    "free",
+    "short_code",
+    "international",
+    "cost_confirmed",
+    "languages",
+    "hours",
+    "from",
+    "to",
+    "currency",
+    "per",
+    "days",
+    "opens",
+    "closes",
+)
 _HOURS_ORDER = ("timezone", "weekly", "closed_on", "note")
 
 
@@ -76,10 +94,11 @@ _Dumper.add_representer(dict, _mapping)
 
 
 def listing_yaml(kind: str, data: dict, service_id: str) -> str:
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
-    return (f"# yaml-language-server: $schema=../../generator/schema/{kind}.schema.json\n"
-            f"# Imported from HSDS service {service_id}\n{body}")
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return (
+        f"# yaml-language-server: $schema=../../generator/schema/{kind}.schema.json\n"
+        f"# Imported from HSDS service {service_id}\n{body}"
+    )
 
 
 def _taxonomy_from(dataset: Dataset) -> dict | None:
@@ -93,20 +112,26 @@ def _taxonomy_from(dataset: Dataset) -> dict | None:
     return facets if facets[TOPICS] and facets[AUDIENCES] else None
 
 
-def _prepare_taxonomy(dataset: Dataset, out: Path, taxonomy_path: Path | None,
-                      result: ImportResult) -> tuple[Path | None, Taxonomy | None]:
+def _prepare_taxonomy(
+    dataset: Dataset, out: Path, taxonomy_path: Path | None, result: ImportResult
+) -> tuple[Path | None, Taxonomy | None]:
     path = taxonomy_path or out / TAXONOMY_FILE
     if not path.is_file() and taxonomy_path is None:
         rebuilt = _taxonomy_from(dataset)
         if rebuilt is None:
-            result.error = (f"{path} not found; the import needs the directory's taxonomy (copy taxonomy.yaml "
-                            f"from a Kindred directory, or pass --taxonomy)")
+            result.error = (
+                f"{path} not found; the import needs the directory's taxonomy (copy taxonomy.yaml "
+                f"from a Kindred directory, or pass --taxonomy)"
+            )
             return None, None
         out.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.dump(rebuilt, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120),
-                        encoding="utf-8")
-        result.notes.append(f"{path}: written from the dataset's Kindred topics and audiences (search synonyms "
-                            f"are not part of HSDS; add them by hand)")
+        path.write_text(
+            yaml.dump(rebuilt, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8"
+        )
+        result.notes.append(
+            f"{path}: written from the dataset's Kindred topics and audiences (search synonyms "
+            f"are not part of HSDS; add them by hand)"
+        )
     taxonomy, problems = load_taxonomy(path, str(path))
     if problems or not taxonomy.topics:
         result.error = f"{path}: the taxonomy does not load: " + "; ".join(p.message for p in problems[:3])
@@ -167,8 +192,14 @@ def _unique_id(mapped: Mapped, taken: set[str]) -> None:
     taken.add(candidate)
 
 
-def import_hsds(source: Path, out: Path, options: Options | None = None, *, taxonomy_path: Path | None = None,
-                overwrite: bool = False) -> ImportResult:
+def import_hsds(
+    source: Path,
+    out: Path,
+    options: Options | None = None,
+    *,
+    taxonomy_path: Path | None = None,
+    overwrite: bool = False,
+) -> ImportResult:
     """Import every service in `source` into the directory `out`; nothing invalid is written."""
     options = options or Options()
     out = Path(out)
@@ -199,8 +230,7 @@ def import_hsds(source: Path, out: Path, options: Options | None = None, *, taxo
             if mapped.reason is None:
                 _unique_id(mapped, taken)
                 if mapped.listing_id in existing and not overwrite:
-                    mapped.reason = (f"{existing[mapped.listing_id]} already exists; pass --overwrite to "
-                                     f"replace it")
+                    mapped.reason = f"{existing[mapped.listing_id]} already exists; pass --overwrite to replace it"
                 else:
                     _settle(mapped, scratch, taxonomy)
             if mapped.reason is not None:
@@ -213,8 +243,7 @@ def import_hsds(source: Path, out: Path, options: Options | None = None, *, taxo
         broken = {Path(p.path).stem for p in final.problems.errors}
         for mapped in accepted:
             if mapped.listing_id in broken:
-                messages = "; ".join(p.message for p in final.problems.errors if Path(p.path).stem ==
-                                     mapped.listing_id)
+                messages = "; ".join(p.message for p in final.problems.errors if Path(p.path).stem == mapped.listing_id)
                 result.skipped.append(f"service {mapped.service_id} ({mapped.name}): does not validate: {messages}")
                 continue
             target = out / mapped.kind / f"{mapped.listing_id}.yaml"

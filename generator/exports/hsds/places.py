@@ -48,8 +48,14 @@ def area_records(countries: list[str], regions: list[str], service_id: str, voca
 
     def add(code: str, name: str, description: str) -> None:
         area_id = child_uuid(service_id, "service_area", code)
-        records.append({"id": area_id, "name": name, "description": description,
-                        "attributes": [vocabulary.field("area/code", area_id, "service_area", code)]})
+        records.append(
+            {
+                "id": area_id,
+                "name": name,
+                "description": description,
+                "attributes": [vocabulary.field("area/code", area_id, "service_area", code)],
+            }
+        )
 
     for country in countries:
         if country == WORLDWIDE:
@@ -80,8 +86,9 @@ def _regions() -> frozenset[str]:
 
 def area_code(area: dict, attribute_code: str | None) -> str | None:
     """The country/region code (or `worldwide`) a service_area names, or None."""
-    if attribute_code and (attribute_code in _countries() or attribute_code in _regions()
-                           or attribute_code == WORLDWIDE):
+    if attribute_code and (
+        attribute_code in _countries() or attribute_code in _regions() or attribute_code == WORLDWIDE
+    ):
         return attribute_code
     texts = [str(area.get(k) or "") for k in ("name", "description", "uri")]
     if texts[0].strip().lower() in ("worldwide", "global", "international", "world"):

@@ -105,10 +105,13 @@ class _Collector:
         elif "status" in value and "name" in value:
             self.service(value, source)
         elif "location_type" in value:
-            self.dataset.notes.append(f"{source}: location {value.get('id')} on its own; Kindred imports "
-                                      f"services, so it was read only where a service refers to it")
-        elif {"code", "parent_id", "taxonomy", "taxonomy_detail", "taxonomy_id", "term_uri"} & set(value) \
-                and "name" in value:
+            self.dataset.notes.append(
+                f"{source}: location {value.get('id')} on its own; Kindred imports "
+                f"services, so it was read only where a service refers to it"
+            )
+        elif {"code", "parent_id", "taxonomy", "taxonomy_detail", "taxonomy_id", "term_uri"} & set(
+            value
+        ) and "name" in value:
             self.listed_term(value)
         elif "name" in value and "description" in value and ({"uri", "version"} & set(value)):
             self.dataset.taxonomies.setdefault(str(value.get("id")), value)
@@ -131,8 +134,9 @@ class _Collector:
                 tables[OTHER_TABLES[path]] = clean
             if path in UNMAPPED_TABLES and clean:
                 ids = ", ".join(str(r.get("id", "?")) for r in clean)
-                self.dataset.notes.append(f"{source}: {path}: {len(clean)} record(s) not imported ({ids}): "
-                                          f"{UNMAPPED_TABLES[path]}")
+                self.dataset.notes.append(
+                    f"{source}: {path}: {len(clean)} record(s) not imported ({ids}): {UNMAPPED_TABLES[path]}"
+                )
             elif path not in BY_PATH and path not in UNMAPPED_TABLES:
                 self.dataset.notes.append(f"{source}: {path} is not an HSDS 3.0 table; not read")
         nested = nest(tables)
@@ -146,15 +150,18 @@ class _Collector:
         known_ids = {str(row.get("id")) for rows in tables.values() for row in rows}
         for row in tables.get("attribute", []):
             if str(row.get("link_id")) not in known_ids:
-                self.dataset.notes.append(f"{source}: attribute {row.get('id')} points at {row.get('link_id')}, "
-                                          f"which is in none of the tables; not imported")
+                self.dataset.notes.append(
+                    f"{source}: attribute {row.get('id')} points at {row.get('link_id')}, "
+                    f"which is in none of the tables; not imported"
+                )
         for name in ("phone", "schedule", "service_area", "language", "cost_option", "contact"):
             for row in tables.get(name, []):
-                links = [row.get(c) for c in ("service_id", "service_at_location_id", "phone_id", "contact_id",
-                                              "location_id")]
+                links = [
+                    row.get(c)
+                    for c in ("service_id", "service_at_location_id", "phone_id", "contact_id", "location_id")
+                ]
                 if not any(links):
-                    self.dataset.notes.append(f"{source}: {name} {row.get('id')} belongs to no service; "
-                                              f"not imported")
+                    self.dataset.notes.append(f"{source}: {name} {row.get('id')} belongs to no service; not imported")
 
 
 def _load_json(path: Path, dataset: Dataset) -> object | None:
@@ -177,8 +184,9 @@ def _read_tabular(folder: Path, collector: _Collector) -> None:
         try:
             json.loads(package.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            collector.dataset.notes.append(f"{package.name}: not valid JSON; the CSV files were read by their "
-                                           f"standard HSDS names instead")
+            collector.dataset.notes.append(
+                f"{package.name}: not valid JSON; the CSV files were read by their standard HSDS names instead"
+            )
     collector.tables(raw, folder.name + "/")
 
 
@@ -215,6 +223,7 @@ def read_dataset(source: Path) -> Dataset:
     used = {str(s.get("organization_id") or (s.get("organization") or {}).get("id")) for s in dataset.services}
     for source_name, org_id in collector.organizations:
         if org_id not in used:
-            dataset.notes.append(f"{source_name}: organization {org_id} runs no service in the dataset; "
-                                 f"nothing to import")
+            dataset.notes.append(
+                f"{source_name}: organization {org_id} runs no service in the dataset; nothing to import"
+            )
     return dataset

@@ -9,21 +9,32 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
 from .tables import TABLES
 
 # (key in the nested object, table name, column that points back at the parent)
 _CHILDREN = {
-    "service": (("phones", "phone", "service_id"), ("schedules", "schedule", "service_id"),
-                ("service_areas", "service_area", "service_id"), ("languages", "language", "service_id"),
-                ("cost_options", "cost_option", "service_id"), ("contacts", "contact", "service_id"),
-                ("service_at_locations", "service_at_location", "service_id")),
-    "service_at_location": (("phones", "phone", "service_at_location_id"),
-                            ("schedules", "schedule", "service_at_location_id"),
-                            ("contacts", "contact", "service_at_location_id")),
-    "location": (("languages", "language", "location_id"), ("phones", "phone", "location_id"),
-                 ("schedules", "schedule", "location_id"), ("contacts", "contact", "location_id")),
+    "service": (
+        ("phones", "phone", "service_id"),
+        ("schedules", "schedule", "service_id"),
+        ("service_areas", "service_area", "service_id"),
+        ("languages", "language", "service_id"),
+        ("cost_options", "cost_option", "service_id"),
+        ("contacts", "contact", "service_id"),
+        ("service_at_locations", "service_at_location", "service_id"),
+    ),
+    "service_at_location": (
+        ("phones", "phone", "service_at_location_id"),
+        ("schedules", "schedule", "service_at_location_id"),
+        ("contacts", "contact", "service_at_location_id"),
+    ),
+    "location": (
+        ("languages", "language", "location_id"),
+        ("phones", "phone", "location_id"),
+        ("schedules", "schedule", "location_id"),
+        ("contacts", "contact", "location_id"),
+    ),
     "phone": (("languages", "language", "phone_id"),),
     "contact": (("phones", "phone", "contact_id"),),
 }
@@ -84,8 +95,10 @@ def write_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
 
 def csv_files(dataset: dict[str, list[dict]]) -> dict[str, bytes]:
     """File name (services.csv, ...) -> CSV bytes, for every table that has rows."""
-    return {TABLES[name].path: write_csv(TABLES[name].column_names, rows)
-            for name, rows in rows_from_dataset(dataset).items()}
+    return {
+        TABLES[name].path: write_csv(TABLES[name].column_names, rows)
+        for name, rows in rows_from_dataset(dataset).items()
+    }
 
 
 # --- reading --------------------------------------------------------------------------------------------------
@@ -101,6 +114,7 @@ def read_csv(text: str) -> list[dict]:
 
 def nest(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """Rebuild nested services (and the taxonomy lists) from table name -> rows."""
+
     def by(table: str, column: str) -> dict[str, list[dict]]:
         index: dict[str, list[dict]] = {}
         for row in tables.get(table, []):
@@ -150,12 +164,16 @@ def nest(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
             channel_ids.add(channel_row.get("id"))
             channel["location"] = location(channel_row.get("location_id", ""))
             channel["phones"] = [phone(p) for p in phones_by["service_at_location_id"].get(channel_row["id"], [])]
-            channel["schedules"] = [with_attributes(s)
-                                    for s in schedules_by["service_at_location_id"].get(channel_row["id"], [])]
+            channel["schedules"] = [
+                with_attributes(s) for s in schedules_by["service_at_location_id"].get(channel_row["id"], [])
+            ]
             service["service_at_locations"].append(channel)
         service["phones"] = [phone(p) for p in phones_by["service_id"].get(service_id, [])]
-        service["schedules"] = [with_attributes(s) for s in schedules_by["service_id"].get(service_id, [])
-                                if s.get("service_at_location_id") not in channel_ids]
+        service["schedules"] = [
+            with_attributes(s)
+            for s in schedules_by["service_id"].get(service_id, [])
+            if s.get("service_at_location_id") not in channel_ids
+        ]
         service["service_areas"] = [with_attributes(a) for a in areas.get(service_id, [])]
         service["languages"] = [with_attributes(lang) for lang in languages["service_id"].get(service_id, [])]
         service["cost_options"] = [dict(c) for c in costs.get(service_id, [])]
@@ -167,5 +185,8 @@ def nest(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
         if row.get("organization_id") in organizations:
             service["organization"] = organizations[row["organization_id"]]
         services.append(service)
-    return {"services": services, "taxonomy_terms": [dict(t) for t in tables.get("taxonomy_term", [])],
-            "taxonomies": [dict(t) for t in tables.get("taxonomy", [])]}
+    return {
+        "services": services,
+        "taxonomy_terms": [dict(t) for t in tables.get("taxonomy_term", [])],
+        "taxonomies": [dict(t) for t in tables.get("taxonomy", [])],
+    }

@@ -11,7 +11,7 @@ Three taxonomies travel with every export:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ...taxonomy import Taxonomy
 from .ids import child_uuid, named_uuid
@@ -19,12 +19,19 @@ from .ids import child_uuid, named_uuid
 TOPICS, AUDIENCES, FIELDS = "topics", "audiences", "fields"
 
 TAXONOMIES: dict[str, tuple[str, str]] = {
-    TOPICS: ("Kindred topics", "What a service helps with: the topic vocabulary of a Kindred directory "
-                               "(directory/taxonomy.yaml)."),
-    AUDIENCES: ("Kindred audiences", "Who a service is for: the audience vocabulary of a Kindred directory "
-                                     "(directory/taxonomy.yaml)."),
-    FIELDS: ("Kindred listing fields", "Facts from a Kindred listing that HSDS 3.0 has no field for. Each term "
-                                       "names one fact; the attribute's value holds it."),
+    TOPICS: (
+        "Kindred topics",
+        "What a service helps with: the topic vocabulary of a Kindred directory (directory/taxonomy.yaml).",
+    ),
+    AUDIENCES: (
+        "Kindred audiences",
+        "Who a service is for: the audience vocabulary of a Kindred directory (directory/taxonomy.yaml).",
+    ),
+    FIELDS: (
+        "Kindred listing fields",
+        "Facts from a Kindred listing that HSDS 3.0 has no field for. Each term "
+        "names one fact; the attribute's value holds it.",
+    ),
 }
 
 # Kind-specific fields carried as attributes, with how their values are written:
@@ -32,48 +39,80 @@ TAXONOMIES: dict[str, tuple[str, str]] = {
 # bool-or-many = "true"/"false" or one attribute per item. `price` travels as cost_options.
 KIND_FIELDS: dict[str, dict[str, str]] = {
     "helplines": {"service": "one", "responders": "many", "confidentiality": "one"},
-    "communities": {"platform": "one", "access": "one", "moderation": "one", "anonymity": "one",
-                    "peer_led": "bool", "crisis_signposting": "bool", "rules_url": "one"},
-    "teletherapy": {"modalities": "many", "professions": "many", "licensed_in": "many",
-                    "insurance": "bool-or-many", "free_trial": "bool", "prescribing": "bool"},
+    "communities": {
+        "platform": "one",
+        "access": "one",
+        "moderation": "one",
+        "anonymity": "one",
+        "peer_led": "bool",
+        "crisis_signposting": "bool",
+        "rules_url": "one",
+    },
+    "teletherapy": {
+        "modalities": "many",
+        "professions": "many",
+        "licensed_in": "many",
+        "insurance": "bool-or-many",
+        "free_trial": "bool",
+        "prescribing": "bool",
+    },
 }
 
 FIELD_TERMS: dict[str, tuple[str, str]] = {
     "listing/id": ("Kindred listing id", "The listing's id (its file name) in the Kindred directory."),
     "listing/kind": ("Kind of listing", "helplines, communities or teletherapy."),
     "listing/summary": ("Summary", "The one-line plain-text summary shown on cards and in search results."),
-    "listing/cost": ("Cost", "free, free-standard-charges, low-cost, sliding-scale, paid or insurance; "
-                             "one attribute per value."),
-    "verified/method": ("Verification method", "How the contacts were last confirmed: called, website or "
-                                               "provider (the date is the service's assured_date)."),
+    "listing/cost": (
+        "Cost",
+        "free, free-standard-charges, low-cost, sliding-scale, paid or insurance; one attribute per value.",
+    ),
+    "verified/method": (
+        "Verification method",
+        "How the contacts were last confirmed: called, website or provider (the date is the service's assured_date).",
+    ),
     "verified/by": ("Verified by", "Who last confirmed the contacts."),
     "verified/source": ("Verification source", "The page the facts came from."),
-    "contact/method": ("Contact method", "phone, sms, whatsapp, chat, email, video, app or join: how this "
-                                         "phone or virtual location is used."),
+    "listing/source": (
+        "Source",
+        "A page the listing's facts come from, as JSON: url, read (the day it was read, YYYY-MM-DD), supports "
+        "(the facts it states) and an optional note. One attribute per page.",
+    ),
+    "listing/unconfirmed": ("Unconfirmed fact", "A fact in the listing that no source confirmed, e.g. hours."),
+    "contact/method": (
+        "Contact method",
+        "phone, sms, whatsapp, chat, email, video, app or join: how this phone or virtual location is used.",
+    ),
     "contact/keyword": ("SMS keyword", "The word to text to start a conversation, e.g. HOME."),
     "contact/free": ("Free to call", "true when calls are free from landlines and mobiles."),
-    "contact/short_code": ("Unlisted short code", "true when reviewers confirmed a short code that the "
-                                                  "phone-number library does not list."),
-    "contact/international": ("Dialled internationally", "true when the number belongs to a country the "
-                                                         "service does not list; callers dial it abroad."),
-    "contact/cost_confirmed": ("Charge confirmed", "true when the service's own page states the charge of a "
-                                                   "number the phone-number library classes as shared-cost."),
+    "contact/short_code": (
+        "Unlisted short code",
+        "true when reviewers confirmed a short code that the phone-number library does not list.",
+    ),
+    "contact/international": (
+        "Dialled internationally",
+        "true when the number belongs to a country the service does not list; callers dial it abroad.",
+    ),
+    "contact/cost_confirmed": (
+        "Charge confirmed",
+        "true when the service's own page states the charge of a "
+        "number the phone-number library classes as shared-cost.",
+    ),
     "hours/timezone": ("Time zone", "The IANA time zone (e.g. Europe/London) the opening times are in."),
     "hours/closed_on": ("Closed on", "A date (YYYY-MM-DD) on which the service is closed."),
-    "language/tag": ("Language tag", "The full BCP 47 tag (e.g. pt-BR) when it says more than the "
-                                     "ISO 639 code."),
+    "language/tag": ("Language tag", "The full BCP 47 tag (e.g. pt-BR) when it says more than the ISO 639 code."),
     "area/code": ("Area code", "The ISO 3166-1 country or ISO 3166-2 region code of a service area."),
 }
 for _kind, _fields in KIND_FIELDS.items():
     for _name in _fields:
-        FIELD_TERMS[f"{_kind}/{_name}"] = (f"{_kind.capitalize()}: {_name.replace('_', ' ')}",
-                                          f"The `{_name}` field of a Kindred {_kind} listing "
-                                          f"(see the listing contract).")
+        FIELD_TERMS[f"{_kind}/{_name}"] = (
+            f"{_kind.capitalize()}: {_name.replace('_', ' ')}",
+            f"The `{_name}` field of a Kindred {_kind} listing (see the listing contract).",
+        )
 
 LINK_TYPES = {TOPICS: "topic", AUDIENCES: "audience", FIELDS: "kindred_field"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def taxonomy_id(key: str) -> str:
     return named_uuid("taxonomy", key)
 
@@ -97,8 +136,14 @@ class TermInfo:
 
     def hsds(self) -> dict:
         """The taxonomy_term object (without its taxonomy_detail)."""
-        return {"id": self.id, "code": self.published_code, "name": self.name, "description": self.description,
-                "taxonomy": TAXONOMIES[self.taxonomy][0], "taxonomy_id": taxonomy_id(self.taxonomy)}
+        return {
+            "id": self.id,
+            "code": self.published_code,
+            "name": self.name,
+            "description": self.description,
+            "taxonomy": TAXONOMIES[self.taxonomy][0],
+            "taxonomy_id": taxonomy_id(self.taxonomy),
+        }
 
 
 class Vocabulary:
@@ -119,9 +164,14 @@ class Vocabulary:
         term = self.terms.get((key, code))
         if term is None:  # a term the taxonomy does not hold: the directory would not have validated
             raise KeyError(f"{key} term `{code}` is not in the taxonomy")
-        attribute = {"id": child_uuid(link_id, "attribute", key, code, value or ""), "link_id": link_id,
-                     "link_entity": link_entity, "link_type": LINK_TYPES[key], "taxonomy_term_id": term.id,
-                     "taxonomy_term": term.hsds()}
+        attribute = {
+            "id": child_uuid(link_id, "attribute", key, code, value or ""),
+            "link_id": link_id,
+            "link_entity": link_entity,
+            "link_type": LINK_TYPES[key],
+            "taxonomy_term_id": term.id,
+            "taxonomy_term": term.hsds(),
+        }
         if value is not None:
             attribute["value"] = value
         return attribute
@@ -130,8 +180,10 @@ class Vocabulary:
         return self.attribute(FIELDS, code, link_id, link_entity, value)
 
     def taxonomies(self) -> list[dict]:
-        return [{"id": taxonomy_id(key), "name": name, "description": description, "version": "1"}
-                for key, (name, description) in TAXONOMIES.items()]
+        return [
+            {"id": taxonomy_id(key), "name": name, "description": description, "version": "1"}
+            for key, (name, description) in TAXONOMIES.items()
+        ]
 
     def term_records(self) -> list[dict]:
         return [term.hsds() for term in self.terms.values()]

@@ -304,7 +304,8 @@ def test_every_listing_field_has_a_place_in_hsds():
     from generator.models import KIND_MODELS, Listing
 
     mapped = {"name", "summary", "description", "website", "organization", "countries", "regions", "languages",
-              "topics", "audiences", "age", "cost", "contacts", "hours", "status", "verified"}
+              "topics", "audiences", "age", "cost", "contacts", "hours", "status", "verified", "sources",
+              "unconfirmed"}
     assert set(Listing.model_fields) == mapped
     for kind, model in KIND_MODELS.items():
         assert set(model.model_fields) - set(Listing.model_fields) - {"price"} == set(KIND_FIELDS[kind]), kind

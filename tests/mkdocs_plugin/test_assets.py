@@ -1,0 +1,81 @@
+"""The browser code the plugin publishes (generator/mkdocs_plugin/assets.py): standard ES modules loaded as they
+are, so every import must resolve to a published file; small modules; no globals shared between scripts."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config import load_config
+
+from generator.mkdocs_plugin.assets import ASSET_PREFIX, ENTRY_SCRIPT, PACKAGE_ASSETS, asset_files
+
+# import … from "./x.js", import "./x.js", export … from "./x.js", import("./x.js")
+IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}/[^"']+)["']""")
+MAX_LINES = 300
+
+
+def published_scripts() -> dict[str, str]:
+    return {path: content.decode("utf-8") for path, content in asset_files().items()
+            if path.endswith(".js") and path != ASSET_PREFIX + "lunr.js"}
+
+
+def resolve(importer: str, specifier: str) -> str:
+    parts = importer.split("/")[:-1]
+    for piece in specifier.split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def test_every_module_and_stylesheet_is_published_under_its_own_path_and_nothing_else():
+    files = asset_files()
+    on_disk = {ASSET_PREFIX + p.relative_to(PACKAGE_ASSETS).as_posix() for p in PACKAGE_ASSETS.rglob("*")
+               if p.suffix in (".js", ".css")}
+    assert set(files) == on_disk | {ASSET_PREFIX + "lunr.js"}
+    assert ASSET_PREFIX + "finder/finder.js" in files
+    assert not any(path.endswith("package.json") for path in files)
+
+
+def test_every_import_resolves_to_a_published_module():
+    scripts = published_scripts()
+    imports = [(path, resolve(path, specifier)) for path, text in scripts.items() for specifier in IMPORT.findall(text)]
+    assert len(imports) > 20  # the pattern sees the modules' imports
+    assert [(path, target) for path, target in imports if target not in scripts] == []
+
+
+def test_every_module_is_reachable_from_the_entry_script():
+    scripts = published_scripts()
+    reached, todo = set(), [ASSET_PREFIX + ENTRY_SCRIPT]
+    while todo:
+        path = todo.pop()
+        if path not in reached:
+            reached.add(path)
+            todo += [resolve(path, specifier) for specifier in IMPORT.findall(scripts[path])]
+    # privacy.js is the one classic script: <head> loads it before Material (overrides/).
+    assert set(scripts) - reached == {ASSET_PREFIX + "privacy.js"}
+
+
+def test_no_module_is_long():
+    lengths = {path: text.count("\n") for path, text in published_scripts().items()}
+    assert {path: n for path, n in lengths.items() if n > MAX_LINES} == {}
+
+
+def test_modules_share_nothing_through_window():
+    # Reading lunr.js's own global and Material's document$ is fine; setting a global is not
+    # (privacy.js sets Material's storage helpers, which is its job).
+    setting = re.compile(r"\bwindow\.[A-Za-z_$][\w$]*\s*=[^=]")
+    scripts = published_scripts()
+    del scripts[ASSET_PREFIX + "privacy.js"]
+    assert {path: setting.findall(text) for path, text in scripts.items() if setting.search(text)} == {}
+
+
+def test_the_entry_script_is_loaded_as_a_module(project):
+    config = load_config(str(project.config_file))
+    plugin = config.plugins["kindred"]
+    plugin.on_startup(command="serve", dirty=False)
+    config = plugin.on_config(config)
+    entries = [s for s in config.extra_javascript if str(s) == ASSET_PREFIX + ENTRY_SCRIPT]
+    assert [getattr(s, "type", None) for s in entries] == ["module"]
+    assert [str(s) for s in config.extra_javascript].count(ASSET_PREFIX + ENTRY_SCRIPT) == 1
