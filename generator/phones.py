@@ -55,8 +55,9 @@ def _starts_with_trunk_prefix(digits: str, region: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool = True,
-                 claimed_short: bool = False) -> ParsedNumber | None:
+def parse_number(
+    written: str, countries: tuple[str, ...], *, allow_short: bool = True, claimed_short: bool = False
+) -> ParsedNumber | None:
     """The number's dialling form in the first listed country where it is valid, or None.
 
     claimed_short (a contact marked `short_code: true`, which reviewers confirm with the service) accepts a
@@ -102,9 +103,9 @@ def parse_number(written: str, countries: tuple[str, ...], *, allow_short: bool 
     if fallback is None and claimed_short and allow_short:
         digits = phonenumbers.normalize_digits_only(text)
         if 3 <= len(digits) <= 6 and digits == text.replace(" ", ""):
-            region = next((r for r in regions if not _starts_with_trunk_prefix(digits, r)), None)
-            if region:
-                fallback = ParsedNumber(written, region, digits, True, known=False)
+            short_region = next((r for r in regions if not _starts_with_trunk_prefix(digits, r)), None)
+            if short_region:
+                fallback = ParsedNumber(written, short_region, digits, True, known=False)
     return fallback
 
 

@@ -1,21 +1,86 @@
-"""The order listings are shown in, everywhere the site lists them.
+"""The order listings are shown in, everywhere the site lists them (the finder's twin: assets/finder/ranking.js).
 
-Browse pages and cards in articles list listings in this order, and find/listings.json is written in it, so
-a listing's position there is its place in this order; the finder keeps it among results a text search scores
-equally (generator/assets/finder/ranking.js). Paused listings come last, then listings go by name
-(ignoring case), then by id, so the order never depends on the order files were read in.
+Without a query, listings go:
+1. active before paused;
+2. serving the chosen country specifically, then worldwide, then the rest (when a country is chosen);
+3. by kind of help: crisis lines, support lines, information lines, communities, teletherapy;
+4. open now, then opening within a day, then hours unknown, then closed (see open_now.py);
+5. free before low-cost, low-cost before paid;
+6. by name, ignoring case, then by id, so the order never depends on the order files were read in.
+
+Pages built ahead of time (browse pages, find/listings.json) cannot know the visitor's clock: there, a
+round-the-clock service counts as open, one with hours as opening later, and one without hours as unknown.
+The finder and help pages then apply the visitor's clock in the browser. A text query puts relevance first
+(assets/finder/ranking.js), and these keys decide among equals. content/about/how-results-are-ordered.md
+explains the order to visitors.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from .listing_record import ListingRecord
+from .open_now import STATE_ORDER, listing_hours, open_state
+
+# Kind of help, as a tier: the lower, the sooner a person in crisis should see it.
+CRISIS, SUPPORT, INFORMATION, COMMUNITY, TELETHERAPY = range(5)
+_HELPLINE_TIERS = {"crisis": CRISIS, "support": SUPPORT, "information": INFORMATION, None: SUPPORT}
+_KIND_TIERS = {"communities": COMMUNITY, "teletherapy": TELETHERAPY}
+FREE_COSTS = frozenset({"free", "free-standard-charges"})
+LOW_COSTS = frozenset({"low-cost", "sliding-scale"})
 
 
-def site_order_key(record: ListingRecord) -> tuple[bool, str, str]:
-    return (record.listing.status == "paused", record.listing.name.casefold(), record.id)
+def tier(kind: str, service: str | None) -> int:
+    return _HELPLINE_TIERS.get(service, SUPPORT) if kind == "helplines" else _KIND_TIERS.get(kind, TELETHERAPY)
+
+
+def cost_rank(costs: Iterable[str]) -> int:
+    """0 when it is free to use (call charges aside), 1 when low-cost or sliding-scale, 2 otherwise."""
+    values = set(costs)
+    return 0 if values & FREE_COSTS else 1 if values & LOW_COSTS else 2
+
+
+def static_state(hours_list: list[dict[str, Any]]) -> int:
+    """The open-state rank a page built ahead of time can give: 24/7 as open, known hours as later, none unknown."""
+    if not hours_list:
+        return STATE_ORDER["unknown"]
+    return STATE_ORDER["open"] if any(h.get("always") for h in hours_list) else STATE_ORDER["later"]
+
+
+def specificity(countries: Iterable[str], country: str | None) -> int:
+    if country is None:
+        return 0
+    countries = tuple(countries)
+    return 0 if country in countries else 1 if "worldwide" in countries else 2
+
+
+def rank_key(record: ListingRecord, *, country: str | None = None, now: dt.datetime | None = None) -> tuple:
+    listing = record.listing
+    hours = listing_hours(listing)
+    state = STATE_ORDER[open_state(hours, now)] if now is not None else static_state(hours)
+    return (
+        listing.status == "paused",
+        specificity(listing.countries, country),
+        tier(record.kind, getattr(listing, "service", None)),
+        state,
+        cost_rank(listing.cost),
+        listing.name.casefold(),
+        record.id,
+    )
+
+
+def ranked(
+    records: Iterable[ListingRecord], *, country: str | None = None, now: dt.datetime | None = None
+) -> list[ListingRecord]:
+    return sorted(records, key=lambda record: rank_key(record, country=country, now=now))
 
 
 def in_site_order(records: Iterable[ListingRecord]) -> list[ListingRecord]:
-    return sorted(records, key=site_order_key)
+    """The order with no country and no clock: browse pages, cards in articles, find/listings.json."""
+    return ranked(records)
+
+
+def site_order_key(record: ListingRecord) -> tuple:
+    return rank_key(record)

@@ -160,8 +160,9 @@ def _check_numbers(checker: _Checker) -> None:
             )
             continue
         # WhatsApp needs a full number; phone and SMS may be short codes.
-        parsed = parse_number(number, countries, allow_short=method != "whatsapp",
-                              claimed_short=contact.get("short_code") is True)
+        parsed = parse_number(
+            number, countries, allow_short=method != "whatsapp", claimed_short=contact.get("short_code") is True
+        )
         if parsed is None:
             hint = (
                 'write it in international form, such as "+44 20 7946 0000"'

@@ -8,6 +8,7 @@ Built once from a loaded directory; an engine adapter (generator/mkdocs_plugin/)
     <kind>/, topics/…, countries/…     browse pages, paginated as <stem>/pages/<n>/ (site/pages.py: browse_pages)
     api/listings.json, api/<kind>.csv  open data (exports/open_data.py; `kindred export` writes the same layout)
     api/hsds/…                         HSDS 3.0 (exports/hsds/export.py)
+    help/, help/<cc>/                  help-now pages per country profile (site/help_pages.py, help_now.py)
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .directory import Directory
 from .exports.hsds.export import hsds_files
 from .exports.open_data import open_data_files
 from .search.finder_files import finder_files
+from .site.help_pages import help_pages
 from .site.pages import PagePlan, browse_pages, finder_page, listing_pages, listing_views
 from .site.view import ListingView
 
@@ -52,5 +54,6 @@ def plan_site(
         *listing_pages(views, site_url=site_url),
         finder_page(FINDER_DATA, FINDER_INDEX),
         *browse_pages(directory, views, page_size=page_size),
+        *help_pages(directory, views),
     ]
     return SitePlan(directory, pages, views)

@@ -1,5 +1,5 @@
 /* Open now, and when a service next opens: the browser's reading of opening hours (generator/models/hours.py
-   declares them; generator/site/view.py and search/records.py write them out for the browser).
+   declares them; generator/open_now.py is the Python twin and writes them out for the browser).
 
    Hours are {always: true}, or {tz, weekly: [{days, opens, closes}], closed: ["YYYY-MM-DD"]} in the service's
    IANA zone, worked out here in the visitor's browser because a static page cannot know the time.
@@ -99,6 +99,25 @@ export function nextOpening(hours, date) {
   if (drift < -720) drift += 1440;
   if (drift) candidate = new Date(candidate.getTime() - drift * 60000);
   return candidate;
+}
+
+// A service counts as opening "later" when it next opens within this long (open_now.py: LATER_WITHIN).
+export const LATER_WITHIN_MS = 24 * 60 * 60 * 1000;
+// The ranking's order of states (open_now.py: STATE_ORDER).
+export const STATE_ORDER = { open: 0, later: 1, unknown: 2, closed: 3 };
+
+// A listing's state from all its sets of hours (its own and its contacts'): "open" if any is open, "later" if
+// one opens within LATER_WITHIN_MS, "unknown" without hours, else "closed" (open_now.py: open_state).
+export function openState(hoursList, date) {
+  const sets = (hoursList || []).filter(Boolean);
+  if (!sets.length) return "unknown";
+  if (sets.some((hours) => isOpen(hours, date))) return "open";
+  let soonest = null;
+  for (const hours of sets) {
+    const next = nextOpening(hours, date);
+    if (next && (soonest === null || next < soonest)) soonest = next;
+  }
+  return soonest !== null && soonest.getTime() - date.getTime() <= LATER_WITHIN_MS ? "later" : "closed";
 }
 
 // "Closed now · opens Monday 09:00 your time", in the visitor's own zone and language.

@@ -19,7 +19,8 @@ from mkdocs.utils import CountHandler
 from ..directory import Directory, load_directory
 from ..problems import format_problems
 from ..safe_files import unsafe_source_files
-from ..site.markers import MARKER, parse_marker, select
+from ..site.help_pages import help_block
+from ..site.markers import HELP_MARKER, MARKER, parse_marker, select
 from ..site.pages import PagePlan
 from ..site.render import render_cards, render_jsonld
 from ..site.view import ListingView, report_email_problem
@@ -103,7 +104,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             # overrides/main.html lets `mkdocs serve`'s inline live-reload script run; a built site never does.
             "serving": self.command == "serve",
         }
-        for path in ("kindred.css", "finder.css"):
+        for path in ("kindred.css", "finder.css", "help.css"):
             if ASSET_PREFIX + path not in config.extra_css:
                 config.extra_css.append(ASSET_PREFIX + path)
         # One ES module on every page; it imports the rest (the finder's modules only on the finder's page).
@@ -247,7 +248,9 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 return '<p class="kd-empty">No listings match yet.</p>'
             return f'<div class="kd-embedded">{render_cards(chosen, base=base)}</div>'
 
-        return MARKER.sub(cards, html)
+        html = MARKER.sub(cards, html)
+        directory = self.directory
+        return HELP_MARKER.sub(lambda _: help_block(directory, base), html) if directory else html
 
     @event_priority(-100)  # the page as it will be written, after any other plugin changed it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

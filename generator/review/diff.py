@@ -226,8 +226,9 @@ def contact_points(entry: Entry) -> list[Point]:
             number = str(number)
             parsed = entry.numbers.get(index)
             if parsed is None:
-                parsed = parse_number(number, countries, allow_short=method != "whatsapp",
-                                      claimed_short=contact.get("short_code") is True)
+                parsed = parse_number(
+                    number, countries, allow_short=method != "whatsapp", claimed_short=contact.get("short_code") is True
+                )
             points.append(
                 Point("number", method, number, keyword, extension, _href(method, keyword, extension, parsed), index)
             )

@@ -12,10 +12,11 @@ from typing import Any, get_args
 from ..directory import Directory, ListingRecord
 from ..models import Community, Teletherapy
 from ..models.vocab import CONTACT_METHODS
+from .. import open_now
 from ..ranking import in_site_order
 from ..site import names
 from ..site.safety import safe_href
-from ..site.view import contact_actions, hours_view
+from ..site.view import contact_actions
 from ..taxonomy import Taxonomy
 
 # Contact methods as the finder names them: an SMS contact is "text".
@@ -38,24 +39,8 @@ def contact_name(method: str) -> str:
 
 
 def listing_hours(record: ListingRecord) -> list[dict]:
-    """Every distinct set of hours a listing has: its own, then each contact's own, as the browser reads them.
-
-    A listing is open when any of these is open (a contact without hours of its own follows the
-    listing's). Shapes match ListingView.hours.data: {"always": true} or {"always": false, "tz",
-    "weekly": [{"days", "opens", "closes"}], "closed": ["YYYY-MM-DD"]}.
-    """
-    found: list[dict] = []
-    seen: set[str] = set()
-    candidates = [record.listing.hours] + [getattr(c, "hours", None) for c in record.listing.contacts]
-    for hours in candidates:
-        view = hours_view(hours)
-        if view is None:
-            continue
-        key = json.dumps(view.data, sort_keys=True)
-        if key not in seen:
-            seen.add(key)
-            found.append(view.data)
-    return found
+    """Every distinct set of hours a listing has (open_now.listing_hours), as the browser reads them."""
+    return open_now.listing_hours(record.listing)
 
 
 def always_open(record: ListingRecord) -> bool:

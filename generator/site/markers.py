@@ -12,6 +12,8 @@ from ..taxonomy import Taxonomy
 from .view import ListingView
 
 MARKER = re.compile(r"<!--\s*kindred:listings\b(?P<args>[^>]*?)-->")
+# `<!-- kindred:help-now -->`: the way into the help-now pages (site/help_pages.py: help_block).
+HELP_MARKER = re.compile(r"<!--\s*kindred:help-now\s*-->")
 KEYS = ("kind", "topic", "audience", "country", "cost", "limit")
 
 

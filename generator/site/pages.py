@@ -231,11 +231,17 @@ def browse_pages(directory: Directory, views: list[ListingView], *, page_size: i
             f"countries/{code.lower()}",
             f"Support in {name}",
             f"Listings that serve people in {name}, then services open to everyone worldwide.",
-            by_country[code] + worldwide,
+            _country_order(by_country[code], worldwide),
             page_size,
             cards=cards,
         )
     return plans
+
+
+def _country_order(specific: list[ListingView], worldwide: list[ListingView]) -> list[ListingView]:
+    """ranking.py's order for one country: active first, then specific before worldwide, then the site's order
+    (both lists are in it already, and sorting is stable)."""
+    return sorted(specific + worldwide, key=lambda view: view.status == "paused")
 
 
 KIND_INTROS = {

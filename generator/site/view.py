@@ -11,6 +11,7 @@ from ..directory import ListingRecord
 from ..freshness import tier
 from ..models.hours import WeeklyHours, is_always_open
 from ..models.vocab import DAYS
+from ..open_now import hours_data
 from ..taxonomy import Taxonomy
 from ..urls import display_site
 from . import names
@@ -54,12 +55,7 @@ def hours_view(hours) -> HoursView | None:
         for day in interval.days:
             by_day[day].append(shown)
     rows = tuple((names.DAY_NAMES[d], ", ".join(by_day[d]) or "Closed") for d in DAYS)
-    data = {
-        "always": False,
-        "tz": hours.timezone,
-        "weekly": [{"days": list(i.days), "opens": i.opens, "closes": i.closes} for i in hours.weekly],
-        "closed": [d.isoformat() for d in hours.closed_on],
-    }
+    data = hours_data(hours)
     return HoursView(False, hours.timezone, rows, tuple(d.isoformat() for d in hours.closed_on), hours.note or "", data)
 
 

@@ -6,7 +6,7 @@
   links whose host and port match site_url).
 - `site_server(site_path) -> base_url`: the site served on 127.0.0.1 from a thread (ThreadingHTTPServer).
 - `axe_check(page) -> violations`: axe-core, WCAG 2.0/2.1 A and AA rules.
-- `fixture_site`/`fixture_url` (tests/fixtures/site_directory), `hostile_site`/`hostile_url`
+- `shipped_site`/`shipped_url` (directory/ with content/), `fixture_site`/`fixture_url` (tests/fixtures/site_directory), `hostile_site`/`hostile_url`
   (tests/fixtures/hostile_directory).
 - `guarded_context` -> (context, guard) and `guarded_page` -> (page, guard): every request recorded, nothing
   leaves 127.0.0.1, the Quick exit target answered by a local stub.
@@ -24,6 +24,7 @@ from kindred_browser import (
     HOSTILE_DIRECTORY,
     SITE_DIRECTORY,
     build_fixture_site,
+    build_shipped_site,
     close_servers,
     open_guarded_context,
     run_axe,
@@ -68,6 +69,17 @@ def hostile_site(built_site):
 @pytest.fixture(scope="session")
 def hostile_url(hostile_site, site_server) -> str:
     return site_server(hostile_site)
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory):
+    """The shipped directory/ with the shipped articles in content/: what visitors get."""
+    return build_shipped_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def shipped_url(shipped_site, site_server) -> str:
+    return site_server(shipped_site)
 
 
 @pytest.fixture(scope="session")

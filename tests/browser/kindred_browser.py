@@ -121,6 +121,31 @@ def build_fixture_site(directory_path, tmp_path_factory, content_dir: Path = SIT
         return _BUILDS[key]
 
 
+def build_shipped_site(tmp_path_factory) -> Path:
+    """The repository's own site (mkdocs.yml, content/, directory/), built once per session for a local port."""
+    key = (ROOT / "directory", ROOT / "content")
+    with _LOCK:
+        if key not in _BUILDS:
+            project = tmp_path_factory.mktemp("site-shipped")
+            server = _Server(("127.0.0.1", 0), _QuietHandler)
+            site_url = f"http://127.0.0.1:{server.server_address[1]}/"
+            config = project / "mkdocs.yml"
+            config.write_text(
+                f"INHERIT: {json.dumps(str(ROOT / 'mkdocs.yml'))}\n"
+                f"docs_dir: {json.dumps(str(ROOT / 'content'))}\n"
+                f"site_dir: {json.dumps(str(project / 'site'))}\n"
+                f"site_url: {json.dumps(site_url)}\n"
+                f"theme: {{name: material, custom_dir: {json.dumps(str(ROOT / 'overrides'))}}}\n"
+                f"plugins:\n  - search\n  - kindred:\n      directory: {json.dumps(str(ROOT / 'directory'))}\n",
+                encoding="utf-8")
+            strict_build(config)
+            site = (project / "site").resolve()
+            server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(site))
+            _RESERVED[site] = server
+            _BUILDS[key] = site
+        return _BUILDS[key]
+
+
 # -- serving ----------------------------------------------------------------------------------------------------
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):

@@ -74,10 +74,12 @@ def test_no_listing_claims_a_verification_nobody_made(shipped):
     assert [r.key for r in shipped.records if r.listing.verified is not None] == []
 
 
-def test_every_listing_file_names_its_schema_for_editors():
+def test_every_listing_and_country_file_names_its_schema_for_editors():
+    schemas = {"countries": "country"}  # listings: the kind folder's name
     for path in sorted((REPO / "directory").glob("*/*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == f"# yaml-language-server: $schema=../../generator/schema/{path.parent.name}.schema.json", path
+        schema = schemas.get(path.parent.name, path.parent.name)
+        assert first == f"# yaml-language-server: $schema=../../generator/schema/{schema}.schema.json", path
 
 
 def test_no_closed_services_are_shipped(shipped):
@@ -97,3 +99,11 @@ def test_every_shipped_listing_with_a_number_sources_it_or_says_it_could_not(shi
               if not any("contacts" in s.supports for s in r.listing.sources) and "contacts" not in r.listing.unconfirmed]
     assert len(numbered) > 50  # the helplines, at least
     assert silent == []
+
+
+def test_every_country_a_listing_serves_has_a_profile_with_a_sourced_emergency_number(shipped):
+    served = {c for r in shipped.published for c in r.listing.countries if c != "worldwide"}
+    assert served == set(shipped.countries)
+    for code, record in shipped.countries.items():
+        assert record.profile.emergency, code
+        assert any("emergency" in s.supports for s in record.profile.sources), code

@@ -90,7 +90,8 @@ class ContactImport:
         if not number:
             self.report(f"{where}: no number; dropped")
             return None
-        parsed = parse_number(number, self.countries, allow_short=method != "whatsapp")
+        claimed_short = (facts.get("contact/short_code") or [None])[0] == "true"
+        parsed = parse_number(number, self.countries, allow_short=method != "whatsapp", claimed_short=claimed_short)
         if parsed is None:
             self.report(f"{where}: `{number}` is not a valid number in {', '.join(self.countries)}; dropped")
             return None
