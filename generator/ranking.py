@@ -3,10 +3,12 @@
 Without a query, listings go:
 1. active before paused;
 2. serving the chosen country specifically, then worldwide, then the rest (when a country is chosen);
-3. by kind of help: crisis lines, support lines, information lines, communities, teletherapy;
+3. by kind of help: the chosen country's "start here" lines (its profile, directory/countries/<CC>.yaml), then
+   crisis lines, support lines, information lines, communities, teletherapy;
 4. open now, then opening within a day, then hours unknown, then closed (see open_now.py);
-5. free before low-cost, low-cost before paid;
-6. by name, ignoring case, then by id, so the order never depends on the order files were read in.
+5. among "start here" lines, the profile's order;
+6. free before low-cost, low-cost before paid;
+7. by name, ignoring case, then by id, so the order never depends on the order files were read in.
 
 Pages built ahead of time (browse pages, find/listings.json) cannot know the visitor's clock: there, a
 round-the-clock service counts as open, one with hours as opening later, and one without hours as unknown.
@@ -18,13 +20,14 @@ explains the order to visitors.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .listing_record import ListingRecord
 from .open_now import STATE_ORDER, listing_hours, open_state
 
 # Kind of help, as a tier: the lower, the sooner a person in crisis should see it.
+START_HERE = -1  # a line the chosen country's profile puts first
 CRISIS, SUPPORT, INFORMATION, COMMUNITY, TELETHERAPY = range(5)
 _HELPLINE_TIERS = {"crisis": CRISIS, "support": SUPPORT, "information": INFORMATION, None: SUPPORT}
 _KIND_TIERS = {"communities": COMMUNITY, "teletherapy": TELETHERAPY}
@@ -56,15 +59,25 @@ def specificity(countries: Iterable[str], country: str | None) -> int:
     return 0 if country in countries else 1 if "worldwide" in countries else 2
 
 
-def rank_key(record: ListingRecord, *, country: str | None = None, now: dt.datetime | None = None) -> tuple:
+def rank_key(
+    record: ListingRecord,
+    *,
+    country: str | None = None,
+    now: dt.datetime | None = None,
+    start_here: Sequence[str] = (),
+) -> tuple:
+    """`start_here`: the chosen country's "start here" listing ids in the profile's order (CountryProfile.
+    start_groups(), flattened); the finder's twin is rankKey in assets/finder/ranking.js."""
     listing = record.listing
     hours = listing_hours(listing)
     state = STATE_ORDER[open_state(hours, now)] if now is not None else static_state(hours)
+    started = start_here.index(record.id) if record.id in start_here else len(start_here)
     return (
         listing.status == "paused",
         specificity(listing.countries, country),
-        tier(record.kind, getattr(listing, "service", None)),
+        START_HERE if started < len(start_here) else tier(record.kind, getattr(listing, "service", None)),
         state,
+        started,
         cost_rank(listing.cost),
         listing.name.casefold(),
         record.id,
@@ -72,9 +85,14 @@ def rank_key(record: ListingRecord, *, country: str | None = None, now: dt.datet
 
 
 def ranked(
-    records: Iterable[ListingRecord], *, country: str | None = None, now: dt.datetime | None = None
+    records: Iterable[ListingRecord],
+    *,
+    country: str | None = None,
+    now: dt.datetime | None = None,
+    start_here: Sequence[str] = (),
 ) -> list[ListingRecord]:
-    return sorted(records, key=lambda record: rank_key(record, country=country, now=now))
+    start_here = tuple(start_here)
+    return sorted(records, key=lambda record: rank_key(record, country=country, now=now, start_here=start_here))
 
 
 def in_site_order(records: Iterable[ListingRecord]) -> list[ListingRecord]:

@@ -309,3 +309,25 @@ def loopback_urls():
     from generator.urls import loopback_addresses_allowed
     with loopback_addresses_allowed():
         yield
+
+
+@pytest.fixture(scope="session")
+def browser_twins():
+    """browser_twins(op, **request) -> the answer of tests/js/helpers/twins_harness.mjs (the browser's ranking and
+    open-now code, run by Node), for comparing with their Python twins."""
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node is not installed")
+    harness = ROOT / "tests" / "js" / "helpers" / "twins_harness.mjs"
+
+    def run(op: str, **request):
+        done = subprocess.run([node, str(harness)], input=json.dumps({"op": op, **request}), capture_output=True,
+                              text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    return run

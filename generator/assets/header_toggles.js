@@ -4,45 +4,48 @@
    Space opens, and Escape closes the drawer and goes back to its button. The header is never replaced by
    instant navigation, so this runs once. */
 
+// Each toggle, its button's name, and where focus goes once it is opened from the keyboard.
 const TOGGLES = [
-  { id: "__drawer", name: "Menu" },
-  { id: "__search", name: "Search" },
+  { id: "__drawer", name: "Menu", panel: ".md-sidebar--primary", first: "a[href]" },
+  { id: "__search", name: "Search", panel: ".md-search", first: "input.md-search__input" },
 ];
 
-function firstLinkIn(selector) {
-  const area = document.querySelector(selector);
-  return area ? [...area.querySelectorAll("a[href]")].find((link) => link.getClientRects().length > 0) : null;
-}
+const shown = (element) => element.getClientRects().length > 0;
 
-function asButton(toggle, label, name) {
+function asButton(toggle, label, { name, panel, first }) {
   label.setAttribute("role", "button");
   label.setAttribute("tabindex", "0");
   label.setAttribute("aria-label", name);
   label.setAttribute("aria-expanded", String(toggle.checked));
-  toggle.addEventListener("change", () => label.setAttribute("aria-expanded", String(toggle.checked)));
+  toggle.addEventListener("change", () => {
+    label.setAttribute("aria-expanded", String(toggle.checked));
+    // Closed (Escape, say) with focus inside, or lost with it: back to the button, if it is on screen.
+    const active = document.activeElement;
+    const lost = !active || active === document.body || active.closest(panel);
+    if (!toggle.checked && lost && shown(label)) label.focus();
+  });
   label.addEventListener("keydown", (event) => {
     if (event.key !== "Enter" && event.key !== " ") return;
     event.preventDefault();
     label.click();  // what a tap does: Material follows the checkbox
-    if (toggle.id === "__drawer" && toggle.checked) {
-      const first = firstLinkIn(".md-sidebar--primary");
-      if (first) first.focus();
-    }
+    if (!toggle.checked) return;
+    const area = document.querySelector(panel);
+    const target = area && [...area.querySelectorAll(first)].find(shown);
+    if (target) target.focus();
   });
 }
 
 export function makeHeaderTogglesButtons() {
-  for (const { id, name } of TOGGLES) {
-    const toggle = document.getElementById(id);
-    const label = document.querySelector(`.md-header label.md-header__button[for="${id}"]`);
-    if (toggle && label && !label.hasAttribute("role")) asButton(toggle, label, name);
+  for (const toggle of TOGGLES) {
+    const checkbox = document.getElementById(toggle.id);
+    const label = document.querySelector(`.md-header label.md-header__button[for="${toggle.id}"]`);
+    if (checkbox && label && !label.hasAttribute("role")) asButton(checkbox, label, toggle);
   }
+  // Material closes its search with Escape; the drawer closes with it too.
   const drawer = document.getElementById("__drawer");
   const menu = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
   if (!drawer || !menu) return;
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || !drawer.checked) return;
-    menu.click();
-    menu.focus();
+    if (event.key === "Escape" && drawer.checked) menu.click();
   });
 }

@@ -5,19 +5,24 @@
 const TEXT_FIELDS = "textarea, input:not([type]), input[type=text], input[type=search], input[type=email], " +
   "input[type=tel], input[type=url], input[type=number]";
 
-// Empty every text field under root; with `announce`, tell the page's own code (the finder, Material's
-// search) through the same "input" event typing would send, so what it shows follows.
-export function clearTypedText(root, { announce = false } = {}) {
-  root.querySelectorAll(TEXT_FIELDS).forEach((field) => {
-    if (field.value === "") return;
-    field.value = "";
-    if (announce) field.dispatchEvent(new Event("input", { bubbles: true }));
-  });
+const announce = (field) => field.dispatchEvent(new Event("input", { bubbles: true }));
+
+// Empty every text field under root; the fields that had text in them.
+export function clearTypedText(root) {
+  const cleared = [...root.querySelectorAll(TEXT_FIELDS)].filter((field) => field.value !== "");
+  cleared.forEach((field) => { field.value = ""; });
+  return cleared;
 }
 
 export function forgetTypedTextWhenLeaving() {
-  window.addEventListener("pagehide", () => clearTypedText(document));
+  let clearedOnLeaving = [];
+  window.addEventListener("pagehide", () => { clearedOnLeaving = clearTypedText(document); });
   window.addEventListener("pageshow", (event) => {
-    if (event.persisted) clearTypedText(document, { announce: true });
+    if (!event.persisted) return;
+    // Back from the cache: tell the page's own code (the finder, Material's search) through the "input"
+    // event typing would send, so its results follow the empty box.
+    const fields = new Set([...clearedOnLeaving, ...clearTypedText(document)]);
+    clearedOnLeaving = [];
+    fields.forEach((field) => { if (field.isConnected) announce(field); });
   });
 }

@@ -36,3 +36,54 @@ def load_valid_directory(root: Path) -> Directory:
         )
         sys.exit(1)
     return directory
+
+
+def fetch_options(
+    *,
+    concurrency: int,
+    max_concurrency: int,
+    delay: float,
+    timeout: float,
+    retries: int,
+    max_retries: int,
+    concurrency_help: str = "Requests in flight at once, over all hosts.",
+):
+    """The politeness options every command that fetches pages takes (check-links, check-facts)."""
+    options = [
+        click.option(
+            "--concurrency",
+            type=click.IntRange(1, max_concurrency),
+            default=concurrency,
+            show_default=True,
+            help=concurrency_help,
+        ),
+        click.option(
+            "--delay",
+            "host_delay",
+            type=click.FloatRange(0, 60),
+            default=delay,
+            show_default=True,
+            help="Seconds between the starts of two requests to one host.",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(0.1, 300),
+            default=timeout,
+            show_default=True,
+            help="Seconds to wait for a server before giving up on one request.",
+        ),
+        click.option(
+            "--retries",
+            type=click.IntRange(0, max_retries),
+            default=retries,
+            show_default=True,
+            help="Retries after a 5xx, 429, timeout or dropped connection, with exponential backoff.",
+        ),
+    ]
+
+    def decorate(function):
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..review.facts import PageReader, check_facts, render_report
-from ._shared import directory_option, load_valid_directory
+from ._shared import directory_option, fetch_options, load_valid_directory
 
 
 def _resolve(values: tuple[str, ...]) -> dict[str, tuple[str, int]]:
@@ -24,34 +24,14 @@ def _resolve(values: tuple[str, ...]) -> dict[str, tuple[str, int]]:
 
 @click.command("check-facts")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
-@click.option(
-    "--concurrency",
-    type=click.IntRange(1, 32),
-    default=4,
-    show_default=True,
-    help="Pages fetched at once, over all hosts.",
-)
-@click.option(
-    "--delay",
-    "host_delay",
-    type=click.FloatRange(0, 60),
-    default=1.0,
-    show_default=True,
-    help="Seconds between the starts of two requests to one host.",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(0.1, 300),
-    default=15.0,
-    show_default=True,
-    help="Seconds to wait for a server before giving up on one request.",
-)
-@click.option(
-    "--retries",
-    type=click.IntRange(0, 5),
-    default=1,
-    show_default=True,
-    help="Retries after a 5xx, 429, timeout or dropped connection.",
+@fetch_options(
+    concurrency=4,
+    max_concurrency=32,
+    delay=1.0,
+    timeout=15.0,
+    retries=1,
+    max_retries=5,
+    concurrency_help="Pages fetched at once, over all hosts.",
 )
 @click.option(
     "--resolve",

@@ -16,7 +16,7 @@ from ..review.links import (
     render_report,
     save_cache,
 )
-from ._shared import directory_option, load_valid_directory
+from ._shared import directory_option, fetch_options, load_valid_directory
 
 
 def _networks(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -30,41 +30,13 @@ def _networks(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
 
 @click.command("check-links")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
-@click.option(
-    "--concurrency",
-    type=click.IntRange(1, 64),
-    default=8,
-    show_default=True,
-    help="Requests in flight at once, over all hosts.",
-)
+@fetch_options(concurrency=8, max_concurrency=64, delay=0.5, timeout=10.0, retries=2, max_retries=10)
 @click.option(
     "--per-host",
     type=click.IntRange(1, 16),
     default=2,
     show_default=True,
     help="Requests in flight at once to one host.",
-)
-@click.option(
-    "--delay",
-    "host_delay",
-    type=click.FloatRange(0, 60),
-    default=0.5,
-    show_default=True,
-    help="Seconds between the starts of two requests to one host.",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(0.1, 300),
-    default=10.0,
-    show_default=True,
-    help="Seconds to wait for a server before giving up on one request.",
-)
-@click.option(
-    "--retries",
-    type=click.IntRange(0, 10),
-    default=2,
-    show_default=True,
-    help="Retries after a 5xx, 429, timeout or dropped connection, with exponential backoff.",
 )
 @click.option(
     "--cache",

@@ -40,7 +40,7 @@ class WeeklyHours(Strict):
     timezone: TimeZone
     weekly: list[Interval] = Field(min_length=1)
     closed_on: list[date] = Field(default_factory=list, description="Dates it is closed, YYYY-MM-DD")
-    note: Text | None = None
+    note: Text | None = Field(default=None, max_length=300)
 
 
 ALWAYS = "24/7"

@@ -14,6 +14,7 @@ own functions; tests/search/test_index.py runs both over the same words and comp
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # JavaScript's \s (ECMAScript WhiteSpace + LineTerminator); lunr.tokenizer.separator is /[\s\-]+/.
@@ -38,6 +39,17 @@ twas us wants was we were what when where which while who whom why will with wou
 # lunr.trimmer: s.replace(/^\W+/, '').replace(/\W+$/, '') — JavaScript's \W is ASCII-only.
 _TRIM_START = re.compile(r"^[^A-Za-z0-9_]+")
 _TRIM_END = re.compile(r"[^A-Za-z0-9_]+\Z")
+
+
+# Before lunr's pipeline, both sides fold what people type in different ways: apostrophes go ("can't" and "cant"
+# are one word) and accents go ("anxiété" and "anxiete"): NFD, then combining marks U+0300-U+036F removed.
+# generator/assets/finder/synonyms.js: normalise() does the same, character for character.
+_APOSTROPHES = re.compile("['`\u00b4\u2018\u2019\u02bc]")
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
+
+
+def normalise(text: str) -> str:
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", _APOSTROPHES.sub("", str(text))))
 
 
 def tokenize(text: str) -> list[str]:
@@ -217,7 +229,7 @@ def analyse(text: str | None) -> list[str]:
     """Every indexable term of a text, in order (repeats kept: they count as term frequency)."""
     if not text:
         return []
-    return [term for term in map(analyse_token, tokenize(text)) if term]
+    return [term for term in map(analyse_token, tokenize(normalise(text))) if term]
 
 
 PREFIX_MIN = 2  # the word being typed matches as a prefix once it is this long (UTF-16 units, as in JS)
@@ -235,6 +247,7 @@ def query_terms(text: str) -> tuple[list[str], bool]:
     and is left out until then (so typing "s" on the way to "support" does not empty the results).
     Mirrors queryTerms() in generator/assets/finder/query.js.
     """
+    text = normalise(text)
     tokens = tokenize(text)
     terms = [analyse_token(token) for token in tokens]
     typing = bool(terms) and text[-1] not in SEPARATORS

@@ -5,7 +5,9 @@ tests/search/test_contract.py fails when the two declarations drift apart. A cha
 changes both, and FORMAT.
 
 The file: {"format": FORMAT, "index": {"hash", "bytes"} of find/search-index.json, "kinds": {kind: label},
-"countries": {code: name}, "facets": {filter: [[value, label], ...]} for every filter in FACET_KEYS,
+"countries": {code: name}, "regions": {code: name}, "help": {code: {"e": [[emergency number, tel href, note]],
+"s": [[listing id, ...] per "start here" group]}} for every country profile (records.py: help_data),
+"facets": {filter: [[value, label], ...]} for every filter in FACET_KEYS,
 "listings": {column: [one value per listing, 0 where a listing has none]}} (finder_files.py).
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-FORMAT = "kindred-finder-2"
+FORMAT = "kindred-finder-3"
 
 # Every filter, in the order the finder shows them.
 FACET_KEYS = (
@@ -33,14 +35,19 @@ FACET_KEYS = (
     "trial",
 )
 
+# The top-level keys, every one required.
+KEYS = ("format", "index", "kinds", "countries", "regions", "help", "facets", "listings")
+
 # Listing columns and what each holds (records.py: listing_record, then encode_listing). Every listing has the
 # required ones; the others are absent from the file when no listing has a value.
-REQUIRED_COLUMNS = ("id", "k", "n", "s")
+REQUIRED_COLUMNS = ("id", "k", "n", "s", "nr")
 COLUMNS: dict[str, str] = {
     "id": "listing id",
     "k": "kind, as its position among the kind options",
     "n": "name",
     "s": "summary",
+    "nr": "place in name order (ignoring case, then by id): the ranking's last key",
+    "sv": "helplines: crisis, support or information",
     "tp": "topic ids, as positions among the topic options",
     "au": "audience ids, as positions among the audience options",
     "co": 'country codes, or ["worldwide"]',
@@ -67,6 +74,8 @@ def data_problems(data: dict[str, Any]) -> list[str]:
     problems = []
     if data.get("format") != FORMAT:
         problems.append(f"format {data.get('format')!r}, expected {FORMAT!r}")
+    problems += [f"no {key}" for key in KEYS if key not in data]
+    problems += [f"unknown key {key}" for key in data if key not in KEYS]
     facets = data.get("facets", {})
     problems += [f"no options for filter {key}" for key in FACET_KEYS if key not in facets]
     problems += [f"unknown filter {key}" for key in facets if key not in FACET_KEYS]

@@ -9,7 +9,16 @@ from ..directory import Directory
 from ..site import names
 from .contract import FORMAT, data_problems
 from .index import search_index
-from .records import encode_listing, facet_options, listing_record, option_positions, ordered_records
+from .records import (
+    encode_listing,
+    facet_options,
+    help_data,
+    listing_record,
+    name_ranks,
+    option_positions,
+    ordered_records,
+    region_names,
+)
 
 
 def listings_data(directory: Directory, index_hash: str, index_bytes: int) -> dict:
@@ -24,8 +33,15 @@ def listings_data(directory: Directory, index_hash: str, index_bytes: int) -> di
         "countries": {
             code: names.country_name(code) for code in sorted({c for r in records for c in r.listing.countries})
         },
+        "regions": region_names(records),
+        "help": help_data(directory),
         "facets": facets,
-        "listings": columns([encode_listing(listing_record(record), positions) for record in records]),
+        "listings": columns(
+            [
+                {**encode_listing(listing_record(record), positions), "nr": rank}
+                for record, rank in zip(records, name_ranks(records))
+            ]
+        ),
     }
     problems = data_problems(data)
     if problems:  # a change to the records that the contract (and so the browser) does not know yet

@@ -1,11 +1,12 @@
 """The finder's search index: built with lunr.py from text analysed like lunr.js, shipped compactly, cached.
 
-What the browser gets (find/search-index.json, format "kindred-lunr-1"):
+What the browser gets (find/search-index.json, format "kindred-lunr-2"):
 
-    {"format": "kindred-lunr-1", "lunr": "2.3.9", "hash": <hash of the index input>, "count": N,
+    {"format": "kindred-lunr-2", "lunr": "2.3.9", "hash": <hash of the index input>, "count": N,
      "fields": [[name, boost], ...], "k1": 1.2, "b": 0.75, "pipeline": ["stemmer"],
      "terms": [every term, sorted],
-     "postings": [[<field 0>, <field 1>, ...] for each term]}
+     "postings": [[<field 0>, <field 1>, ...] for each term],
+     "composed": {...}, "synonyms": synonyms.table_data (the phrase table the finder's queries are read with)}
 
 A document's ref is its position in find/listings.json ("0", "1", ...). Each field's posting is the set
 of documents holding the term there, with the term's frequency in each:
@@ -17,8 +18,9 @@ of documents holding the term there, with the term's frequency in each:
   - 0 when no document has the term in that field (or the field is composed, below).
 
 "composed": {"topics": {"pieces": [[[term number, tf], ...] per topic id in taxonomy order],
-"docs": [[topic number, ...] per document]}}: the topics field is each listing's topics' labels and
-synonyms, the same few texts over and over, so it is sent as pieces and the browser adds them up.
+"docs": [[topic number, ...] per document]}, "audiences": the same for audiences}: these fields are each
+listing's topics' (audiences') labels and synonyms, the same few texts over and over, so they are sent as
+pieces and the browser adds them up.
 
 That is lunr.py's inverted index, plus the term frequencies lunr.py scored with. The browser rebuilds
 lunr.js's inverted index, token set and field vectors (BM25, as lunr's builder computes them) and
@@ -51,18 +53,21 @@ from lunr.query import Query, QueryPresence
 from lunr.stemmer import stemmer as lunr_py_stemmer
 
 from ..directory import Directory, ListingRecord
-from . import analysis
-from .records import ordered_records
+from . import analysis, synonyms
+from .records import CONTACT_LABELS, contact_name, ordered_records
 
 log = logging.getLogger(__name__)
 
-FORMAT = "kindred-lunr-1"
+FORMAT = "kindred-lunr-2"
 LUNR_JS_VERSION = "2.3.9"
-# (field, boost): a word in the name counts most, then topics and their synonyms, organisation, summary, text.
+# (field, boost): a word in the name counts most, then topics and audiences with their synonyms, organisation,
+# what kind of service it is and how to reach it ("about": synonyms.KIND_WORDS...), summary, text.
 FIELDS: tuple[tuple[str, int], ...] = (
     ("name", 10),
     ("topics", 5),
+    ("audiences", 4),
     ("organisation", 3),
+    ("about", 2),
     ("summary", 2),
     ("description", 1),
 )
@@ -84,20 +89,37 @@ def plain_text(markdown: str | None) -> str:
     return _MD_MARKS.sub(" ", text)
 
 
+COMPOSED = {"topics": "topics", "audiences": "audiences"}  # field -> taxonomy facet sent as pieces
+
+
+def term_text(directory: Directory, facet: str, term_id: str) -> str:
+    """A topic's (audience's) label and synonyms: what the index holds for every listing that has it."""
+    term = directory.taxonomy.facet(facet).get(term_id)
+    return " ".join([term.label, *term.synonyms]) if term else term_id
+
+
+def about_text(record: ListingRecord) -> str:
+    """The kind of service, and how to reach it and what it costs, in words people search with."""
+    listing = record.listing
+    words = [synonyms.KIND_WORDS.get(record.kind, record.kind)]
+    service = getattr(listing, "service", None)
+    if service:
+        words.append(synonyms.SERVICE_WORDS.get(service, service))
+    methods = dict.fromkeys(contact_name(contact.method) for contact in listing.contacts)
+    words += [CONTACT_LABELS.get(method, method) for method in methods]
+    words += [synonyms.COST_WORDS.get(cost, cost) for cost in dict.fromkeys(listing.cost)]
+    return " ".join(words)
+
+
 def document_text(record: ListingRecord, directory: Directory) -> dict[str, str]:
     """The text of each indexed field for one listing (before analysis)."""
     listing = record.listing
-    taxonomy = directory.taxonomy
-    topic_words = []
-    for topic in listing.topics:
-        term = taxonomy.topics.get(topic)
-        topic_words.append(term.label if term else topic)
-        if term:
-            topic_words.extend(term.synonyms)
     return {
         "name": listing.name,
-        "topics": " ".join(topic_words),
+        "topics": " ".join(term_text(directory, "topics", t) for t in listing.topics),
+        "audiences": " ".join(term_text(directory, "audiences", a) for a in listing.audiences),
         "organisation": listing.organization.name if listing.organization else "",
+        "about": about_text(record),
         "summary": listing.summary,
         "description": plain_text(listing.description),
     }
@@ -110,15 +132,21 @@ def documents(directory: Directory) -> list[dict[str, str]]:
 
 def _code_fingerprint() -> str:
     digest = hashlib.sha256()
-    for module in (analysis.__file__, __file__):
+    for module in (analysis.__file__, synonyms.__file__, __file__):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()
 
 
-def input_hash(docs: list[dict[str, str]]) -> str:
-    """Everything the index depends on: documents, fields, this code and lunr.py's version."""
+def input_hash(docs: list[dict[str, str]], table: dict | None = None) -> str:
+    """Everything the index depends on: documents, the phrase table, fields, this code and lunr.py's version."""
     digest = hashlib.sha256()
-    header = {"format": FORMAT, "fields": FIELDS, "code": _code_fingerprint(), "lunr.py": version("lunr")}
+    header = {
+        "format": FORMAT,
+        "fields": FIELDS,
+        "code": _code_fingerprint(),
+        "lunr.py": version("lunr"),
+        "synonyms": table,
+    }
     digest.update(json.dumps(header, sort_keys=True).encode())
     for doc in docs:
         digest.update(json.dumps([doc[name] for name, _ in FIELDS], ensure_ascii=False).encode())
@@ -187,52 +215,60 @@ def encode_posting(docs_with_tf: list[tuple[int, int]], count: int):
     return encoded + ("|" + ",".join(extra) if extra else "")
 
 
-def topic_pieces(directory: Directory) -> tuple[list[str], dict[str, list[str]]]:
-    """Topic ids in taxonomy order, and each topic's analysed terms (label, then synonyms)."""
-    pieces = {}
-    for topic_id, term in directory.taxonomy.topics.items():
-        pieces[topic_id] = analysis.analyse(" ".join([term.label, *term.synonyms]))
+def term_pieces(directory: Directory, facet: str) -> tuple[list[str], dict[str, list[str]]]:
+    """Topic (audience) ids in taxonomy order, and each one's analysed terms (label, then synonyms)."""
+    pieces = {
+        term_id: analysis.analyse(term_text(directory, facet, term_id)) for term_id in directory.taxonomy.facet(facet)
+    }
     return list(pieces), pieces
 
 
-def _composed_topics(directory: Directory, count: int, frequencies: dict, term_number: dict) -> dict | None:
-    """{"pieces": [[[term number, tf], ...] per topic], "docs": [[topic number, ...] per document]}, or None
-    when adding the pieces up would not give exactly what lunr.py indexed."""
-    topic_ids, pieces = topic_pieces(directory)
+def _composed(directory: Directory, field: str, count: int, frequencies: dict, term_number: dict) -> dict | None:
+    """{"pieces": [[[term number, tf], ...] per term id], "docs": [[piece number, ...] per document]} for a field
+    of topics or audiences, or None when adding the pieces up would not give exactly what lunr.py indexed."""
+    facet = COMPOSED[field]
+    ids, pieces = term_pieces(directory, facet)
     records = ordered_records(directory)
     if len(records) != count:
         return None
     for number, record in enumerate(records):
-        if any(topic not in pieces for topic in record.listing.topics):
+        chosen = getattr(record.listing, facet)
+        if any(term_id not in pieces for term_id in chosen):
             return None
-        added = Counter(term for topic in record.listing.topics for term in pieces[topic])
-        if added != Counter(frequencies[f"topics/{number}"]):
+        added = Counter(term for term_id in chosen for term in pieces[term_id])
+        if added != Counter(frequencies[f"{field}/{number}"]):
             return None
-    topic_number = {topic: number for number, topic in enumerate(topic_ids)}
+    piece_number = {term_id: number for number, term_id in enumerate(ids)}
     return {
-        # A topic no listing uses may have terms the index lacks; nobody adds that piece up.
+        # A term no listing uses may have words the index lacks; nobody adds that piece up.
         "pieces": [
-            [[term_number[term], tf] for term, tf in sorted(Counter(pieces[topic]).items()) if term in term_number]
-            for topic in topic_ids
+            [[term_number[term], tf] for term, tf in sorted(Counter(pieces[term_id]).items()) if term in term_number]
+            for term_id in ids
         ],
-        "docs": [[topic_number[topic] for topic in record.listing.topics] for record in records],
+        "docs": [[piece_number[term_id] for term_id in getattr(record.listing, facet)] for record in records],
     }
+
+
+def phrase_data(directory: Directory | None) -> dict:
+    """The phrase table the finder reads queries with (synonyms.py), as the index file carries it."""
+    return synonyms.table_data(synonyms.phrase_table(directory.taxonomy)) if directory is not None else {}
 
 
 def compact(builder: Builder, count: int, hash_: str, directory: Directory | None = None) -> dict:
     """lunr.py's index in the shipped form (see the module docstring).
 
-    The topics field is the same few texts over and over (a topic's label and synonyms), so it is
-    sent as each topic's terms plus each document's topic list, and the browser adds them up; every
-    other field is sent as postings.
+    The topics and audiences fields are the same few texts over and over (a term's label and synonyms), so
+    they are sent as each term's words plus each document's list of terms, and the browser adds them up;
+    every other field is sent as postings.
     """
     terms = sorted(builder.inverted_index)
     term_number = {term: number for number, term in enumerate(terms)}
     frequencies = builder.field_term_frequencies
     composed = {}
-    topics = _composed_topics(directory, count, frequencies, term_number) if directory is not None else None
-    if topics is not None:
-        composed["topics"] = topics
+    for field in COMPOSED:
+        pieces = _composed(directory, field, count, frequencies, term_number) if directory is not None else None
+        if pieces is not None:
+            composed[field] = pieces
     postings = []
     for term in terms:
         posting = builder.inverted_index[term]
@@ -256,6 +292,7 @@ def compact(builder: Builder, count: int, hash_: str, directory: Directory | Non
         "terms": terms,
         "postings": postings,
         "composed": composed,
+        "synonyms": phrase_data(directory),
     }
 
 
@@ -284,7 +321,7 @@ def search_index(directory: Directory, *, use_cache: bool = True) -> BuiltIndex:
     """find/search-index.json for a directory, from the cache when nothing it depends on changed."""
     started = time.perf_counter()
     docs = documents(directory)
-    hash_ = input_hash(docs)
+    hash_ = input_hash(docs, phrase_data(directory))
     folder = cache_dir()
     cached = folder / f"search-index-{hash_}.json"
     if use_cache and cached.is_file():

@@ -6,13 +6,12 @@ Keys are short because the file holds every listing; contract.COLUMNS says what 
 
 from __future__ import annotations
 
-import json
 from typing import Any, get_args
 
+from .. import open_now
 from ..directory import Directory, ListingRecord
 from ..models import Community, Teletherapy
 from ..models.vocab import CONTACT_METHODS
-from .. import open_now
 from ..ranking import in_site_order
 from ..site import names
 from ..site.safety import safe_href
@@ -79,6 +78,9 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
         "au": list(listing.audiences),
         "co": list(listing.countries),
     }
+    service = getattr(listing, "service", None)
+    if service:
+        out["sv"] = service
     if listing.regions:
         out["rg"] = list(listing.regions)
     out.update({"la": list(listing.languages), "cs": list(listing.cost), "cm": methods, "a": actions})
@@ -107,6 +109,35 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
 def ordered_records(directory: Directory) -> list[ListingRecord]:
     """Published listings in the site's order (generator/ranking.py); a listing's position is its search-index ref."""
     return in_site_order(directory.published)
+
+
+def name_ranks(records: list[ListingRecord]) -> list[int]:
+    """Each listing's place when sorted by name (ignoring case), then id: the ranking's last key, which the
+    browser cannot work out itself (Python's casefold is not JavaScript's toLowerCase)."""
+    order = sorted(range(len(records)), key=lambda n: (records[n].listing.name.casefold(), records[n].id))
+    ranks = [0] * len(records)
+    for rank, number in enumerate(order):
+        ranks[number] = rank
+    return ranks
+
+
+def help_data(directory: Directory) -> dict[str, dict[str, list]]:
+    """Each profiled country's emergency numbers and "start here" lines, for the finder's crisis block:
+    {code: {"e": [[number, tel href, note], ...], "s": [[listing id, ...] per group]}} (help_now.py)."""
+    from ..help_now import country_help
+
+    out: dict[str, dict[str, list]] = {}
+    for code, record in sorted(directory.countries.items()):
+        shown = country_help(directory, record)
+        out[code] = {
+            "e": [[call.number, _href(call.href), call.note] for call in shown.emergency if _href(call.href)],
+            "s": [[member.id for member in group] for group in shown.start_here],
+        }
+    return out
+
+
+def region_names(records: list[ListingRecord]) -> dict[str, str]:
+    return {code: names.region_name(code) for code in sorted({c for r in records for c in r.listing.regions})}
 
 
 def primary_language(tag: str) -> str:

@@ -1,10 +1,11 @@
-"""The finder (/find/) in Chromium: exactly the expected listings for a table of filters and searches, URL round
-trips, Back and Forward, "open now" at fixed clock times in several time zones (overnight hours included), the
-country suggestion, instant navigation, no JavaScript, keyboard use and axe.
+"""The finder (/find/) in Chromium: exactly the expected listings for a table of filters and searches, links that
+open with a search (and an address bar and history that never hold one), "open now" at fixed clock times in several
+time zones (overnight hours included), the country suggestion, instant navigation, no JavaScript, keyboard use and
+axe.
 
 The expected ids come from the fixture YAML through a small filter written here from the contract
 (ARCHITECTURE.md, "How the finder reads the data"), not from the finder's own record code; text searches are
-what lunr.py finds (tests/search/test_index.py shows lunr.js finds the same).
+what the Python twin finds (generator/search/query.py; tests/search/test_query.py shows lunr.js finds the same).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import pytest
 from kindred_browser import describe_violations, open_guarded_context
 
 from generator.directory import load_directory
-from generator.search.analysis import query_terms
-from generator.search.index import build_lunr, documents, search
+from generator.search.index import build_lunr, documents
+from generator.search.query import find, listing_tags
 from generator.search.records import ordered_records
+from generator.search.synonyms import phrase_table
 
 pytestmark = pytest.mark.browser
 
@@ -80,9 +82,9 @@ def matches(record, key: str, wanted: list[str], when: dt.datetime) -> bool:
         return any(c in wanted for c in listing.cost)
     if key == "contact":
         return any(CONTACT_NAMES.get(c.method, c.method) in wanted for c in listing.contacts)
-    if key == "open":
+    if key == "open":  # "open now" keeps listings without hours (after the open ones, labelled so)
         hours = hours_of(listing)
-        return (("now" in wanted and any(open_at(h, when) for h in hours))
+        return (("now" in wanted and (not hours or any(open_at(h, when) for h in hours)))
                 or ("24-7" in wanted and any(always(h) for h in hours)))
     if key in ("moderation", "anonymity", "access"):
         return getattr(listing, key, None) in wanted
@@ -103,14 +105,17 @@ class Expected:
         self.published = [r for r in self.directory.records if r.listing.status != "closed"]
         _, self.index = build_lunr(documents(self.directory))
         self.ref_ids = [r.id for r in ordered_records(self.directory)]
+        self.table = phrase_table(self.directory.taxonomy)
+        self.tags = listing_tags(self.directory)
 
     def ids(self, query: str, when: dt.datetime | None = None) -> set[str]:
         when = when or dt.datetime.now(dt.UTC)
         params = parse_qs(query.lstrip("?"))
         text = " ".join(params.pop("q", [])).strip()
         chosen = {r.id for r in self.published}
-        if text and query_terms(text)[0]:  # a text with no word to search for yet narrows nothing
-            chosen &= {self.ref_ids[int(ref)] for ref, _ in search(self.index, text)}
+        found = find(self.index, text, self.table, self.tags) if text else None
+        if found is not None:  # a text with no word to search for yet narrows nothing
+            chosen &= {self.ref_ids[int(ref)] for ref, _ in found.matches}
         for key, values in params.items():
             wanted = [v.upper() if key == "country" and v != "worldwide" else v.lower() for v in values]
             chosen &= {r.id for r in self.published if matches(r, key, wanted, when)}
@@ -152,7 +157,9 @@ def wait_ready(page) -> None:
 
 
 def shown_ids(page) -> list[str]:
-    return page.eval_on_selector_all("#kd-finder [data-listing-id]", "els => els.map(e => e.dataset.listingId)")
+    """The result cards, in order (crisis lines above the results carry data-listing-id too, outside this list)."""
+    return page.eval_on_selector_all("#kd-finder .kd-finder__cards [data-listing-id]",
+                                     "els => els.map(e => e.dataset.listingId)")
 
 
 def count_text(page) -> str:
@@ -184,6 +191,10 @@ def query_of(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
+def address_is_bare(page, finder_url) -> bool:
+    return page.evaluate("location.href") == finder_url
+
+
 # -- the table --------------------------------------------------------------------------------------------------
 TABLE = [
     "", "?kind=helplines", "?kind=helplines&kind=communities", "?topic=anxiety", "?topic=anxiety&kind=teletherapy",
@@ -199,6 +210,9 @@ TABLE = [
     "?q=anxiety", "?q=anxiety&country=US", "?q=day", "?q=relay", "?q=Monday", "?q=men%27s", "?q=self-harm",
     "?q=self-harm&country=IE", "?q=gam", "?q=panic&kind=teletherapy", "?q=nothing-matches-this", "?q=the", "?q=s&kind=communities",
     "?q=lonely+night&open=now", "?q=espa%C3%B1ol",
+    # Forgiving search: phrases, folded apostrophes and accents, filler words, cost words, a typo.
+    "?q=i+want+to+die", "?q=I+want+to+die&country=GB", "?q=cant+cope", "?q=can%E2%80%99t+cope", "?q=espanol",
+    "?q=help", "?q=i+need+help+with+panic", "?q=free", "?q=free+therapy", "?q=anxeity", "?q=lonley+",
 ]
 
 
@@ -238,72 +252,90 @@ def test_counts_beside_filters(london, finder_url, expected):
     assert shown_count("open", "now") == len(expected.ids("?kind=helplines&country=GB&open=now", WEDNESDAY))
 
 
-# -- URL state, Back and Forward --------------------------------------------------------------------------------
-def test_choices_go_into_the_url_and_come_back(chromium_browser, finder_url, expected):
+# -- nothing in the address bar or history; links still open with a search ------------------------------------
+def copied_link(page) -> str:
+    """What "Copy a link to these results" copies (the test context grants clipboard access)."""
+    page.locator(".kd-finder__share-button").click()
+    page.wait_for_function(
+        "() => document.querySelector('.kd-finder__share-status').textContent.startsWith('Link copied')")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_choices_stay_out_of_the_address_and_history_and_a_copied_link_brings_them_back(chromium_browser, finder_url,
+                                                                                       expected):
     context, guard = open_guarded_context(chromium_browser, locale="en-GB", timezone_id="Europe/London")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(finder_url)
     wait_ready(page)
-    assert urlsplit(page.url).query == ""
+    length = page.evaluate("history.length")
     checkbox(page, "kind", "helplines").check()
-    assert query_of(page) == {"kind": ["helplines"]}
     open_group(page, "country")
     checkbox(page, "country", "GB").check()
-    assert query_of(page) == {"kind": ["helplines"], "country": ["GB"]}
-    page.locator("#kd-finder-q").fill("day")
-    page.wait_for_function("() => location.search.includes('q=day')")
-    shared = page.url
-    assert urlsplit(shared).query == "q=day&kind=helplines&country=GB"
+    page.locator("#kd-finder-q").press_sequentially("day", delay=30)
+    page.wait_for_function("() => document.querySelector('#kd-finder-count').textContent.includes('found')")
+    settle(page)
     first = sorted(shown_ids(page))
     assert set(first) == expected.ids("?q=day&kind=helplines&country=GB")
+    assert address_is_bare(page, finder_url) and page.evaluate("history.length") == length
+    assert page.locator(".kd-finder-active-filters").inner_text() == \
+        "Showing: words “day”; Type of support: Helplines; Country: United Kingdom."
 
-    other = context.new_page()  # a shared link reproduces the same results
+    shared = copied_link(page)
+    assert urlsplit(shared).query == "q=day&kind=helplines&country=GB" and shared.startswith(finder_url)
+    other = context.new_page()  # the copied link reproduces the same results
     other.goto(shared)
     wait_ready(other)
     assert sorted(shown_ids(other)) == first
     assert other.locator("#kd-finder-q").input_value() == "day"
     assert checkbox(other, "kind", "helplines").is_checked() and checkbox(other, "country", "GB").is_checked()
     assert other.locator("details[data-kd-facet-group='country']").get_attribute("open") is not None
+    assert address_is_bare(other, finder_url)  # read, then taken out of the address
 
-    # Back: the text, then the country, then the kind; Forward again.
-    steps = [("?kind=helplines&country=GB", ""), ("?kind=helplines", ""), ("", "")]
-    for query, text in steps:
-        page.go_back()
-        page.wait_for_function("q => location.search === q", arg=query)
-        settle(page)
-        assert set(shown_ids(page)) == expected.ids(query), query
-        assert page.locator("#kd-finder-q").input_value() == text
-        assert checkbox(page, "kind", "helplines").is_checked() == ("kind" in query)
-        assert checkbox(page, "country", "GB").is_checked() == ("country" in query)
-    page.go_forward()
-    page.wait_for_function("() => location.search === '?kind=helplines'")
-    settle(page)
-    assert set(shown_ids(page)) == expected.ids("?kind=helplines")
-    assert checkbox(page, "kind", "helplines").is_checked()
+    # Back leaves the finder: typing and ticking made no history entries to step through.
+    page.go_back()
+    page.wait_for_url("about:blank")
     assert guard.page_errors == [] and guard.external() == []
     context.close()
 
 
-def test_typing_makes_one_history_entry(chromium_browser, finder_url):
+def test_without_a_clipboard_the_link_is_shown_to_copy(chromium_browser, finder_url, expected):
+    context, _ = open_guarded_context(chromium_browser)
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page = context.new_page()
+    page.goto(finder_url + "?topic=anxiety&kind=teletherapy")
+    wait_ready(page)
+    page.locator(".kd-finder__share-button").click()
+    field = page.locator("#kd-finder-share-link")
+    assert field.is_visible() and page.evaluate("document.activeElement.id") == "kd-finder-share-link"
+    link = field.input_value()
+    assert urlsplit(link).query == "kind=teletherapy&topic=anxiety"
+    page.goto(link)
+    wait_ready(page)
+    assert set(shown_ids(page)) == expected.ids("?topic=anxiety&kind=teletherapy")
+    context.close()
+
+
+def test_typing_and_filtering_leave_history_and_address_alone(chromium_browser, finder_url):
     context, _ = open_guarded_context(chromium_browser)
     page = context.new_page()
     page.goto(finder_url + "?kind=helplines")
     wait_ready(page)
+    assert address_is_bare(page, finder_url)
     length = page.evaluate("history.length")
-    page.locator("#kd-finder-q").press_sequentially("lonely", delay=30)
-    page.wait_for_function("() => location.search.includes('q=lonely')")
-    page.locator("#kd-finder-q").press_sequentially(" night", delay=30)
-    page.wait_for_function("() => location.search.includes('q=lonely+night')")
-    assert page.evaluate("history.length") == length + 1
-    page.go_back()
-    page.wait_for_function("() => location.search === '?kind=helplines'")
+    page.locator("#kd-finder-q").press_sequentially("lonely night", delay=30)
     settle(page)
-    assert page.locator("#kd-finder-q").input_value() == ""
+    open_group(page, "topic")
+    checkbox(page, "topic", "loneliness").check()
+    checkbox(page, "kind", "helplines").uncheck()
+    page.wait_for_timeout(700)
+    assert page.evaluate("history.length") == length and address_is_bare(page, finder_url)
     context.close()
 
 
 def test_instant_navigation_keeps_working(chromium_browser, finder_url, expected):
-    """Material swaps pages without reloading: the finder starts again on the way back, once, from the URL."""
+    """Material swaps pages without reloading: on the way back the finder starts again, once, with the search it
+    had (kept in memory, never in the address); a new visit through the navigation starts empty."""
     context, guard = open_guarded_context(chromium_browser)
     page = context.new_page()
     page.goto(finder_url + "?topic=loneliness")
@@ -313,9 +345,10 @@ def test_instant_navigation_keeps_working(chromium_browser, finder_url, expected
     page.wait_for_url(re.compile(r"/helplines/finder-[a-z-]+/$"))
     page.wait_for_function("() => !document.querySelector('[data-kd-finder]')")  # the listing page swapped in
     page.go_back()
-    page.wait_for_url(re.compile(r"/find/\?topic=loneliness$"))
+    page.wait_for_url(finder_url)
     wait_ready(page)
     assert set(shown_ids(page)) == before == expected.ids("?topic=loneliness")
+    assert checkbox(page, "topic", "loneliness").is_checked()
     assert page.locator("#kd-finder .kd-finder__layout").count() == 1
     # Away through the navigation and back through it.
     page.locator(".md-nav__link", has_text="Helplines").first.click()
@@ -324,11 +357,14 @@ def test_instant_navigation_keeps_working(chromium_browser, finder_url, expected
     page.wait_for_url(re.compile(r"/find/$"))
     wait_ready(page)
     assert set(shown_ids(page)) == expected.ids("")
-    # The crisis banner links to this same page with a filter: only the URL changes, the finder follows.
-    page.locator("[data-kd-crisis-link]").click()
-    page.wait_for_url(re.compile(r"/find/\?kind=helplines$"))
+    # A link to this same page with a filter: the finder follows it, and the address stays bare.
+    length = page.evaluate("history.length")
+    page.evaluate("""() => { const a = document.createElement('a'); a.href = '?kind=helplines'; a.id = 'same-page';
+                             a.textContent = 'Helplines'; document.querySelector('article').prepend(a); }""")
+    page.locator("#same-page").click()
     page.wait_for_function("() => document.querySelector('input[data-kd-facet=kind][value=helplines]').checked")
     assert set(shown_ids(page)) == expected.ids("?kind=helplines")
+    assert address_is_bare(page, finder_url) and page.evaluate("history.length") == length
     assert guard.page_errors == [] and guard.csp_violations() == []
     context.close()
 
@@ -364,10 +400,15 @@ def test_open_now_at_fixed_times(chromium_browser, finder_url, expected, zone, w
     want = expected.ids("?open=now", utc(when))
     assert one_open in want and one_closed not in want
     assert set(shown_ids(page)) == want
-    states = page.eval_on_selector_all("#kd-finder [data-listing-id]",
+    states = page.eval_on_selector_all("#kd-finder .kd-finder__cards [data-listing-id]",
                                        "els => els.map(e => [e.dataset.listingId, "
                                        "(e.querySelector('.kd-open-state') || {}).textContent])")
-    assert all(text and text.startswith("Open now") for _, text in states), states
+    # Open ones first, then those without hours, labelled so: "open now" no longer hides them.
+    texts = [text for _, text in states]
+    open_count = sum(1 for text in texts if text.startswith("Open now"))
+    assert all(text.startswith("Open now") for text in texts[:open_count]), states
+    assert texts[open_count:] == ["Hours not known — check before you call or write"] * (len(texts) - open_count)
+    assert open_count >= 1 and len(texts) - open_count >= 1
     # Without the filter, closed listings with hours say when they open, in the visitor's time.
     page.goto(finder_url + "?kind=helplines")
     wait_ready(page)
@@ -410,8 +451,8 @@ def test_country_is_suggested_never_applied(chromium_browser, finder_url, expect
         return
     assert button.inner_text() == f"Show results for {name}"
     button.click()
-    assert query_of(page) == {"country": [country]}
     settle(page)
+    assert checkbox(page, "country", country).is_checked() and query_of(page) == {}
     assert set(shown_ids(page)) == expected.ids(f"?country={country}")
     assert not page.locator(".kd-finder__suggest").is_visible()
     assert guard.external() == [] and guard.blocked == []
@@ -523,7 +564,7 @@ def test_keyboard_only(chromium_browser, finder_url, expected):
     page.wait_for_function("() => document.querySelector('#kd-finder-count').textContent === '2 listings found'")
     page.keyboard.press("Enter")  # submitting does not leave the page
     assert page.evaluate("() => document.activeElement.id") == "kd-finder-q"
-    assert query_of(page) == {"q": ["gambling"]}
+    assert address_is_bare(page, finder_url)
     # Tab to the first filter (Helplines) and tick it with the space bar.
     for _ in range(30):
         page.keyboard.press("Tab")
@@ -532,7 +573,7 @@ def test_keyboard_only(chromium_browser, finder_url, expected):
     assert page.evaluate("() => document.activeElement.value") == "helplines"
     page.keyboard.press("Space")
     settle(page)
-    assert query_of(page) == {"q": ["gambling"], "kind": ["helplines"]}
+    assert checkbox(page, "kind", "helplines").is_checked() and address_is_bare(page, finder_url)
     assert set(shown_ids(page)) == expected.ids("?q=gambling&kind=helplines")
     assert count_text(page) == "1 listing found"
     assert page.evaluate("() => document.activeElement.value") == "helplines"  # focus stays put
@@ -546,7 +587,8 @@ def test_keyboard_only(chromium_browser, finder_url, expected):
     page.locator(".kd-finder__clear").focus()
     page.keyboard.press("Enter")
     settle(page)
-    assert query_of(page) == {"q": ["gambling"]}
+    assert not checkbox(page, "kind", "helplines").is_checked()
+    assert page.locator(".kd-finder-active-filters").inner_text() == "Showing: words “gambling”."
     assert page.evaluate("() => document.activeElement.id") == "kd-finder-q"
     context.close()
 
@@ -607,5 +649,31 @@ def test_a_shared_search_link_opens_the_finder_not_the_site_search(london, finde
     wait_ready(page)
     assert page.evaluate("document.getElementById('__search').checked") is False
     assert page.input_value("#kd-finder-q") == "anxiety"
-    assert query_of(page) == {"q": ["anxiety"], "country": ["US"]}
+    assert checkbox(page, "country", "US").is_checked() and address_is_bare(page, finder_url)
     assert set(shown_ids(page)) == expected.ids("?q=anxiety&country=US", WEDNESDAY)
+
+
+def test_back_after_quick_exit_shows_nothing_that_was_typed_or_chosen(chromium_browser, finder_url, expected):
+    """Type and tick, open a listing, leave with Quick exit, press Back: the finder holds none of it (pagehide
+    empties it, and a page the browser kept for Back is that empty page)."""
+    context, guard = open_guarded_context(chromium_browser, locale="en-GB", timezone_id="Europe/London")
+    page = context.new_page()
+    page.goto(finder_url)
+    wait_ready(page)
+    page.locator("#kd-finder-q").press_sequentially("lonely", delay=20)
+    checkbox(page, "kind", "helplines").check()
+    settle(page)
+    page.locator("#kd-finder .kd-finder__cards [data-listing-id] .kd-card__title a").first.click()
+    page.wait_for_url(re.compile(r"/helplines/finder-[a-z-]+/$"))
+    page.get_by_role("link", name="Quick exit").click()
+    page.wait_for_url(re.compile(r"^https://www\.bbc\.co\.uk/"))
+    page.go_back()
+    page.wait_for_url(finder_url)
+    wait_ready(page)
+    settle(page)
+    assert page.locator("#kd-finder-q").input_value() == ""
+    assert not checkbox(page, "kind", "helplines").is_checked()
+    assert set(shown_ids(page)) == expected.ids("")
+    assert "lonely" not in page.locator("#kd-finder").inner_text()
+    assert guard.page_errors == []
+    context.close()

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { describe, isOpen, nextOpening } from "../../generator/assets/hours.js";
+import { describe, isOpen, nextOpening, openState } from "../../generator/assets/hours.js";
 
 const at = (iso) => new Date(iso);
 const WEEKDAYS = ["mo", "tu", "we", "th", "fr"];
@@ -69,4 +69,20 @@ test("what a page says: open, open 24/7, or when it opens in the visitor's time"
   const closed = describe(LONDON, at("2025-04-16T18:00:00Z"));
   assert.equal(closed.open, false);
   assert.match(closed.text, /^Closed now · opens .+ your time$/);
+});
+
+test("a listing's state: open if any of its hours is, later within a day, unknown without hours, else closed", () => {
+  const wednesdayNoon = at("2025-04-16T11:00:00Z");  // 12:00 in London; New York 07:00
+  assert.equal(openState([LONDON], wednesdayNoon), "open");
+  assert.equal(openState([NIGHTS, LONDON], wednesdayNoon), "open");  // its contact's hours count too
+  assert.equal(openState([NIGHTS], wednesdayNoon), "later");  // opens 22:00 New York, 15 hours away
+  assert.equal(openState([], wednesdayNoon), "unknown");
+  assert.equal(openState([null], wednesdayNoon), "unknown");
+  assert.equal(openState([{ always: true }], at("2025-04-20T03:00:00Z")), "open");
+  // Thursday 17 April, 18:00 in London: Friday is a closed date, so it next opens on Monday: closed.
+  assert.equal(openState([LONDON], at("2025-04-17T17:00:00Z")), "closed");
+  // Exactly 24 hours before opening is still "later"; a minute more is closed.
+  const mondays = { always: false, tz: "UTC", weekly: [{ days: ["mo"], opens: "09:00", closes: "10:00" }] };
+  assert.equal(openState([mondays], at("2025-04-20T09:00:00Z")), "later");
+  assert.equal(openState([mondays], at("2025-04-20T08:59:00Z")), "closed");
 });

@@ -2,7 +2,7 @@
 // (generator/assets/finder/) in Node, for tests/search/. Reads one JSON request on stdin, writes one JSON answer.
 //
 //   {"lunr": path, "finder": folder, "op": "stem", "words": [...]}       -> [stem, ...]
-//   {"op": "analyse", "texts": [...]}                                     -> [[term, ...], ...]
+//   {"op": "analyse", "texts": [...]}                                     -> [[term, ...], ...] (normalised first)
 //   {"op": "query_terms", "texts": [...]}                                 -> [{terms, prefix}, ...]
 //   {"op": "rebuild", "index": compact}                                   -> {inverted: {term: {field: [refs]}},
 //                                                                             vectors: {fieldRef: {term: score}}}
@@ -11,6 +11,10 @@
 //   {"op": "decode", "data": listings.json}                               -> decoded listings (records.js decodeData)
 //   {"op": "contract"}                                                    -> contract.js's declarations
 //   {"op": "url", "searches": [...], "data": listings.json}                -> canonical search strings
+//   {"op": "plan", "table": synonyms, "texts": [...]}                     -> [{slots, crisis}, ...] (synonyms.js)
+//   {"op": "suggest", "words": [...], "typed": [...]}                     -> [suggestion or null, ...]
+//   {"op": "find", "index": compact, "data": listings.json, "queries": [...]}
+//                                                                          -> [{matches: [[ref, score]] or null, fuzzy}]
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -21,14 +25,15 @@ const lunr = createRequire(import.meta.url)(request.lunr);
 const finderModule = (name) => import(pathToFileURL(path.join(request.finder, name + ".js")).href);
 const core = {
   ...await finderModule("contract"), ...await finderModule("query"), ...await finderModule("records"),
-  ...await finderModule("search_index"), ...await finderModule("url_state"),
+  ...await finderModule("search_index"), ...await finderModule("url_state"), ...await finderModule("synonyms"),
+  ...await finderModule("facets"),
 };
 
 // The builder's pipeline as lunr.js runs it: tokenizer, then trimmer, stopWordFilter, stemmer.
 function analyse(text) {
   const pipeline = new lunr.Pipeline();
   pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
-  return pipeline.run(lunr.tokenizer(text)).map(String).filter((t) => t !== "");
+  return pipeline.run(lunr.tokenizer(core.normalise(text))).map(String).filter((t) => t !== "");
 }
 
 function rebuild(compact) {
@@ -92,6 +97,28 @@ switch (request.op) {
   case "url":
     answer = request.searches.map((s) => core.stateToSearch(core.parseState(s), request.data.facets));
     break;
+  case "plan": {
+    const table = core.readTable(request.table);
+    answer = request.texts.map((t) => core.planQuery(lunr, t, table));
+    break;
+  }
+  case "suggest":
+    answer = request.typed.map((w) => core.suggest(w, request.words));
+    break;
+  case "find": {
+    const idx = core.buildIndex(lunr, request.index);
+    const table = core.readTable(request.index.synonyms);
+    const data = core.decodeData(request.data);
+    const hasConcept = (p, c) => {
+      const at = data.optionIndex[c.facet][c.id];
+      return at !== undefined && data.listings[p].fi[core.FACET_POSITION[c.facet]].includes(at);
+    };
+    answer = request.queries.map((q) => {
+      const found = core.find(lunr, idx, q, table, hasConcept, data.listings.length);
+      return { matches: found.matches && found.matches.map((m) => [m.ref, m.score]), fuzzy: found.fuzzy };
+    });
+    break;
+  }
   default:
     throw new Error("unknown op " + request.op);
 }

@@ -150,10 +150,12 @@ def test_shipped_index_rebuilds_lunr_py_index(lunr_js, built):
         assert got.keys() == by_term.keys(), field_ref
         for term, score in by_term.items():
             assert got[term] == pytest.approx(score, abs=0.0011), (field_ref, term)
-    # Topics travel as pieces (each topic's terms) plus each listing's topics, not as postings.
-    assert "topics" in shipped["composed"]
-    topics_column = [f for f, _ in shipped["fields"]].index("topics")
-    assert all(row[topics_column] == 0 for row in shipped["postings"])
+    # Topics and audiences travel as pieces (each term's words) plus each listing's terms, not as postings.
+    for field in ("topics", "audiences"):
+        assert field in shipped["composed"]
+        column = [f for f, _ in shipped["fields"]].index(field)
+        assert all(row[column] == 0 for row in shipped["postings"])
+    assert shipped["synonyms"]["phrases"]  # the phrase table rides with the index it was made for
 
 
 def test_bitmap_postings_rebuild_too(lunr_js, finder_directory):
@@ -220,10 +222,10 @@ def test_stock_lunr_py_index_fails_lunr_js(lunr_js, built):
 
 def test_lunr_js_query_parser_also_agrees(lunr_js, built):
     """The index names lunr.js's stemmer as its search pipeline, so plain idx.search() on a lunr-format copy of it
-    stems one-word queries the same way."""
+    stems one-word queries the same way (once apostrophes and accents are folded, as the finder folds them)."""
     _, _, index, _, _ = built
     words = ["day", "relay", "Monday", "anxiety", "gambling", "lonely", "men's"]
-    js = lunr_js("lunr_search", serialized=index.serialize(), queries=words)
+    js = lunr_js("lunr_search", serialized=index.serialize(), queries=[analysis.normalise(w) for w in words])
     for word, refs in zip(words, js):
         assert sorted(refs) == sorted(ref for ref, _ in search(index, word)), word
 
@@ -242,12 +244,13 @@ def test_index_is_cached_by_its_input(tmp_path, monkeypatch, finder_directory):
 def test_cache_key_changes_with_any_indexed_text(finder_directory):
     docs = documents(finder_directory)
     base = input_hash(docs)
-    for field in ("name", "summary", "description", "topics", "organisation"):
+    for field in ("name", "summary", "description", "topics", "audiences", "organisation", "about"):
         changed = [dict(doc) for doc in docs]
         changed[3][field] += " more"
         assert input_hash(changed) != base, field
     assert input_hash(list(reversed(docs))) != base  # refs are positions: order matters
     assert input_hash([dict(doc) for doc in docs]) == base
+    assert input_hash(docs, {"phrases": [[["want", "die"], [["topic", "x"]]]]}) != base  # the phrase table too
 
 
 def test_unwritable_cache_still_builds(tmp_path, monkeypatch, finder_directory):

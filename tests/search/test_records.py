@@ -25,7 +25,8 @@ def test_helpline_record(finder_directory):
     assert record == {
         "id": "finder-day-line", "k": "helplines", "n": "Finder Day Line",
         "s": "Someone to talk to any day, about suicidal thoughts or feeling alone.",
-        "tp": ["suicidal-thoughts", "loneliness"], "au": ["everyone"], "co": ["GB"], "la": ["en"], "cs": ["free"],
+        "sv": "crisis", "tp": ["suicidal-thoughts", "loneliness"], "au": ["everyone"], "co": ["GB"], "la": ["en"],
+        "cs": ["free"],
         "cm": ["phone", "text"],
         "a": [["phone", "Call 116 123", "tel:116123", 0], ["sms", "Text DAY to 85258", "sms:85258?body=DAY", 0]],
         "h": [{"always": True}], "ao": 1,
@@ -96,6 +97,10 @@ def test_browser_decodes_what_python_encodes(lunr_js, finder_directory, data):
         assert got["always"] == bool(full.get("ao")) and got["paused"] == (full.get("st") == "paused")
         assert got["moderation"] == full.get("mod") and got["modalities"] == full.get("mode", [])
         assert got["insurance"] == bool(full.get("ins")) and got["trial"] == bool(full.get("ft"))
+        assert got["service"] == full.get("sv") and got["regions"] == full.get("rg", [])
+    # The name order the ranking ends on: by name ignoring case, then id, as ranking.py sorts.
+    by_name = sorted(ordered_records(finder_directory), key=lambda r: (r.listing.name.casefold(), r.id))
+    assert sorted(decoded.values(), key=lambda listing: listing["nameRank"]) == [decoded[r.id] for r in by_name]
 
 
 def test_canonical_urls(lunr_js, data):
@@ -114,10 +119,23 @@ def test_finder_files(tmp_path, monkeypatch, finder_directory):
     index = json.loads(files.index)
     assert listings["index"] == {"hash": index["hash"], "bytes": len(files.index)}
     assert index["count"] == len(listings["listings"]["id"])
-    assert listings["format"] == "kindred-finder-2" and index["format"] == "kindred-lunr-1"
+    assert listings["format"] == "kindred-finder-3" and index["format"] == "kindred-lunr-2"
     # Columns: one value per listing in every column, 0 where a listing has nothing.
     assert {len(column) for column in listings["listings"].values()} == {14}
     assert listings["listings"]["st"].count("paused") == 1 and listings["listings"]["st"].count(0) == 13
+
+
+def test_regions_and_help_travel_with_the_listings(data, shipped_directory):
+    from generator.directory import load_directory
+
+    assert data["regions"] == {"US-CA": "California"} and data["help"] == {}  # the fixture has no profiles
+    shipped = load_directory(shipped_directory)
+    written = listings_data(shipped, "hash", 1)
+    gb = written["help"]["GB"]
+    assert gb["e"][0] == ["999", "tel:999", "Police, fire, ambulance and coastguard"]
+    assert gb["s"] == [[m for m in group] for group in shipped.countries["GB"].profile.start_groups()]
+    assert set(written["help"]) == set(shipped.countries)
+    assert written["regions"]["GB-SCT"] == "Scotland"
 
 
 def test_only_safe_links_reach_the_finder(finder_directory):

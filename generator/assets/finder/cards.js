@@ -1,11 +1,16 @@
-/* A result card, as generator/templates/_card.html draws one on the browse pages: name, kind and countries,
-   summary, open or closed now, and the ways to get in touch. */
+/* A result card, as generator/templates/_card.html draws one on the browse pages: name, kind and where it serves
+   (its regions when it has some: a Scotland-only line says Scotland), summary, open or closed now, and the ways
+   to get in touch. */
 import { el, safeHref } from "./dom.js";
 import { actionsOf } from "./records.js";
 
-export function card(data, l, clock, base) {
-  const countries = l.countries.map((c) => data.countries[c] || c).join(", ");
-  const meta = el("p", { className: "kd-card__meta", text: (data.kinds[l.kind] || l.kind) + " · " + countries });
+export const UNKNOWN_HOURS = "Hours not known — check before you call or write";
+
+// `options.unknownHours`: say so on a card without hours (the "Open now" filter keeps those, after the open ones).
+export function card(data, l, clock, base, options = {}) {
+  const places = l.regions.length ? l.regions.map((r) => data.regions[r] || r)
+    : l.countries.map((c) => data.countries[c] || c);
+  const meta = el("p", { className: "kd-card__meta", text: (data.kinds[l.kind] || l.kind) + " · " + places.join(", ") });
   if (l.paused) {
     meta.appendChild(document.createTextNode(" · "));
     meta.appendChild(el("strong", { text: "Paused" }));
@@ -20,6 +25,9 @@ export function card(data, l, clock, base) {
   if (state) {
     children.push(el("p", { className: "kd-open-state kd-open-state--" + (state.open ? "open" : "closed"),
                             "data-kd-open": state.open ? "1" : "0", text: state.text }));
+  } else if (options.unknownHours) {
+    children.push(el("p", { className: "kd-open-state kd-open-state--unknown", "data-kd-open": "unknown",
+                            text: UNKNOWN_HOURS }));
   }
   const actions = actionsOf(l).filter((a) => safeHref(a.href));
   if (actions.length) {
@@ -42,14 +50,16 @@ export class CardList {
     this.cards = new Map();  // listing position -> {minute, node}
   }
 
-  render(data, results, shown, clock, pageSize) {
+  render(data, results, shown, clock, pageSize, options = {}) {
     const end = Math.min(results.length, shown);
     if (this.cards.size > 2000) this.cards.clear();
     const nodes = [];
     for (let i = 0; i < end; i++) {
       let cached = this.cards.get(results[i]);
-      if (!cached || cached.minute !== clock.minute) {
-        cached = { minute: clock.minute, node: card(data, data.listings[results[i]], clock, this.base) };
+      const unknownHours = !!options.unknownHours;
+      if (!cached || cached.minute !== clock.minute || cached.unknownHours !== unknownHours) {
+        cached = { minute: clock.minute, unknownHours,
+                   node: card(data, data.listings[results[i]], clock, this.base, { unknownHours }) };
         this.cards.set(results[i], cached);
       }
       nodes.push(cached.node);

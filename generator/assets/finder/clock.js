@@ -1,7 +1,7 @@
 /* Open now, for every listing at once, worked out once a minute.
 
    A listing can have several sets of hours (its own and its contacts'): it is open if any of them is. */
-import { isOpen, nextOpening, opensText } from "../hours.js";
+import { STATE_ORDER, isOpen, nextOpening, openState, opensText } from "../hours.js";
 
 export class Clock {
   constructor(now) {
@@ -9,6 +9,7 @@ export class Clock {
     this.minute = Math.floor(now.getTime() / 60000);
     this.open = Object.create(null);  // listing position -> open now
     this.flags = null;
+    this.ranks = null;
     this.described = Object.create(null);
   }
 
@@ -29,6 +30,19 @@ export class Clock {
       this.flags = flags;
     }
     return this.flags;
+  }
+
+  // Each listing's open state as the ranking orders them (STATE_ORDER: open, later, unknown, closed).
+  stateRanks(data) {
+    if (!this.ranks || this.ranks.length !== data.listings.length) {
+      const ranks = new Uint8Array(data.listings.length);
+      for (let i = 0; i < data.listings.length; i++) {
+        const l = data.listings[i];
+        ranks[i] = this.isOpen(l) ? STATE_ORDER.open : STATE_ORDER[openState(l.hours, this.now)];
+      }
+      this.ranks = ranks;
+    }
+    return this.ranks;
   }
 
   // {open, text} for a card, or null for a listing without hours.

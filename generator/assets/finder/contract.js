@@ -4,7 +4,10 @@
    tests/search/test_contract.py fails when the two declarations drift apart, and checkData() refuses a
    file from another version, so a mismatch shows as "could not be loaded", never as wrong results. */
 
-export const FORMAT = "kindred-finder-2";
+export const FORMAT = "kindred-finder-3";
+
+// The top-level keys, every one required (contract.py: KEYS).
+export const KEYS = ["format", "index", "kinds", "countries", "regions", "help", "facets", "listings"];
 
 // Every filter, in the order the finder shows them and a decoded listing carries them (listing.fi).
 export const FACET_KEYS = [
@@ -13,17 +16,18 @@ export const FACET_KEYS = [
 ];
 
 // Listing columns (generator/search/records.py: listing_record says what each holds). Every listing has the
-// first four; any other column may be absent from the file, and is 0 for a listing without a value.
-export const REQUIRED_COLUMNS = ["id", "k", "n", "s"];
-export const COLUMNS = REQUIRED_COLUMNS.concat([
-  "tp", "au", "co", "rg", "la", "cs", "cm", "a", "h", "ao", "st", "mod", "anon", "acc", "mode", "ins", "ft"
-]);
+// required ones; any other column may be absent from the file, and is 0 for a listing without a value.
+export const REQUIRED_COLUMNS = ["id", "k", "n", "s", "nr"];
+export const COLUMNS = ["id", "k", "n", "s", "nr", "sv", "tp", "au", "co", "rg", "la", "cs", "cm", "a", "h", "ao", "st",
+                        "mod", "anon", "acc", "mode", "ins", "ft"];
 
 // The file's problems, in words (an empty list when it is what this code reads).
 export function dataProblems(data) {
   if (!data || typeof data !== "object") return ["not a JSON object"];
   if (data.format !== FORMAT) return ["format " + JSON.stringify(data.format) + ", expected " + FORMAT];
   const problems = [];
+  KEYS.forEach((key) => { if (!(key in data)) problems.push("no " + key); });
+  Object.keys(data).forEach((key) => { if (!KEYS.includes(key)) problems.push("unknown key " + key); });
   const facets = data.facets || {};
   FACET_KEYS.forEach((key) => { if (!Array.isArray(facets[key])) problems.push("no options for filter " + key); });
   Object.keys(facets).forEach((key) => { if (!FACET_KEYS.includes(key)) problems.push("unknown filter " + key); });

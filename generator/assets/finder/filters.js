@@ -40,9 +40,15 @@ function activeFilters(data, state) {
   return active;
 }
 
+// "Open now" keeps listings whose hours are not known (the ranking puts them after the open ones, and their
+// cards say so): leaving them out would hide lines such as Childline that publish no hours.
+export function openNowOrUnknown(l, open) {
+  return open === 1 || l.hours.length === 0;
+}
+
 function passes(filterSpec, l, open) {
   const f = filterSpec.f;
-  if (f === F_OPEN) return (filterSpec.always && l.always) || (filterSpec.now && open === 1);
+  if (f === F_OPEN) return (filterSpec.always && l.always) || (filterSpec.now && openNowOrUnknown(l, open));
   if (f === F_COUNTRY && l.worldwide) return true;  // a worldwide listing serves every country
   if (anyMasked(l.fi[f], filterSpec.mask)) return true;
   return f === F_LANGUAGE && filterSpec.extras.length > 0 && languageMatches(l, filterSpec.extras);
@@ -77,7 +83,7 @@ export function filter(data, state, scores, open) {
       if (fails === 1 && failed !== f) continue;
       const bucket = counts[f];
       if (f === F_OPEN) {
-        if (open && open[i] === 1) bucket[openNowAt]++;
+        if (open && openNowOrUnknown(l, open[i])) bucket[openNowAt]++;
         if (l.always) bucket[openAlwaysAt]++;
         continue;
       }

@@ -1,53 +1,59 @@
-/* One mounted finder: its state (from the URL), its data, and what happens when someone types, ticks a box,
-   or goes Back. The pure parts it puts together live beside it: records.js decodes the data, filters.js and
-   ranking.js choose and order the results, query.js and search_index.js search the text, clock.js knows
-   what is open now; shell.js, controls.js, cards.js and suggestion.js draw the page. */
+/* One mounted finder: its state (what is typed and ticked, held only in memory: never in the address or the
+   history, page.js), its data, and what happens when someone types or ticks a box. The pure parts it puts
+   together live beside it: records.js decodes the data, filters.js and ranking.js choose and order the results,
+   query.js and synonyms.js read the words, clock.js knows what is open now; shell.js, controls.js, cards.js,
+   help_block.js, notice.js, status.js, share.js and suggestion.js draw the page. */
 import { plural } from "./dom.js";
 import { currentClock } from "./clock.js";
 import { CardList } from "./cards.js";
 import { Controls } from "./controls.js";
+import { FACET_POSITION } from "./facets.js";
 import { filter } from "./filters.js";
+import { renderHelp } from "./help_block.js";
 import { fetchJSON, forget, loadLunr } from "./load.js";
-import { textScores } from "./query.js";
-import { rankResults } from "./ranking.js";
+import { renderNotice } from "./notice.js";
+import { textSearch } from "./query.js";
+import { chosenCountry, rankResults, startHereOf } from "./ranking.js";
 import { decodeData } from "./records.js";
 import { buildIndex } from "./search_index.js";
 import { buildShell } from "./shell.js";
+import { Announcer, summaryText } from "./status.js";
 import { renderSuggestion } from "./suggestion.js";
-import { parseState, stateToSearch, withoutFilters } from "./url_state.js";
+import { readTable, SUGGEST_MIN } from "./synonyms.js";
+import { emptyState, withoutFilter, withoutFilters } from "./url_state.js";
 
 const PAGE_SIZE = 50;
 const decoded = {};  // data url -> decoded data; kept across instant navigation, gone on reload
-const indexes = {};  // index url -> Promise<lunr.Index>
+const indexes = {};  // index url -> Promise<{lunr, idx, table}>
 
 export class Finder {
-  // `handedQuery`: the ?q= that privacy.js set aside before Material could read it, or null.
-  constructor(rootEl, handedQuery) {
+  // `state`: what to start with ({q, sel}, url_state.js); `onState(state)`: told of every change (page.js keeps
+  // the latest in memory so Back through instant navigation finds it again).
+  constructor(rootEl, state, onState) {
     this.root = rootEl;
     this.base = rootEl.getAttribute("data-base") || "";
     this.dataUrl = new URL(rootEl.getAttribute("data-data-url"), location.href).href;
     this.indexUrl = new URL(rootEl.getAttribute("data-index-url"), location.href).href;
     this.lunrUrl = new URL(rootEl.getAttribute("data-lunr-url"), location.href).href;
     this.path = location.pathname;
-    this.state = parseState(location.search);
-    this.handedQuery = typeof handedQuery === "string";
-    if (this.handedQuery) this.state.q = handedQuery;
+    this.state = state;
+    this.onState = onState || (() => {});
     this.detached = false;  // set when instant navigation has replaced this finder's page
     this.data = null;
-    this.lunr = null;
-    this.index = null;
+    this.search = null;  // {lunr, idx, table} once the index is loaded
     this.indexError = false;
     this.shown = PAGE_SIZE;
-    this.typingEntry = false;
-    this.urlTimer = null;
+    this.typing = false;
     this.frame = null;
-    this.lastScores = { text: null, scores: null };
+    this.lastSearch = { text: null, result: null };
+    this.nameWords = null;
     this.firstResults = false;
     this.suggestionDismissed = false;
     this.updates = 0;
     this.parts = null;
     this.controls = null;
     this.cards = null;
+    this.announcer = null;
     this.outcome = null;
     this.clockUsed = null;
   }
@@ -57,6 +63,7 @@ export class Finder {
     this.root.hidden = false;
     this.root.setAttribute("data-kd-ready", "loading");
     this.parts = buildShell(this);
+    this.announcer = new Announcer(this.parts.status);
     this.cards = new CardList(this.parts.list, this.parts.more, this.base);
     const cached = decoded[this.dataUrl];
     const ready = cached ? Promise.resolve(cached) : fetchJSON(this.dataUrl).then((json) => {
@@ -72,8 +79,6 @@ export class Finder {
       this.controls = new Controls(this.parts.filters, data);
       this.syncControls();
       this.update();
-      // Put the handed-over ?q= back in the address (Material has read the URL by now), so it can be shared.
-      if (this.handedQuery) this.writeUrl(false);
       this.root.setAttribute("data-kd-ready", "1");
     }, () => {
       if (this.detached) return;
@@ -83,12 +88,13 @@ export class Finder {
     });
   }
 
-  // ---- state changes ----------------------------------------------------------------------------------
+  // ---- state changes (none of them touches the address or the history) -----------------------------------
   typed(text) {
     this.state.q = text;
     this.shown = PAGE_SIZE;
+    this.typing = true;
+    this.onState(this.state);
     this.scheduleUpdate();
-    this.scheduleUrl();
   }
 
   toggle(key, value, on) {
@@ -99,9 +105,30 @@ export class Finder {
     this.commit();
   }
 
-  clearFilters() {
-    this.state = withoutFilters(this.state);
+  clearFilters() { this.replaceState(withoutFilters(this.state)); }
+  removeFilter(key) { this.replaceState(withoutFilter(this.state, key)); this.parts.heading.focus(); }
+
+  // New words from a button ("Did you mean …", "Clear your words"): into the box, then new results.
+  setWords(text) {
+    this.state.q = text;
+    this.parts.input.value = text;
     this.commit();
+    this.parts.input.focus();
+  }
+
+  // A whole new state: a link to this page with other filters, or everything forgotten (page.js).
+  replaceState(state) {
+    this.state = state;
+    if (this.parts) this.parts.input.value = state.q;
+    this.commit();
+  }
+
+  forget() { this.replaceState(emptyState()); }
+
+  // Enter in the search box: say the count now rather than after the typing pause.
+  settle() {
+    this.typing = false;
+    if (this.announcer) this.announcer.flush();
   }
 
   showMore() {
@@ -113,54 +140,13 @@ export class Finder {
     if (link) link.focus();
   }
 
-  // A filter change: a new history entry, then new results.
   commit() {
     this.shown = PAGE_SIZE;
-    this.typingEntry = false;
-    this.cancelUrlTimer();
+    this.typing = false;
+    this.onState(this.state);
+    if (!this.data) return;
     this.syncControls();
     this.update();
-    this.writeUrl(true);
-  }
-
-  // ---- the URL ------------------------------------------------------------------------------------------
-  writeUrl(push) {
-    if (location.pathname !== this.path) return;  // instant navigation has already moved to another page
-    const url = this.path + stateToSearch(this.state, this.data && this.data.facets);
-    if (url === location.pathname + location.search) return;
-    if (push) history.pushState(null, "", url);
-    else history.replaceState(history.state, "", url);
-  }
-
-  // Typing: one history entry per burst of typing, kept up to date while it lasts.
-  scheduleUrl() {
-    this.cancelUrlTimer();
-    this.urlTimer = setTimeout(() => this.flushUrl(), 400);
-  }
-
-  flushUrl() {
-    this.cancelUrlTimer();
-    if (this.detached) return;
-    this.writeUrl(!this.typingEntry);
-    this.typingEntry = true;
-  }
-
-  cancelUrlTimer() {
-    if (this.urlTimer) { clearTimeout(this.urlTimer); this.urlTimer = null; }
-  }
-
-  // Back, Forward, or a link to this page with other filters: the URL is the state.
-  restore() {
-    if (location.pathname !== this.path) return;
-    const facets = this.data && this.data.facets;
-    const search = stateToSearch(parseState(location.search), facets);
-    if (search === stateToSearch(this.state, facets) && this.parts.input.value === this.state.q) return;
-    this.cancelUrlTimer();
-    this.typingEntry = false;
-    this.state = parseState(location.search);
-    this.parts.input.value = this.state.q;
-    this.shown = PAGE_SIZE;
-    if (this.data) { this.syncControls(); this.update(); }
   }
 
   // ---- results ------------------------------------------------------------------------------------------
@@ -188,7 +174,7 @@ export class Finder {
         if (json.count !== this.data.listings.length || json.hash !== this.data.index.hash) {
           throw new Error("the search index does not match the listings");
         }
-        const built = { lunr, idx: buildIndex(lunr, json) };
+        const built = { lunr, idx: buildIndex(lunr, json), table: readTable(json.synonyms) };
         forget(key);  // the rebuilt index is kept, not the JSON it came from
         performance.mark("kd-index-ready");
         return built;
@@ -196,61 +182,97 @@ export class Finder {
       indexes[key].catch(() => { delete indexes[key]; });
     }
     return indexes[key].then((built) => {
-      this.lunr = built.lunr;
-      this.index = built.idx;
+      this.search = built;
       this.indexError = false;
-      return built.idx;
+      this.root.setAttribute("data-kd-index", "ready");
+      return built;
     }, (error) => {
       this.indexError = true;
       throw error;
     });
   }
 
-  textScores(text) {
-    if (this.lastScores.text !== text) this.lastScores = { text, scores: textScores(this.lunr, this.index, text) };
-    return this.lastScores.scores;
+  // Whether listing `p` has a topic or audience ({facet, id}): what a phrase such as "my dad died" asks for.
+  hasConcept(p, concept) {
+    const at = this.data.optionIndex[concept.facet] && this.data.optionIndex[concept.facet][concept.id];
+    return at !== undefined && this.data.listings[p].fi[FACET_POSITION[concept.facet]].includes(at);
+  }
+
+  // The words of listing names, for "Did you mean …" (worked out once, and only when a word is not found).
+  listingWords() {
+    if (!this.nameWords) {
+      const words = new Set();
+      this.data.listings.forEach((l) => l.name.toLowerCase().split(/[\s\-]+/).forEach((w) => {
+        const word = w.replace(/[^a-z]/g, "");
+        if (word.length >= SUGGEST_MIN) words.add(word);
+      }));
+      this.nameWords = [...words].sort();
+    }
+    return this.nameWords;
+  }
+
+  searchWords(text) {
+    if (this.lastSearch.text !== text) {
+      const { lunr, idx, table } = this.search;
+      const result = textSearch(lunr, idx, text, table, (p, c) => this.hasConcept(p, c), this.data.listings.length,
+                                () => this.listingWords());
+      this.lastSearch = { text, result };
+    }
+    return this.lastSearch.result;
   }
 
   update() {
     if (!this.data || this.detached) return;
     const text = this.state.q.trim();
-    let scores = null, searchFailed = false;
+    let search = null, searchFailed = false;
     if (text) {
-      if (this.index) {
-        scores = this.textScores(text);
+      if (this.search) {
+        search = this.searchWords(text);
       } else if (this.indexError) {
         searchFailed = true;  // show what the filters give, and say so
       } else {
-        this.parts.status.textContent = "Searching…";
+        this.announcer.say("Searching…", this.typing);  // while typing, the count usually comes first
         const again = () => { if (!this.detached) this.update(); };
         this.ensureIndex().then(again, again);
         return;
       }
     }
     const clock = currentClock();
+    const openNow = this.state.sel.open.includes("now");
     // Whether each of thousands of listings is open takes a moment (a time zone formatter per zone); the first
-    // results do not wait for it unless "open now" is chosen, and its count follows straight after.
+    // results do not wait for it unless "open now" is chosen, and the clock's order follows straight after.
     let open = clock.flags || null;
-    if (!open && (this.firstResults || this.state.sel.open.includes("now"))) open = clock.openFlags(this.data);
+    if (!open && (this.firstResults || openNow)) open = clock.openFlags(this.data);
     if (!open) {
       setTimeout(() => {
         clock.openFlags(this.data);
         if (!this.detached) this.update();
       }, 0);
     }
+    const scores = search ? search.scores : null;
     const outcome = filter(this.data, this.state, scores, open);
-    rankResults(outcome.results, scores);
+    const ranks = open ? clock.stateRanks(this.data) : null;
+    const country = chosenCountry(this.state);
+    rankResults(this.data, outcome.results, {
+      country, startHere: startHereOf(this.data, country), state: ranks ? (l) => ranks[l.position] : null,
+      openFirst: openNow, scores, levels: search ? search.levels : null
+    });
     this.outcome = outcome;
     this.clockUsed = clock;
     this.controls.renderCounts(outcome);
     this.renderCards();
     const n = outcome.results.length;
-    this.parts.status.textContent = (n ? plural(n, "listing", "listings") + " found"
-                                       : "No listings match. Try fewer words or remove a filter.") +
-      (searchFailed ? " Search by word is not available right now, so your words were not used." : "");
+    const crisis = search && search.crisis;
+    renderHelp(this.parts.help, this, crisis ? "crisis" : n === 0 ? "none" : null);
+    renderNotice(this.parts.notice, this, outcome, search, open);
+    this.parts.summary.textContent = summaryText(this.data, this.state);
+    this.announcer.say((n ? plural(n, "listing", "listings") + " found"
+                          : "No listings match. Try fewer words or remove a filter.") +
+      (searchFailed ? " Search by word is not available right now, so your words were not used." : ""), this.typing);
     renderSuggestion(this);
     this.updates++;
     this.root.setAttribute("data-kd-updates", String(this.updates));
+    this.root.setAttribute("data-kd-ranked", ranks ? "clock" : "built");  // by the visitor's clock yet?
     if (!this.firstResults) {
       this.firstResults = true;
       performance.mark("kd-first-results");
@@ -259,6 +281,7 @@ export class Finder {
   }
 
   renderCards() {
-    this.cards.render(this.data, this.outcome ? this.outcome.results : [], this.shown, this.clockUsed, PAGE_SIZE);
+    this.cards.render(this.data, this.outcome ? this.outcome.results : [], this.shown, this.clockUsed, PAGE_SIZE,
+                      { unknownHours: this.state.sel.open.includes("now") });
   }
 }

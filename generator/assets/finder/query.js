@@ -1,13 +1,20 @@
 /* Text search: the words someone typed, analysed as the index was (generator/search/analysis.py:
-   query_terms), and the lunr.js query the finder runs (generator/search/index.py: search builds the same
-   query with lunr.py). lunr is passed in: it is lunr.js's own global, loaded only when there is text. */
+   query_terms), planned with the phrase table (synonyms.js), and run on lunr.js; the twin of
+   generator/search/query.py (find). lunr is passed in: it is lunr.js's own global, loaded only when there is text.
+
+   Phrase slots ("want to die") keep the listings with any of their topics or audiences; the other words are
+   each required, the last one a prefix while it is typed. A word the index does not hold at all is matched
+   one letter off instead (lunr's edit distance 1): `fuzzy` names those words, so the page can say so. */
+import { normalise, planTerms, suggest } from "./synonyms.js";
 
 const PREFIX_MIN = 2;  // analysis.PREFIX_MIN
 const SEPARATOR = /[\s-]/;
+export const PHRASE_ONLY_SCORE = 1;  // query.py: PHRASE_ONLY_SCORE
 
 // {terms, prefix}: every word's term (stop words drop out); unless the text ends with a space or hyphen its
 // last word is still being typed, and matches as a prefix once its term is PREFIX_MIN long.
 export function queryTerms(lunr, text) {
+  text = normalise(text);
   const terms = lunr.tokenizer(text).map((t) => {
     let token = lunr.trimmer(t);
     if (!token || token.toString() === "") return null;
@@ -22,26 +29,88 @@ export function queryTerms(lunr, text) {
   return { terms: terms.filter((t) => t !== null), prefix };
 }
 
-// lunr.js matches ({ref, score}, best first): every term required, the last a prefix while it is typed.
+export function planQuery(lunr, text, table) {
+  return planTerms(queryTerms(lunr, text), table);
+}
+
+// lunr.js matches ({ref, score}, best first) for plain required words, no phrases (query.py: index.search).
 export function searchIndex(lunr, idx, text) {
   const parsed = queryTerms(lunr, text);
   if (!parsed.terms.length) return [];
+  return runWords(lunr, idx, parsed.terms.map((term, i) => ({ term, prefix: parsed.prefix && i === parsed.terms.length - 1 })), []);
+}
+
+// The index terms a word can match: itself, the words it begins (while typed), or those one letter off.
+export function expansions(lunr, idx, slot, fuzzy) {
+  const set = fuzzy ? lunr.TokenSet.fromFuzzyString(slot.term, 1)
+    : lunr.TokenSet.fromString(slot.term + (slot.prefix ? "*" : ""));
+  return idx.tokenSet.intersect(set).toArray();
+}
+
+function runWords(lunr, idx, words, fuzzy) {
   return idx.query((q) => {
-    parsed.terms.forEach((term, i) => {
-      const last = i === parsed.terms.length - 1;
-      q.term(term, {
-        usePipeline: false, presence: lunr.Query.presence.REQUIRED,
-        wildcard: parsed.prefix && last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
-      });
+    words.forEach((slot) => {
+      const options = { usePipeline: false, presence: lunr.Query.presence.REQUIRED };
+      if (fuzzy.includes(slot.term)) options.editDistance = 1;  // lunr's fuzzy match takes no wildcard
+      else options.wildcard = slot.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE;
+      q.term(slot.term, options);
     });
   });
 }
 
-// Text score per listing position for what `text` matches, or null when the text has no word to search for
-// yet (only stop words, or one letter still being typed): then the text narrows nothing.
-export function textScores(lunr, idx, text) {
-  if (!queryTerms(lunr, text).terms.length) return null;
+// What the text keeps: {plan, matches: [{ref, score, matchData}] or null (nothing to search for yet), fuzzy}.
+// `hasConcept(position, {facet, id})`: whether a listing has that topic or audience; `count`: how many listings.
+export function find(lunr, idx, text, table, hasConcept, count) {
+  const plan = planQuery(lunr, text, table);
+  if (!plan.slots.length) return { plan, matches: null, fuzzy: [] };
+  let allowed = null;
+  plan.slots.filter((slot) => slot.term === null).forEach((slot) => {
+    const members = new Set();
+    for (let p = 0; p < count; p++) {
+      if ((allowed === null || allowed.has(p)) && slot.concepts.some((c) => hasConcept(p, c))) members.add(p);
+    }
+    allowed = members;
+  });
+  const words = plan.slots.filter((slot) => slot.term !== null);
+  const fuzzy = words.filter((slot) => !expansions(lunr, idx, slot, false).length).map((slot) => slot.term);
+  if (!words.length) {
+    const matches = [...allowed].sort((a, b) => a - b)
+      .map((p) => ({ ref: String(p), score: PHRASE_ONLY_SCORE, matchData: null }));
+    return { plan, matches, fuzzy };
+  }
+  const matches = runWords(lunr, idx, words, fuzzy);
+  return { plan, fuzzy, matches: allowed === null ? matches : matches.filter((m) => allowed.has(Number(m.ref))) };
+}
+
+// Which matches have every word in their name: position -> 0 when the name is just those words, 1 otherwise.
+export function nameLevels(lunr, idx, found) {
+  const levels = new Map();
+  const words = found.plan.slots.filter((slot) => slot.term !== null);
+  if (!words.length || !found.matches) return levels;
+  const candidates = words.map((slot) => new Set(expansions(lunr, idx, slot, found.fuzzy.includes(slot.term))));
+  for (const match of found.matches) {
+    const metadata = match.matchData.metadata;
+    const inName = Object.keys(metadata).filter((term) => metadata[term].name);
+    if (!candidates.every((terms) => inName.some((term) => terms.has(term)))) continue;
+    const vector = idx.fieldVectors["name/" + match.ref];
+    const nameTerms = vector ? vector.elements.length / 2 : 0;
+    levels.set(Number(match.ref), nameTerms === words.length ? 0 : 1);
+  }
+  return levels;
+}
+
+// Everything the finder needs from the words typed: scores by position (or null: narrow nothing), name levels,
+// whether they speak of a crisis, and the words matched only one letter off with a suggested spelling (from the
+// table's words, then `moreWords()`: the words of listing names, worked out only when needed).
+export function textSearch(lunr, idx, text, table, hasConcept, count, moreWords = () => []) {
+  const found = find(lunr, idx, text, table, hasConcept, count);
+  if (!found.matches) return { scores: null, levels: new Map(), crisis: found.plan.crisis, corrections: [] };
   const scores = Object.create(null);
-  for (const match of searchIndex(lunr, idx, text)) scores[match.ref] = match.score;
-  return scores;
+  found.matches.forEach((match) => { scores[match.ref] = match.score; });
+  const typed = lunr.tokenizer(normalise(text)).map((token) => lunr.trimmer(token).toString());
+  const corrections = found.fuzzy.map((term) => {
+    const word = typed.find((w) => queryTerms(lunr, w + " ").terms[0] === term) || term;
+    return { word, suggestion: suggest(word, table.words) || suggest(word, moreWords()) };
+  });
+  return { scores, levels: nameLevels(lunr, idx, found), crisis: found.plan.crisis, corrections };
 }

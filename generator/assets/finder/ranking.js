@@ -1,10 +1,119 @@
-/* The order results are shown in.
+/* The order results are shown in: the twin of generator/ranking.py, plus text relevance.
 
-   Listing positions already follow the site's order (generator/ranking.py: what find/listings.json is
-   sorted by). A text search puts the best-scoring matches first and keeps the site's order among equals. */
+   Without words, by the priors (ranking.py: rank_key, key for key):
+     1. active before paused;
+     2. with one country chosen: serving it specifically, then worldwide, then the rest;
+     3. by kind of help: that country's "start here" lines (its profile), then crisis, support and information
+        lines, communities, teletherapy;
+     4. open now, then opening within a day, then hours unknown, then closed, by the visitor's clock
+        (hours.js: openState; until the clock has been read, the state a built page gives: 24/7 open, hours
+        later, none unknown);
+     5. among "start here" lines, the profile's order;  6. free, then low-cost, then paid;
+     7. by name ignoring case, then id (the `nr` column, worked out in Python so both sides agree exactly).
+   With "Open now" chosen, the open state moves up to second place, so every open listing comes before those
+   whose hours are not known.
 
-// `results`: listing positions in the site's order; `scores`: null, or position -> text score.
-export function rankResults(results, scores) {
-  if (scores) results.sort((x, y) => (scores[y] - scores[x]) || (x - y));
+   With words, relevance comes first, in bands, and the priors order each band:
+     band 0: the listing's name is exactly the words typed ("samaritans", "crisis text line");
+     band 1: every word typed is in its name;
+     bands 2, 3, 4: text score at least half the best score among the rest, at least a quarter, lower.
+   So an exact name always wins, a clearly better match stays above a weaker one, and among matches of about
+   the same strength the crisis line for the visitor's country comes before a forum from elsewhere. A query of
+   phrases only ("i want to die", "my dad died") gives every listing it keeps the same score: one band. */
+import { STATE_ORDER } from "../hours.js";
+
+export const START_HERE = -1;
+export const CRISIS = 0, SUPPORT = 1, INFORMATION = 2, COMMUNITY = 3, TELETHERAPY = 4;
+const HELPLINE_TIERS = new Map([["crisis", CRISIS], ["support", SUPPORT], ["information", INFORMATION]]);
+const KIND_TIERS = new Map([["communities", COMMUNITY], ["teletherapy", TELETHERAPY]]);
+const FREE_COSTS = new Set(["free", "free-standard-charges"]);
+const LOW_COSTS = new Set(["low-cost", "sliding-scale"]);
+export const BAND_RATIOS = [1 / 2, 1 / 4];
+
+export function tier(kind, service) {
+  if (kind === "helplines") return HELPLINE_TIERS.has(service) ? HELPLINE_TIERS.get(service) : SUPPORT;
+  return KIND_TIERS.has(kind) ? KIND_TIERS.get(kind) : TELETHERAPY;
+}
+
+// 0 when free to use (call charges aside), 1 when low-cost or sliding-scale, 2 otherwise.
+export function costRank(costs) {
+  if (costs.some((c) => FREE_COSTS.has(c))) return 0;
+  return costs.some((c) => LOW_COSTS.has(c)) ? 1 : 2;
+}
+
+export function specificity(countries, country) {
+  if (!country) return 0;
+  if (countries.includes(country)) return 0;
+  return countries.includes("worldwide") ? 1 : 2;
+}
+
+// The open-state rank a page built ahead of time gives (ranking.py: static_state).
+export function staticState(l) {
+  if (!l.hours.length) return STATE_ORDER.unknown;
+  return l.always ? STATE_ORDER.open : STATE_ORDER.later;
+}
+
+// The country the ranking favours: the country filter's value when exactly one country is chosen.
+export function chosenCountry(state) {
+  const chosen = state.sel.country;
+  return chosen.length === 1 && chosen[0] !== "worldwide" ? chosen[0] : null;
+}
+
+// The chosen country's "start here" ids in the profile's order (listings.json "help"), as id -> place.
+export function startHereOf(data, country) {
+  const places = new Map();
+  const help = country && Object.prototype.hasOwnProperty.call(data.help, country) ? data.help[country] : null;
+  if (help) help.s.forEach((group) => group.forEach((id) => { if (!places.has(id)) places.set(id, places.size); }));
+  return places;
+}
+
+// context: {country, startHere: Map, state(l) -> STATE_ORDER value or null, openFirst}. `l.costRank` is
+// costRank() of its costs, worked out when the data is decoded (records.js).
+export function rankKey(l, context) {
+  const startHere = context.startHere || new Map();
+  const started = startHere.has(l.id) ? startHere.get(l.id) : startHere.size;
+  const live = context.state ? context.state(l) : null;
+  const state = live === null || live === undefined ? staticState(l) : live;
+  const key = [
+    l.paused ? 1 : 0,
+    specificity(l.countries, context.country),
+    started < startHere.size ? START_HERE : tier(l.kind, l.service),
+    state,
+    started,
+    l.costRank,
+    l.nameRank
+  ];
+  if (context.openFirst) key.splice(1, 0, state);
+  return key;
+}
+
+export function compareKeys(a, b) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+// The relevance band of each result (0 exact name, 1 name, 2-4 by score), or null without words.
+// `scores`: position -> score; `levels`: Map position -> 0 (exact name) or 1 (every word in the name).
+export function bands(results, scores, levels) {
+  if (!scores) return null;
+  let best = 0;
+  results.forEach((p) => { if (!levels.has(p) && scores[p] > best) best = scores[p]; });
+  return results.map((p) => {
+    if (levels.has(p)) return levels.get(p);
+    const ratio = best > 0 ? scores[p] / best : 1;
+    const below = BAND_RATIOS.findIndex((threshold) => ratio >= threshold);
+    return 2 + (below < 0 ? BAND_RATIOS.length : below);
+  });
+}
+
+// Sorts `results` (listing positions) in place: bands first when there are words, then the priors.
+export function rankResults(data, results, context) {
+  const band = bands(results, context.scores || null, context.levels || new Map());
+  const keys = new Map();
+  results.forEach((p, i) => {
+    const key = rankKey(data.listings[p], context);
+    keys.set(p, band ? [band[i]].concat(key) : key);
+  });
+  results.sort((x, y) => compareKeys(keys.get(x), keys.get(y)) || x - y);
   return results;
 }

@@ -1,6 +1,7 @@
 /* find/listings.json → listings the finder can filter and draw: the decoder beside
    generator/search/records.py (encode_listing) and finder_files.py (columns), which write the file. */
 import { FACET_KEYS, checkData } from "./contract.js";
+import { costRank } from "./ranking.js";
 
 // Card labels the file leaves out because they follow from the action (records.py: DEFAULT_LABELS).
 const DEFAULT_LABELS = { whatsapp: "Message on WhatsApp", chat: "Chat online", video: "Video call", app: "Get the app",
@@ -72,10 +73,12 @@ export function decodeData(data) {
   const C = data.listings, count = C.id.length;
   const column = (name) => C[name] || NONE;
   const ids = C.id, kinds = C.k, names = C.n, summaries = C.s, topics = column("tp"), audiences = column("au");
+  const nameRanks = C.nr, services = column("sv");
   const countriesColumn = column("co"), regions = column("rg"), languagesColumn = column("la"), costs = column("cs");
   const contacts = column("cm"), actions = column("a"), hours = column("h"), always = column("ao");
   const status = column("st"), moderation = column("mod"), anonymity = column("anon"), access = column("acc");
   const modalities = column("mode"), insurance = column("ins"), trial = column("ft");
+  const costRanks = (facets.cost || []).map((option) => costRank([option[0]]));
   const countryAt = optionIndex.country, yesInsurance = [optionIndex.insurance.yes], yesTrial = [optionIndex.trial.yes];
   const listings = new Array(count);
   for (let i = 0; i < count; i++) {
@@ -93,6 +96,7 @@ export function decodeData(data) {
     }
     const l = {
       position: i, id: ids[i], kind: facets.kind[kinds[i]][0], name: names[i], summary: summaries[i],
+      nameRank: nameRanks[i], service: services[i] || null, costRank: 2,
       countries, worldwide: countries.includes("worldwide"), regions: regions[i] || NONE,
       languages, languagesLower: lower, primaryLanguages: primaries, rawActions: actions[i] || NONE,
       hours: hours[i] ? hours[i].map((h) => decodeHours(h, memo)) : NONE,
@@ -107,10 +111,11 @@ export function decodeData(data) {
       languageAt, costs[i] || NONE, single("moderation", l.moderation), single("anonymity", l.anonymity),
       single("access", l.access), modalities[i] || NONE, l.insurance ? yesInsurance : NONE, l.trial ? yesTrial : NONE
     ];
+    (costs[i] || NONE).forEach((n) => { if (costRanks[n] < l.costRank) l.costRank = costRanks[n]; });
     listings[i] = l;
   }
-  return { listings, facets, kinds: data.kinds || {}, countries: data.countries || {}, index: data.index || {},
-           optionIndex };
+  return { listings, facets, kinds: data.kinds, countries: data.countries, regions: data.regions, help: data.help,
+           index: data.index, optionIndex, byId: new Map(listings.map((l) => [l.id, l])) };
 }
 
 // A listing's values for one filter (topic ids, cost values...), from the positions it carries.

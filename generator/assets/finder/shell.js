@@ -1,6 +1,8 @@
 /* The finder's frame: the search box, the folding filter panel and the results region, with their events.
-   The filters inside the panel are controls.js's; the cards are cards.js's. */
+   The filters inside the panel are controls.js's; the cards are cards.js's; crisis lines help_block.js's; the
+   words under the count status.js's and notice.js's; the copy-link button share.js's. */
 import { el } from "./dom.js";
+import { buildShare } from "./share.js";
 
 export function buildShell(finder) {
   const rootEl = finder.root;
@@ -27,7 +29,7 @@ export function buildShell(finder) {
     el("label", { for: "kd-finder-q", className: "kd-finder__label", text: "Search by word" }),
     input,
     el("p", { id: "kd-finder-q-hint", className: "kd-finder__hint",
-              text: "For example: anxiety, text, LGBTQ, grief. Results change as you type." }),
+              text: "For example: anxiety, can't sleep, LGBTQ, grief, text. Results change as you type." }),
     suggest,
     panel
   ]);
@@ -35,15 +37,20 @@ export function buildShell(finder) {
                              text: "Results" });
   const status = el("p", { id: "kd-finder-count", className: "kd-finder__count", role: "status", "aria-live": "polite",
                            "aria-atomic": "true", text: "Loading listings…" });
+  const summary = el("p", { className: "kd-finder-active-filters" });
+  const notice = el("div", { className: "kd-finder__notice", hidden: true });
+  const help = el("section", { className: "kd-finder__help", "aria-labelledby": "kd-finder-help-title", hidden: true });
   const list = el("ul", { className: "kd-cards kd-finder__cards" });
   const more = el("button", { type: "button", className: "kd-finder__more md-button", hidden: true });
+  const share = buildShare(finder);
   const results = el("section", { className: "kd-finder__results", "aria-labelledby": "kd-finder-results-title" },
-                     [heading, status, list, more]);
-  rootEl.appendChild(el("div", { className: "kd-finder__layout" }, [form, results]));
+                     [heading, status, summary, share.box, notice, list, more]);
+  const column = el("div", { className: "kd-finder__column" }, [help, results]);
+  rootEl.appendChild(el("div", { className: "kd-finder__layout" }, [form, column]));
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    finder.flushUrl();
+    finder.settle();
   });
   input.addEventListener("input", () => finder.typed(input.value));
   input.addEventListener("focus", () => {  // about to type: fetch the search index now
@@ -60,5 +67,6 @@ export function buildShell(finder) {
   });
   more.addEventListener("click", () => finder.showMore());
 
-  return { input, suggest, filters, clear, panelCount, heading, status, list, more };
+  return { input, suggest, filters, clear, panelCount, heading, status, summary, notice, help, list, more, share,
+           column, results };
 }

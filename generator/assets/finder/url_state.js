@@ -1,5 +1,8 @@
-/* The finder's state is its URL: ?q=…&kind=…&topic=… (keys repeat, or take comma-separated values).
-   Nothing else remembers what someone searched for. */
+/* A link's finder state: ?q=…&kind=…&topic=… (keys repeat, or take comma-separated values).
+
+   The finder reads a link's state once, when the page opens (links shared before, and those "Copy a link to
+   these results" makes), then puts the bare address back: what someone types or chooses is never written to
+   the address bar or the browser's history (page.js). stateToSearch builds the link to copy. */
 import { FACET_KEYS } from "./contract.js";
 import { URL_KEYS, normaliseValue } from "./facets.js";
 
@@ -36,6 +39,18 @@ export function stateToSearch(state, facets) {
   });
   const text = params.toString();
   return text ? "?" + text : "";
+}
+
+// Whether a state chooses anything: words to search for, or a filter.
+export function hasChoices(state) {
+  return !!state.q.trim() || FACET_KEYS.some((key) => state.sel[key].length > 0);
+}
+
+// The same state without one filter's values (the way out of "no listings match").
+export function withoutFilter(state, key) {
+  const copy = { q: state.q, sel: {} };
+  FACET_KEYS.forEach((k) => { copy.sel[k] = k === key ? [] : state.sel[k].slice(); });
+  return copy;
 }
 
 // The same state with every filter cleared and the words kept.

@@ -26,6 +26,13 @@ test("unknown columns and filters, and missing ones, are each named", () => {
   ]);
 });
 
+test("every top-level key is required, and no other is read", () => {
+  const file = listingsFile();
+  delete file.help;
+  file.extra = 1;
+  assert.deepEqual(dataProblems(file).sort(), ["no help", "unknown key extra"]);
+});
+
 test("every column must hold one value per listing", () => {
   const file = listingsFile();
   file.listings.tp = file.listings.tp.slice(1);

@@ -33,12 +33,14 @@ test("a primary language matches its regional tags, and a regional tag only itse
   assert.deepEqual(ids(run("?language=fr")), []);
 });
 
-test("open now follows the clock's flags; open 24/7 follows the data", () => {
+test("open now follows the clock's flags and keeps listings without hours; open 24/7 follows the data", () => {
   const open = new Uint8Array([1, 0, 0, 0]);
-  assert.deepEqual(ids(run("?open=now", { open })), ["day-line"]);
+  // day-line is open; calm-sessions has no hours, so it stays (after the open ones, ranking.js)
+  assert.deepEqual(ids(run("?open=now", { open })), ["day-line", "calm-sessions"]);
   assert.deepEqual(ids(run("?open=24-7", { open })), ["world-circle"]);
-  assert.deepEqual(ids(run("?open=now&open=24-7", { open })), ["day-line", "world-circle"]);
-  assert.deepEqual(ids(run("?open=now", { open: null })), []);  // not known yet: nothing passes
+  assert.deepEqual(ids(run("?open=now&open=24-7", { open })), ["day-line", "world-circle", "calm-sessions"]);
+  assert.deepEqual(ids(run("?open=now", { open: null })), ["calm-sessions"]);  // the clock not read yet
+  assert.equal(countFor(data, run("", { open }), "open", "now"), 2);
 });
 
 test("the kind's own filters choose among that kind only", () => {

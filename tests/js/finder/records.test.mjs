@@ -68,5 +68,16 @@ test("card actions get their default labels back, and only phone, text and email
 });
 
 test("a file this code does not read is refused, not half-read", () => {
-  assert.throws(() => decodeData({ ...listingsFile(), format: "kindred-finder-3" }), /format/);
+  assert.throws(() => decodeData({ ...listingsFile(), format: "kindred-finder-2" }), /format/);
+});
+
+test("the ranking's fields come back: service, name order, cost rank; regions and help ride along", () => {
+  assert.deepEqual(data.listings.map((l) => [l.id, l.service, l.nameRank, l.costRank]), [
+    ["day-line", "support", 1, 0], ["night-line", "crisis", 2, 0], ["world-circle", null, 3, 0],
+    ["calm-sessions", null, 0, 2]
+  ]);
+  assert.deepEqual(byId["day-line"].regions, ["GB-SCT"]);
+  assert.equal(data.regions["GB-SCT"], "Scotland");
+  assert.deepEqual(data.help.US.s, [["night-line"]]);
+  assert.equal(data.byId.get("night-line"), byId["night-line"]);
 });

@@ -21,16 +21,19 @@ export const FACETS = {
 
 // Positions in FACETS, as encode_listing sends them.
 export const LISTINGS = [
-  { id: "day-line", k: 0, n: "Day Line", s: "Someone to talk to.", tp: [0], au: [0], co: ["GB"], la: ["en"], cs: [0],
+  { id: "day-line", k: 0, n: "Day Line", s: "Someone to talk to.", nr: 1, sv: "support", tp: [0], au: [0], co: ["GB"],
+    rg: ["GB-SCT"], la: ["en"], cs: [0],
     cm: [0, 1], a: [["phone", "tel:+441234567890", "Call 01234 567890"], ["sms", "sms:85258", "Text HOME to 85258"]],
     h: [["Europe/London", [["motuwethfr", "09:00", "17:00"]]]] },
-  { id: "night-line", k: 0, n: "Night Line", s: "Overnight support.", tp: [0, 1], au: [0, 1], co: ["US"],
+  { id: "night-line", k: 0, n: "Night Line", s: "Overnight support.", nr: 2, sv: "crisis", tp: [0, 1], au: [0, 1],
+    co: ["US"],
     la: ["en", "es-MX"], cs: [0], cm: [0], a: [["phone", "tel:+12125550100", "Call 212 555 0100"]],
     h: [["America/New_York", [["motuwethfrsasu", "22:00", "06:00"]], ["2025-12-25"]]] },
-  { id: "world-circle", k: 1, n: "World Circle", s: "Peers, any time.", tp: [2], au: [1], co: ["worldwide"], la: ["es"],
+  { id: "world-circle", k: 1, n: "World Circle", s: "Peers, any time.", nr: 3, tp: [2], au: [1], co: ["worldwide"],
+    la: ["es"],
     cs: [0], cm: [7], a: [["join", "https://example.org/join"]], h: [1], ao: 1, mod: "volunteer", anon: "anonymous",
     acc: "open" },
-  { id: "calm-sessions", k: 2, n: "Calm Sessions", s: "Therapy by video.", tp: [0], au: [0], co: ["GB", "US"],
+  { id: "calm-sessions", k: 2, n: "Calm Sessions", s: "Therapy by video.", nr: 0, tp: [0], au: [0], co: ["GB", "US"],
     la: ["en"], cs: [1], cm: [4, 5], a: [["video", "https://example.org/book"], ["email", "mailto:hello@example.org"]],
     st: "paused", mode: [0], ins: 1, ft: 1 }
 ];
@@ -43,10 +46,12 @@ export function columns(listings) {
 
 export function listingsFile(listings = LISTINGS) {
   return {
-    format: "kindred-finder-2",
+    format: "kindred-finder-3",
     index: { hash: "abc", bytes: 10 },
     kinds: { helplines: "Helpline", communities: "Community", teletherapy: "Teletherapy" },
     countries: { GB: "United Kingdom", MX: "Mexico", US: "United States", worldwide: "Worldwide" },
+    regions: { "GB-SCT": "Scotland" },
+    help: { US: { e: [["911", "tel:911", "Police, fire and ambulance"]], s: [["night-line"]] } },
     facets: structuredClone(FACETS),
     listings: columns(listings)
   };

@@ -1,0 +1,56 @@
+/* What the results region says in words: the count, announced politely to screen readers once per change, and
+   a plain summary of the words and filters in use (.kd-finder-active-filters, which print styles show, so a
+   printed page says what it lists). */
+import { FACETS } from "./facets.js";
+
+const SETTLE_MS = 600;  // while someone types, the count is announced once they pause
+
+// The count lives in a polite live region: its text changes only when the count does, and typing changes it
+// once, after the pause, so a screen reader says one thing per change.
+export class Announcer {
+  constructor(node) {
+    this.node = node;
+    this.timer = null;
+    this.pending = null;
+  }
+
+  say(text, settle) {
+    this.pending = text;
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    if (settle && this.node.textContent !== text) this.timer = setTimeout(() => this.flush(), SETTLE_MS);
+    else this.flush();
+  }
+
+  flush() {
+    this.timer = null;
+    if (this.pending !== null && this.node.textContent !== this.pending) this.node.textContent = this.pending;
+  }
+
+  cancel() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+// A chosen value as the filter shows it ("United Kingdom" for GB), or the value itself.
+export function valueLabel(data, key, value) {
+  const option = (data.facets[key] || []).find((o) => o[0] === value);
+  if (option) return option[1];
+  return key === "country" && data.countries[value] ? data.countries[value] : value;
+}
+
+export function filterLabel(data, key, values) {
+  const facet = FACETS.find((f) => f.key === key);
+  return (facet ? facet.legend : key) + ": " + values.map((v) => valueLabel(data, key, v)).join(" or ");
+}
+
+// "Showing: words “grief”; Type of support: Helplines; Country: United Kingdom."
+export function summaryText(data, state) {
+  const parts = [];
+  if (state.q.trim()) parts.push("words “" + state.q.trim() + "”");
+  FACETS.forEach((facet) => {
+    const chosen = state.sel[facet.key];
+    if (chosen.length) parts.push(filterLabel(data, facet.key, chosen));
+  });
+  return parts.length ? "Showing: " + parts.join("; ") + "." : "Showing every listing: no words or filters chosen.";
+}
