@@ -46,6 +46,8 @@ export function makeHeaderTogglesButtons() {
   const menu = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
   if (!drawer || !menu) return;
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && drawer.checked) menu.click();
+    if (event.key !== "Escape" || !drawer.checked) return;
+    menu.click();
+    if (shown(menu)) menu.focus();
   });
 }

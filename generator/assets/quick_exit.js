@@ -39,11 +39,14 @@ export function listenForQuickExit() {
   }, true);
   // A click between Shift presses is not the gesture.
   window.addEventListener("pointerdown", () => shiftPresses.reset(), true);
-  window.addEventListener("click", (event) => {
+  // Any click on the button leaves here, a middle click too (never a new tab with this page left open).
+  const onButton = (event) => {
     const link = event.target && event.target.closest ? event.target.closest("[data-kd-quick-exit]") : null;
     if (!link || leaving) return;
     event.preventDefault();
     event.stopPropagation();
     quickExit();
-  }, true);
+  };
+  window.addEventListener("click", onButton, true);
+  window.addEventListener("auxclick", onButton, true);
 }
