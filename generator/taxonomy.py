@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, ValidationError
 
@@ -20,7 +21,8 @@ class Term(Strict):
     id: str = Field(pattern=TERM_ID, min_length=2, max_length=64)
     label: str = Field(min_length=2, max_length=60)
     description: str = Field(min_length=5, max_length=200)
-    synonyms: list[str] = Field(default_factory=list)
+    # Capped like listing fields: every synonym is indexed for every listing with the term.
+    synonyms: list[Annotated[str, Field(min_length=2, max_length=60)]] = Field(default_factory=list, max_length=80)
 
 
 class TaxonomyFile(Strict):

@@ -4,6 +4,7 @@
 import { makeHeaderTogglesButtons } from "./header_toggles.js";
 import { renderHelpSuggestions } from "./help_suggest.js";
 import { renderOpenStates } from "./open_states.js";
+import { listenForHandoff } from "./search_handoff.js";
 import { listenForQuickExit } from "./quick_exit.js";
 import { listenForSkipLink } from "./skip_link.js";
 import { forgetTypedTextWhenLeaving } from "./typed_text.js";
@@ -25,6 +26,7 @@ function onEveryPage() {
   renderOpenStates(document);
   renderVerification(document);
   renderHelpSuggestions(document);
+  listenForHandoff(document);
   startFinder();
 }
 

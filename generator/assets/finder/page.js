@@ -8,6 +8,7 @@
    (pagehide: Quick exit, a reload, another site) it is forgotten and the finder emptied, so Back from outside
    shows nothing that was typed. */
 import { Finder } from "./finder.js";
+import { takeHandedOff } from "./handoff.js";
 import { emptyState, hasChoices, parseState } from "./url_state.js";
 
 // privacy.js, a classic script that runs before Material reads the address, moves a ?q= on the finder's
@@ -47,7 +48,9 @@ export function init() {
   const back = cameBack;
   cameBack = false;
   if (!rootEl || rootEl.getAttribute("data-kd-ready")) return;
-  const state = stateFromLink(location.search, takeHandedQuery()) || (back && remembered) || emptyState();
+  const handedOff = takeHandedOff();  // words typed on the home page, passed in memory
+  const state = stateFromLink(location.search, takeHandedQuery()) ||
+    (handedOff ? { ...emptyState(), q: handedOff } : null) || (back && remembered) || emptyState();
   clearAddress();
   finder = new Finder(rootEl, state, (latest) => { remembered = latest; });
   remembered = state;
