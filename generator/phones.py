@@ -117,6 +117,7 @@ _PAID_TYPES = {
 }
 
 
+@lru_cache(maxsize=65536)  # paid_kind, is_toll_free and foreign_region each need the parsed number
 def _parse_for(parsed: ParsedNumber) -> phonenumbers.PhoneNumber | None:
     try:
         return phonenumbers.parse(parsed.dial if parsed.dial.startswith("+") else parsed.written, parsed.region)

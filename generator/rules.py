@@ -75,20 +75,24 @@ _REPEATS_SHOWN = 3  # a list of 8,000 copies gets a few exact errors and a count
 def _check_duplicates(checker: _Checker, value: Any, path: tuple) -> None:
     """Any list, anywhere in the file, that holds the same item twice: each copy is more pages and rows."""
     if isinstance(value, dict):
-        for key, item in value.items():
-            _check_duplicates(checker, item, path + (key,))
+        for name, item in value.items():
+            if isinstance(item, (dict, list)):  # only containers hold lists: scalars need no call
+                _check_duplicates(checker, item, path + (name,))
         return
     if not isinstance(value, list):
         return
-    first: dict[str, int] = {}
+    first: dict[object, int] = {}
     repeats = []
     for index, item in enumerate(value):
-        _check_duplicates(checker, item, path + (index,))
-        key = json.dumps(item, sort_keys=True, default=str)
-        if key in first:
-            repeats.append((index, first[key], item))
+        if isinstance(item, (dict, list)):
+            _check_duplicates(checker, item, path + (index,))
+            seen: object = json.dumps(item, sort_keys=True, default=str)  # mappings and lists by their JSON
         else:
-            first[key] = index
+            seen = (type(item), item)  # scalars as themselves, typed: 1 is not "1"
+        if seen in first:
+            repeats.append((index, first[seen], item))
+        else:
+            first[seen] = index
     for index, earlier, item in repeats[:_REPEATS_SHOWN]:
         shown = quoted(item) if not isinstance(item, (dict, list)) else "this item"
         checker.report(
