@@ -99,3 +99,12 @@ def test_a_help_page_prints_its_emergency_number(page, shipped_url):
     href = emergency.get_attribute("href")
     assert href.startswith("tel:")
     assert emergency.evaluate("el => getComputedStyle(el, '::after').content") == f'" ({href})"'
+
+
+def test_the_printed_finder_names_the_chosen_countrys_emergency_number(page, shipped_url):
+    page.goto(shipped_url + "find/?country=GB&kind=helplines")
+    page.wait_for_selector("#kd-finder [data-listing-id]")
+    summary = page.locator(".kd-finder-active-filters")
+    assert "999" not in summary.inner_text()  # on screen the help pages and banner carry it
+    page.emulate_media(media="print")
+    assert "In an emergency in United Kingdom, call 999." in summary.inner_text()

@@ -17,7 +17,7 @@ import { chosenCountry, rankResults, startHereOf } from "./ranking.js";
 import { decodeData } from "./records.js";
 import { buildIndex } from "./search_index.js";
 import { buildShell } from "./shell.js";
-import { Announcer, summaryText } from "./status.js";
+import { Announcer, renderSummary } from "./status.js";
 import { renderSuggestion } from "./suggestion.js";
 import { readTable, SUGGEST_MIN } from "./synonyms.js";
 import { emptyState, withoutFilter, withoutFilters } from "./url_state.js";
@@ -265,7 +265,7 @@ export class Finder {
     const crisis = search && search.crisis;
     renderHelp(this.parts.help, this, crisis ? "crisis" : n === 0 ? "none" : null);
     renderNotice(this.parts.notice, this, outcome, search, open);
-    this.parts.summary.textContent = summaryText(this.data, this.state);
+    renderSummary(this.parts.summary, this.data, this.state);
     this.announcer.say((n ? plural(n, "listing", "listings") + " found"
                           : "No listings match. Try fewer words or remove a filter.") +
       (searchFailed ? " Search by word is not available right now, so your words were not used." : ""), this.typing);

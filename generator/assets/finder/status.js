@@ -54,3 +54,24 @@ export function summaryText(data, state) {
   });
   return parts.length ? "Showing: " + parts.join("; ") + "." : "Showing every listing: no words or filters chosen.";
 }
+
+// The country's emergency number for a printed page (listings.json "help"; shown only in print, where a
+// results list without it would leave a reader with no number to call in danger).
+export function emergencyText(data, state) {
+  const chosen = state.sel.country.length === 1 ? state.sel.country[0] : null;
+  const profile = chosen && data.help && Object.prototype.hasOwnProperty.call(data.help, chosen)
+    ? data.help[chosen] : null;
+  if (profile && profile.e.length) {
+    return "In an emergency in " + valueLabel(data, "country", chosen) + ", call " + profile.e[0][0] + ".";
+  }
+  return "In an emergency, call your local emergency number.";
+}
+
+// The summary as text, and the emergency sentence in an element that only print styles show.
+export function renderSummary(node, data, state) {
+  node.textContent = summaryText(data, state);
+  const printed = document.createElement("span");
+  printed.className = "kd-print-only";
+  printed.textContent = " " + emergencyText(data, state);
+  node.appendChild(printed);
+}
