@@ -7,7 +7,6 @@ import re
 import zoneinfo
 from functools import lru_cache
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 import langcodes
 import pycountry
@@ -134,12 +133,6 @@ def _currency(value: str) -> str:
             {"given": quoted(value), "hint": close_match(value, currency_codes())},
         )
     return value
-
-
-@lru_cache(maxsize=4096)
-def split_url(url: str):
-    """urlsplit, remembered: each address is split by the model, the http check and the shared-site check."""
-    return urlsplit(url)
 
 
 def _url_checker(https_only: bool):

@@ -12,14 +12,16 @@ from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..problems import quoted
+from ..urls import parse_url
 from .base import Strict
 from .caps import MAX_LIST_ITEMS
-from .fields import Text, WebUrl, split_url
+from .fields import Text, WebUrl
 from .vocab import SourcedFact
 
 
 def _https_only(value: str) -> str:
-    if split_url(value).scheme.lower() != "https":
+    parsed = parse_url(value)
+    if parsed is None or parsed.scheme != "https":
         raise PydanticCustomError(
             "source_https",
             "{given} must start with https:// (a source is read over a secure connection)",
@@ -63,8 +65,9 @@ class Source(Strict):
 def _unique_urls(sources: list[Source]) -> list[Source]:
     seen: dict[tuple, int] = {}
     for index, source in enumerate(sources):
-        parts = split_url(source.url)  # the host is case-insensitive, the path is not; a final / is the same page
-        key = (parts.netloc.lower(), parts.path.rstrip("/"), parts.query)
+        # As the browser reads it (the host is case-insensitive, the path is not); a final / is the same page.
+        parsed = parse_url(source.url)
+        key = (parsed.host, parsed.port, parsed.path.rstrip("/"), parsed.query) if parsed else (source.url,)
         if key in seen:
             raise PydanticCustomError(
                 "duplicate_source",
