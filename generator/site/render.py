@@ -23,7 +23,10 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # Every visitor-facing string in a template is `{{ _("...") }}`; the page language's catalogue fills it in.
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     env.filters["href"] = safe_href
     env.filters["json_script"] = json_for_script
     env.filters["json_attr"] = json_for_attribute
