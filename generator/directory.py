@@ -35,7 +35,7 @@ from .rules import (
     shared_contact_problems,
 )
 from .safe_files import irregular_entries
-from .taxonomy import Taxonomy, load_taxonomy
+from .taxonomy import Taxonomy, load_taxonomy, load_translations
 from .validation_messages import problems_from_validation_error
 from .yamlsafe import load_yaml_file
 
@@ -92,7 +92,12 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
     for entry in sorted(root.iterdir()):
         if entry.is_symlink():
             continue  # reported by irregular_entries
-        if entry.is_file() and entry.suffix in (".yaml", ".yml") and entry.name != TAXONOMY_FILE:
+        if (
+            entry.is_file()
+            and entry.suffix in (".yaml", ".yml")
+            and entry.name != TAXONOMY_FILE
+            and not entry.name.startswith("taxonomy.")  # translations: taxonomy.load_translations
+        ):
             problems.append(
                 Problem(
                     display_path(entry),
@@ -313,6 +318,8 @@ def _can_fork() -> bool:
 def _scan(root: Path) -> tuple[Taxonomy, list[Problem], list[tuple[str, Path, str]]]:
     """The taxonomy, the problems found before reading any listing, and (kind, path, shown path) per file."""
     taxonomy, taxonomy_problems = load_taxonomy(root / TAXONOMY_FILE, display_path(root / TAXONOMY_FILE))
+    if not taxonomy_problems:
+        taxonomy_problems = load_translations(root, taxonomy, display_path)
     files, file_problems = listing_files(root)
     shown = _shown_paths(root, files)
     unsafe = irregular_entries(root, display_path(root))

@@ -16,3 +16,6 @@ class KindredConfig(base.Config):
     max_site_mb = c.Type((int, float), default=900)
     # A second `mkdocs build` into the same site_dir waits this many seconds for the first, then gives up.
     build_lock_wait = c.Type((int, float), default=120)
+    # Languages besides English, each built at /<code in lower case>/ ("es", "pt-BR", ...): CONTRIBUTING.md,
+    # "Adding a language". English stays at the root.
+    languages = c.ListOfItems(c.Type(str), default=[])

@@ -17,6 +17,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from ..directory import Directory, load_directory
+from ..i18n import _, browser_catalogue, gettext, language, ngettext
+from ..i18n.languages import Language
 from ..problems import format_problems
 from ..safe_files import unsafe_source_files
 from ..site.help_pages import help_block
@@ -25,7 +27,7 @@ from ..site.pages import PagePlan
 from ..site.render import render_cards, render_jsonld
 from ..site.view import ListingView, report_email_problem
 from ..site_plan import plan_site
-from . import generated_pages, staging, theme_cache
+from . import generated_pages, languages, staging, theme_cache
 from .assets import ASSET_PREFIX, ENTRY_SCRIPT, asset_files
 from .config import KindredConfig
 from .site_budget import OverBudget, SiteBudget
@@ -69,6 +71,13 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.lock: staging.BuildLock | None = None
         self.budget: SiteBudget | None = None
         self.warnings: CountHandler | None = None
+        # While the default language's build builds another language (languages.py), MkDocs hands that build
+        # this same plugin instance (it caches plugins per process): these say which build is running.
+        self.parent: KindredPlugin | None = None
+        self.nested_language: Language | None = None
+        self.languages: tuple[Language, ...] = ()
+        self.language: Language = language("en")
+        self.fallbacks: set[str] = set()
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -78,6 +87,10 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         return Path(config.config_file_path or ".").resolve().parent / self.config.directory
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.nested_language is not None and self.parent is not None:
+            return self._language_config(config, self.parent, self.nested_language)
+        self.languages = languages.site_languages(list(self.config.languages), config.theme["language"])
+        self.language = self.languages[0]
         # Validate before MkDocs cleans site_dir, so bad listings never touch the last good site.
         directory = load_directory(self.directory_path(config))
         problems = directory.problems.promote_warnings() if self.config.strict_listings else directory.problems
@@ -98,20 +111,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         if refused:
             raise PluginError(f"kindred: report_email {refused}; nothing was built")
         self.directory = directory
-        config.extra["kindred"] = {
-            "quick_exit_url": self.config.quick_exit_url,
-            "asset_prefix": ASSET_PREFIX,
-            # overrides/main.html lets `mkdocs serve`'s inline live-reload script run; a built site never does.
-            "serving": self.command == "serve",
-        }
-        for path in ("kindred.css", "finder.css", "help.css"):
-            if ASSET_PREFIX + path not in config.extra_css:
-                config.extra_css.append(ASSET_PREFIX + path)
-        # One ES module on every page; it imports the rest (the finder's modules only on the finder's page).
-        if ASSET_PREFIX + ENTRY_SCRIPT not in [str(s) for s in config.extra_javascript]:
-            script = ExtraScriptValue(ASSET_PREFIX + ENTRY_SCRIPT)
-            script.type = "module"
-            config.extra_javascript.append(script)
+        self._page_settings(config)
         forward_core_logs()
         # MkDocs keeps one plugin instance per process (mkdocs serve, or several builds in one process):
         # nothing from an earlier build may leak into this one.
@@ -129,6 +129,36 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             self.warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
+
+    def _language_config(self, config: MkDocsConfig, parent: KindredPlugin, chosen: Language) -> MkDocsConfig:
+        """Another language's build: the directory, budget and staging are the default language's."""
+        self.command, self.directory, self.budget = parent.command, parent.directory, parent.budget
+        self.languages, self.language = parent.languages, chosen
+        self._page_settings(config)
+        return config
+
+    def _page_settings(self, config: MkDocsConfig) -> None:
+        """What overrides/main.html and the browser need to know, and Kindred's stylesheets and script."""
+        config.extra["kindred"] = {
+            "quick_exit_url": self.config.quick_exit_url,
+            "asset_prefix": ASSET_PREFIX,
+            # overrides/main.html lets `mkdocs serve`'s inline live-reload script run; a built site never does.
+            "serving": self.command == "serve",
+            "language": self.language.code,
+            "direction": self.language.direction,
+            # The browser modules' strings in this language (`#kd-strings` in <head>; empty for English).
+            "strings": {"lang": self.language.code, "messages": browser_catalogue(self.language.code)},
+        }
+        if len(self.languages) > 1:
+            config.extra["alternate"] = True  # Material's header then includes overrides/partials/alternate.html
+        for path in ("kindred.css", "finder.css", "help.css"):
+            if ASSET_PREFIX + path not in config.extra_css:
+                config.extra_css.append(ASSET_PREFIX + path)
+        # One ES module on every page; it imports the rest (the finder's modules only on the finder's page).
+        if ASSET_PREFIX + ENTRY_SCRIPT not in [str(s) for s in config.extra_javascript]:
+            script = ExtraScriptValue(ASSET_PREFIX + ENTRY_SCRIPT)
+            script.type = "module"
+            config.extra_javascript.append(script)
 
     def _budget(self) -> SiteBudget:
         limit, wait = self.config.max_site_mb, self.config.build_lock_wait
@@ -170,6 +200,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.directory is not None
+        self.fallbacks = languages.choose_sources(files, config, self.language, self.languages)
         site = plan_site(
             self.directory,
             repo_url=config.repo_url or "",
@@ -193,6 +224,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             files.append(generated)
             self.plans[plan.src_uri] = plan
         for path, data in {**asset_files(), **site.data_files}.items():
+            if self.nested_language is not None and languages.is_shared_data(path):
+                continue  # one api/ for every language, from the default language's build
             files.append(File.generated(config, path, content=data))
         return files
 
@@ -202,6 +235,10 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # overrides/*.html mark their strings like the core's templates: `{{ _("...") }}`.
+        if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+            env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(gettext, ngettext, newstyle=True)
         # Thousands of generated pages outside the nav share the theme's HTML per folder: render it once.
         self.page_shells = theme_cache.install(env, self.nav, config)
         if self.budget is not None:
@@ -233,6 +270,10 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         base = relative_base(page.url)
+        if len(self.languages) > 1:
+            # Strings in page.meta: the theme cache treats them as the page's own values (theme_cache.py).
+            switcher, head_links = languages.page_languages(page.url, self.language, self.languages)
+            page.meta["kindred_languages"], page.meta["kindred_alternates"] = switcher, head_links
         plan = self.plans.get(page.file.src_uri)
         if plan is not None:
             if plan.jsonld:
@@ -250,7 +291,13 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
         html = MARKER.sub(cards, html)
         directory = self.directory
-        return HELP_MARKER.sub(lambda _: help_block(directory, base), html) if directory else html
+        html = HELP_MARKER.sub(lambda _: help_block(directory, base), html) if directory else html
+        if page.file.src_uri in self.fallbacks:
+            note = _("This page has not been translated into %(language)s yet, so it is shown in English.") % {
+                "language": self.language.native_name
+            }
+            html = f'<p class="kd-untranslated">{note}</p>\n<div lang="en" dir="ltr">\n{html}\n</div>'
+        return html
 
     @event_priority(-100)  # the page as it will be written, after any other plugin changed it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -273,6 +320,15 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     @event_priority(-100)  # after every other plugin (search writes its index in post_build)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.nested_language is not None:
+            return  # the default language's build publishes every language at once
+        if len(self.languages) > 1:
+            # Before the warnings are counted: a language build's warnings stop the whole build too.
+            try:
+                self._build_other_languages(config)
+            except BaseException:
+                self._stop_counting()
+                raise
         warnings = self._stop_counting()
         if not self.staging:
             return
@@ -292,7 +348,17 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             config.site_dir = self.site_dir
             self._let_go()
 
+    def _build_other_languages(self, config: MkDocsConfig) -> None:
+        default = self.language
+        try:
+            for chosen in self.languages[1:]:
+                languages.build_language(config, chosen, self, os.path.join(config.site_dir, chosen.slug))
+        finally:
+            self.language, self.nested_language, self.parent = default, None, None
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self.nested_language is not None:
+            return  # the error reaches the default language's build, which cleans up
         self._stop_counting()
         if self.staging:
             staging.discard(self.staging)
