@@ -3,11 +3,13 @@
    order (they were invisible focus stops), so these labels become buttons instead: Tab reaches them, Enter or
    Space opens, and Escape closes the drawer and goes back to its button. The header is never replaced by
    instant navigation, so this runs once. */
+import { t } from "./i18n.js";
 
-// Each toggle, its button's name, and where focus goes once it is opened from the keyboard.
+// Each toggle, its button's name (read when it is made a button, in the page's language), and where focus goes
+// once it is opened from the keyboard.
 const TOGGLES = [
-  { id: "__drawer", name: "Menu", panel: ".md-sidebar--primary", first: "a[href]" },
-  { id: "__search", name: "Search", panel: ".md-search", first: "input.md-search__input" },
+  { id: "__drawer", get name() { return t("Menu"); }, panel: ".md-sidebar--primary", first: "a[href]" },
+  { id: "__search", get name() { return t("Search"); }, panel: ".md-search", first: "input.md-search__input" },
 ];
 
 const shown = (element) => element.getClientRects().length > 0;

@@ -2,6 +2,7 @@
    country this device's settings point to (finder/country.js). Offered, never followed by itself; nothing
    is stored or sent. Each [data-kd-help-suggest] element lists the countries that have a help page. */
 import { guessCountries } from "./finder/country.js";
+import { t } from "./i18n.js";
 
 // The first guessed country that has a help page, or null (pure: tested in tests/js/help_suggest.test.mjs).
 export function suggestedCountry(guesses, available) {
@@ -18,7 +19,7 @@ export function renderHelpSuggestions(root) {
     const link = document.createElement("a");
     link.className = "md-button kd-help-suggest__link";
     link.href = (box.getAttribute("data-kd-base") || "") + "help/" + code.toLowerCase() + "/";
-    link.textContent = "Help in " + name;
+    link.textContent = t("Help in %(country)s", { country: name });
     link.setAttribute("data-kd-help-country", code);
     while (box.firstChild) box.removeChild(box.firstChild);
     box.appendChild(link);

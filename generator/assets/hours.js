@@ -6,11 +6,13 @@
    An interval belongs to the day it starts on; one whose `closes` is earlier than `opens` runs past midnight.
    Every moment of a `closed` date is closed, and an overnight interval that would start on a closed date
    does not happen. */
+import { pageLanguage, t } from "./i18n.js";
 
 const DAYS = ["su", "mo", "tu", "we", "th", "fr", "sa"];
 const formatters = {};
 const partsCache = {};
 
+// Reads the clock in a zone; not shown to anyone, so always in en-GB, whose parts the code below expects.
 function formatter(zone) {
   if (!formatters[zone]) {
     formatters[zone] = new Intl.DateTimeFormat("en-GB", {
@@ -120,22 +122,37 @@ export function openState(hoursList, date) {
   return soonest !== null && soonest.getTime() - date.getTime() <= LATER_WITHIN_MS ? "later" : "closed";
 }
 
-// "Closed now · opens Monday 09:00 your time", in the visitor's own zone and language.
-let openingFormat = null;
-export function opensText(next) {
-  if (!openingFormat) {
-    openingFormat = new Intl.DateTimeFormat(undefined, { weekday: "long", hour: "2-digit", minute: "2-digit" });
+// When a service next opens, in the visitor's own zone (or `timeZone`) and in the page's language: its weekday
+// name and its clock, 12- or 24-hour as that language writes it ("Monday 2:00 PM", "Montag, 14:00").
+const openingFormats = new Map();  // "language zone" -> Intl.DateTimeFormat
+export function openingTime(next, timeZone) {
+  const lang = pageLanguage(), key = lang + " " + (timeZone || "");
+  let written = openingFormats.get(key);
+  if (!written) {
+    const options = { weekday: "long", hour: "numeric", minute: "2-digit", timeZone };
+    try {
+      written = new Intl.DateTimeFormat(lang, options);
+    } catch (e) {  // a language tag Intl does not take
+      written = new Intl.DateTimeFormat("en", options);
+    }
+    openingFormats.set(key, written);
   }
-  return "Closed now · opens " + openingFormat.format(next) + " your time";
+  return written.format(next);
+}
+
+// "Closed now · opens Monday 9:00 AM your time".
+export function opensText(next, timeZone) {
+  // Translators: %(time)s is a weekday and a time in the visitor's own time zone, e.g. "Monday 9:00 AM".
+  return t("Closed now · opens %(time)s your time", { time: openingTime(next, timeZone) });
 }
 
 // {open, text} for one set of hours, or null when there are none.
 export function describe(hours, date) {
   const open = isOpen(hours, date);
   if (open === null) return null;
-  if (hours.always) return { open: true, text: "Open now (24/7)" };
-  if (open) return { open: true, text: "Open now" };
+  if (hours.always) return { open: true, text: t("Open now (24/7)") };
+  if (open) return { open: true, text: t("Open now") };
   const next = nextOpening(hours, date);
-  if (!next) return { open: false, text: "Closed" };
+  if (!next) return { open: false, text: t("Closed") };
   return { open: false, text: opensText(next) };
 }

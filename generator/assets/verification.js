@@ -1,12 +1,19 @@
 /* How long ago a listing was verified, relative to today: a static page cannot know today at build time.
    Listing pages mark the date with [data-kd-verified]; this adds the age, and a warning once it is old. */
+import { t, tn } from "./i18n.js";
 
 // The build wrote the tier as of its own day; this redoes it for today, with generator/freshness.py's
 // cut-offs: older than the same day 12 months ago is "old", older than the same day 24 months ago "outdated".
-const FRESHNESS_TEXT = {
-  old: "Checked over a year ago: check with the service before relying on it.",
-  outdated: "Checked over two years ago: these facts may be out of date. Check with the service before relying on them."
-};
+// The same sentences as generator/templates/listing.html, so one translation serves both.
+function freshnessText(tier) {
+  if (tier === "old") return t("Checked over a year ago: check with the service before relying on it.");
+  return t("Checked over two years ago: these facts may be out of date. Check with the service before relying on them.");
+}
+// " (3 months ago)" after the date the page gives.
+export function ageText(months) {
+  if (months < 1) return " " + t("(less than a month ago)");
+  return " " + tn("(%(count)s month ago)", "(%(count)s months ago)", months);
+}
 export function monthsBefore(day, months) {  // UTC dates; the day clamps to the month's end
   var total = day.getUTCFullYear() * 12 + day.getUTCMonth() - months;
   var year = Math.floor(total / 12), month = total % 12;
@@ -27,7 +34,7 @@ export function renderVerification(root) {
     var months = Math.floor((now.getTime() - then.getTime()) / (30.44 * 86400000));
     var note = document.createElement("span");
     note.className = "kd-verified__age";
-    note.textContent = months < 1 ? " (less than a month ago)" : " (" + months + " month" + (months === 1 ? "" : "s") + " ago)";
+    note.textContent = ageText(months);
     var warn = el.querySelector(".kd-freshness");
     el.insertBefore(note, warn);
     var tier = freshnessTier(then, now);
@@ -41,7 +48,7 @@ export function renderVerification(root) {
         el.appendChild(document.createTextNode(" "));
         el.appendChild(warn);
       }
-      warn.textContent = FRESHNESS_TEXT[tier];
+      warn.textContent = freshnessText(tier);
     }
     el.setAttribute("data-kd-done", "1");
   });

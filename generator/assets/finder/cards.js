@@ -1,10 +1,9 @@
 /* A result card, as generator/templates/_card.html draws one on the browse pages: name, kind and where it serves
    (its regions when it has some: a Scotland-only line says Scotland), summary, open or closed now, and the ways
    to get in touch. */
+import { t, tn } from "../i18n.js";
 import { el, safeHref } from "./dom.js";
 import { actionsOf } from "./records.js";
-
-export const UNKNOWN_HOURS = "Hours not known — check before you call or write";
 
 // `options.unknownHours`: say so on a card without hours (the "Open now" filter keeps those, after the open ones).
 export function card(data, l, clock, base, options = {}) {
@@ -13,9 +12,9 @@ export function card(data, l, clock, base, options = {}) {
   const meta = el("p", { className: "kd-card__meta", text: (data.kinds[l.kind] || l.kind) + " · " + places.join(", ") });
   if (l.paused) {
     meta.appendChild(document.createTextNode(" · "));
-    meta.appendChild(el("strong", { text: "Paused" }));
+    meta.appendChild(el("strong", { text: t("Paused") }));
   }
-  if (l.always) meta.appendChild(document.createTextNode(" · 24/7"));
+  if (l.always) meta.appendChild(document.createTextNode(" · " + t("24/7")));
   const children = [
     el("h3", { className: "kd-card__title" }, [el("a", { href: base + l.kind + "/" + l.id + "/", text: l.name })]),
     meta,
@@ -27,7 +26,7 @@ export function card(data, l, clock, base, options = {}) {
                             "data-kd-open": state.open ? "1" : "0", text: state.text }));
   } else if (options.unknownHours) {
     children.push(el("p", { className: "kd-open-state kd-open-state--unknown", "data-kd-open": "unknown",
-                            text: UNKNOWN_HOURS }));
+                            text: t("Hours not known — check before you call or write") }));
   }
   const actions = actionsOf(l).filter((a) => safeHref(a.href));
   if (actions.length) {
@@ -71,6 +70,11 @@ export class CardList {
     }
     const left = results.length - end;
     this.more.hidden = left <= 0;
-    this.more.textContent = left > 0 ? "Show " + Math.min(left, pageSize) + " more (" + left + " not shown)" : "";
+    const shownNext = Math.min(left, pageSize);
+    // Translators: a button under the results. The plural form follows %(count)s, the number not shown yet;
+    // %(shown)s is how many more the button shows (1 only when %(count)s is 1).
+    this.more.textContent = left <= 0 ? "" : tn("Show %(shown)s more (%(count)s not shown)",
+                                                "Show %(shown)s more (%(count)s not shown)", left,
+                                                { shown: shownNext, count: left });
   }
 }

@@ -2,11 +2,13 @@
 
    A listing can have several sets of hours (its own and its contacts'): it is open if any of them is. */
 import { STATE_ORDER, isOpen, nextOpening, openState, opensText } from "../hours.js";
+import { pageLanguage, t } from "../i18n.js";
 
 export class Clock {
   constructor(now) {
     this.now = now;
     this.minute = Math.floor(now.getTime() / 60000);
+    this.lang = pageLanguage();  // its cards' words are in this language
     this.open = Object.create(null);  // listing position -> open now
     this.flags = null;
     this.ranks = null;
@@ -53,20 +55,21 @@ export class Clock {
 
   describeNow(l) {
     if (!l.hours.length) return null;
-    if (this.isOpen(l)) return { open: true, text: l.always ? "Open now (24/7)" : "Open now" };
+    if (this.isOpen(l)) return { open: true, text: l.always ? t("Open now (24/7)") : t("Open now") };
     let soonest = null;
     for (const hours of l.hours) {
       const next = nextOpening(hours, this.now);
       if (next && (!soonest || next < soonest)) soonest = next;
     }
-    return soonest ? { open: false, text: opensText(soonest) } : { open: false, text: "Closed" };
+    return soonest ? { open: false, text: opensText(soonest) } : { open: false, text: t("Closed") };
   }
 }
 
 let clock = null;
-// The clock for this minute (a new one each minute, so open/closed follows the time).
+// The clock for this minute (a new one each minute, so open/closed follows the time), and this language.
 export function currentClock() {
   const now = new Date();
-  if (!clock || clock.minute !== Math.floor(now.getTime() / 60000)) clock = new Clock(now);
+  const minute = Math.floor(now.getTime() / 60000);
+  if (!clock || clock.minute !== minute || clock.lang !== pageLanguage()) clock = new Clock(now);
   return clock;
 }

@@ -2,8 +2,14 @@
    it would give. A value from a shared link that is not an option gets a box of its own. */
 import { FACET_KEYS } from "./contract.js";
 import { FACETS } from "./facets.js";
-import { el, plural } from "./dom.js";
+import { tn } from "../i18n.js";
+import { el } from "./dom.js";
 import { countFor } from "./filters.js";
+
+// "(2 selected)" beside a filter group, and beside the panel's title (finder.js).
+export function selectedText(n) {
+  return tn("(%(count)s selected)", "(%(count)s selected)", n);
+}
 
 export class Controls {
   constructor(container, data) {
@@ -16,12 +22,13 @@ export class Controls {
     FACETS.forEach((facet) => {
       const list = el("ul", { className: "kd-facet__options" });
       const legendId = "kd-facet-" + facet.key + "-legend";
+      const legend = facet.legend;  // in the page's language (facets.js)
       const fieldset = el("fieldset", { className: "kd-facet__fieldset" }, [
-        el("legend", { id: legendId, className: "kd-sr-only", text: facet.legend }), list
+        el("legend", { id: legendId, className: "kd-sr-only", text: legend }), list
       ]);
       const summaryCount = el("span", { className: "kd-facet__selected" });
       const details = el("details", { className: "kd-facet", "data-kd-facet-group": facet.key, open: !!facet.open }, [
-        el("summary", { className: "kd-facet__summary" }, [document.createTextNode(facet.legend), summaryCount]),
+        el("summary", { className: "kd-facet__summary" }, [document.createTextNode(legend), summaryCount]),
         fieldset
       ]);
       this.groups[facet.key] = { details, list, summaryCount };
@@ -59,7 +66,7 @@ export class Controls {
     let total = 0;
     FACET_KEYS.forEach((key) => {
       const group = this.groups[key], n = selected[key] || 0;
-      group.summaryCount.textContent = n ? " (" + n + " selected)" : "";
+      group.summaryCount.textContent = n ? " " + selectedText(n) : "";
       if (n) group.details.open = true;
       total += n;
     });
@@ -73,7 +80,7 @@ export class Controls {
       if (control.last === n) return;
       control.last = n;
       control.count.textContent = n === null ? "" : " " + n;
-      control.hidden.textContent = n === null ? "" : ", " + plural(n, "listing", "listings");
+      control.hidden.textContent = n === null ? "" : ", " + tn("%(count)s listing", "%(count)s listings", n);
       control.label.classList.toggle("kd-facet__label--none", n === 0);
     });
   }

@@ -19,5 +19,3 @@ export function el(tag, attrs, children) {
 export function safeHref(href) {
   return /^(https?:|tel:|sms:|mailto:)/i.test(href || "") && !/[\u0000-\u001f]/.test(href) ? href : null;
 }
-
-export function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }

@@ -2,24 +2,26 @@
 
    Values of one filter are ORed, different filters are ANDed (ARCHITECTURE.md, "How the finder reads the
    data"); filters.js does the matching. */
+import { t } from "../i18n.js";
 import { FACET_KEYS } from "./contract.js";
 
-// In FACET_KEYS order (tests/js/finder/facets.test.mjs checks it). `open`: the group starts unfolded.
+// In FACET_KEYS order (tests/js/finder/facets.test.mjs checks it). `open`: the group starts unfolded. Each
+// legend is a getter, so it is translated when it is shown (modules outlive a page under instant navigation).
 export const FACETS = [
-  { key: "kind", legend: "Type of support", open: true },
-  { key: "open", legend: "Availability", open: true },
-  { key: "contact", legend: "Ways to get in touch", open: true },
-  { key: "topic", legend: "Topic" },
-  { key: "audience", legend: "Who it is for" },
-  { key: "country", legend: "Country" },
-  { key: "language", legend: "Language" },
-  { key: "cost", legend: "Cost" },
-  { key: "moderation", legend: "Communities: moderation" },
-  { key: "anonymity", legend: "Communities: anonymity" },
-  { key: "access", legend: "Communities: how to join" },
-  { key: "modality", legend: "Teletherapy: ways to meet" },
-  { key: "insurance", legend: "Teletherapy: insurance" },
-  { key: "trial", legend: "Teletherapy: free trial" }
+  { key: "kind", get legend() { return t("Type of support"); }, open: true },
+  { key: "open", get legend() { return t("Availability"); }, open: true },
+  { key: "contact", get legend() { return t("Ways to get in touch"); }, open: true },
+  { key: "topic", get legend() { return t("Topic"); } },
+  { key: "audience", get legend() { return t("Who it is for"); } },
+  { key: "country", get legend() { return t("Country"); } },
+  { key: "language", get legend() { return t("Language"); } },
+  { key: "cost", get legend() { return t("Cost"); } },
+  { key: "moderation", get legend() { return t("Communities: moderation"); } },
+  { key: "anonymity", get legend() { return t("Communities: anonymity"); } },
+  { key: "access", get legend() { return t("Communities: how to join"); } },
+  { key: "modality", get legend() { return t("Teletherapy: ways to meet"); } },
+  { key: "insurance", get legend() { return t("Teletherapy: insurance"); } },
+  { key: "trial", get legend() { return t("Teletherapy: free trial"); } }
 ];
 
 // The order keys take in a URL (canonical, so one set of choices always gives one link).

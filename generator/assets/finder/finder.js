@@ -3,10 +3,10 @@
    together live beside it: records.js decodes the data, filters.js and ranking.js choose and order the results,
    query.js and synonyms.js read the words, clock.js knows what is open now; shell.js, controls.js, cards.js,
    help_block.js, notice.js, status.js, share.js and suggestion.js draw the page. */
-import { plural } from "./dom.js";
+import { t, tn } from "../i18n.js";
 import { currentClock } from "./clock.js";
 import { CardList } from "./cards.js";
-import { Controls } from "./controls.js";
+import { Controls, selectedText } from "./controls.js";
 import { FACET_POSITION } from "./facets.js";
 import { filter } from "./filters.js";
 import { renderHelp } from "./help_block.js";
@@ -15,6 +15,7 @@ import { renderNotice } from "./notice.js";
 import { textSearch } from "./query.js";
 import { chosenCountry, rankResults, startHereOf } from "./ranking.js";
 import { decodeData } from "./records.js";
+import { el } from "./dom.js";
 import { buildIndex } from "./search_index.js";
 import { buildShell } from "./shell.js";
 import { Announcer, renderSummary } from "./status.js";
@@ -58,13 +59,17 @@ export class Finder {
     this.clockUsed = null;
   }
 
+  // The finder is drawn whole once its listings are here (only a "Loading" line before), into space finder.css
+  // keeps for it, so nothing on the page moves under a thumb while it loads (#16). The page's plain list of
+  // helplines (for browsers without JavaScript) is hidden now, and shown again if the listings cannot load.
   mount() {
     performance.mark("kd-mount");
     this.root.hidden = false;
     this.root.setAttribute("data-kd-ready", "loading");
-    this.parts = buildShell(this);
-    this.announcer = new Announcer(this.parts.status);
-    this.cards = new CardList(this.parts.list, this.parts.more, this.base);
+    const plain = document.querySelector(".kd-finder-plain");
+    if (plain) plain.hidden = true;
+    const loading = el("p", { className: "kd-finder__count", role: "status", text: t("Loading listings…") });
+    this.root.replaceChildren(loading);
     const cached = decoded[this.dataUrl];
     const ready = cached ? Promise.resolve(cached) : fetchJSON(this.dataUrl).then((json) => {
       performance.mark("kd-data-parsed");
@@ -76,14 +81,21 @@ export class Finder {
     ready.then((data) => {
       if (this.detached) return;
       this.data = data;
+      this.parts = buildShell(this);
+      this.announcer = new Announcer(this.parts.status);
+      this.cards = new CardList(this.parts.list, this.parts.more, this.base);
       this.controls = new Controls(this.parts.filters, data);
       this.syncControls();
       this.update();
       this.root.setAttribute("data-kd-ready", "1");
     }, () => {
       if (this.detached) return;
-      this.parts.status.textContent = "The listings could not be loaded. You can still browse helplines, " +
-        "communities and teletherapy from the menu.";
+      loading.textContent =
+        t("The listings could not be loaded. You can still browse helplines, communities and teletherapy from the menu.");
+      if (plain) {
+        plain.hidden = false;
+        plain.classList.add("kd-finder-plain--fallback");
+      }
       this.root.setAttribute("data-kd-ready", "error");
     });
   }
@@ -153,7 +165,7 @@ export class Finder {
   syncControls() {
     if (!this.data) return;
     const total = this.controls.sync(this.state);
-    this.parts.panelCount.textContent = total ? " (" + total + " selected)" : "";
+    this.parts.panelCount.textContent = total ? " " + selectedText(total) : "";
     this.parts.clear.hidden = total === 0;
   }
 
@@ -231,7 +243,7 @@ export class Finder {
       } else if (this.indexError) {
         searchFailed = true;  // show what the filters give, and say so
       } else {
-        this.announcer.say("Searching…", this.typing);  // while typing, the count usually comes first
+        this.announcer.say(t("Searching…"), this.typing);  // while typing, the count usually comes first
         const again = () => { if (!this.detached) this.update(); };
         this.ensureIndex().then(again, again);
         return;
@@ -266,9 +278,10 @@ export class Finder {
     renderHelp(this.parts.help, this, crisis ? "crisis" : n === 0 ? "none" : null);
     renderNotice(this.parts.notice, this, outcome, search, open);
     renderSummary(this.parts.summary, this.data, this.state);
-    this.announcer.say((n ? plural(n, "listing", "listings") + " found"
-                          : "No listings match. Try fewer words or remove a filter.") +
-      (searchFailed ? " Search by word is not available right now, so your words were not used." : ""), this.typing);
+    const count = n ? tn("%(count)s listing found", "%(count)s listings found", n)
+      : t("No listings match. Try fewer words or remove a filter.");
+    const unused = t("Search by word is not available right now, so your words were not used.");
+    this.announcer.say(searchFailed ? count + " " + unused : count, this.typing);
     renderSuggestion(this);
     this.updates++;
     this.root.setAttribute("data-kd-updates", String(this.updates));

@@ -3,6 +3,7 @@
    its emergency numbers as call links, then its profile's "start here" lines as cards (listings.json "help",
    from directory/countries/<CC>.yaml), then the way to its help-now page. With no country chosen, or one
    without a profile: crisis lines that serve every country, if any, and the way to choose a country. */
+import { t } from "../i18n.js";
 import { card } from "./cards.js";
 import { el } from "./dom.js";
 import { chosenCountry } from "./ranking.js";
@@ -43,33 +44,38 @@ export function renderHelp(box, finder, reason) {
   const data = finder.data, base = finder.base;
   const country = chosenCountry(finder.state), profile = profileOf(data, country);
   const name = country ? data.countries[country] || country : null;
-  box.appendChild(el("h2", { id: "kd-finder-help-title", className: "kd-finder__help-title",
-                             text: reason === "crisis" ? "You can talk to someone now" : "If you need to talk to someone now" }));
+  const title = reason === "crisis" ? t("You can talk to someone now") : t("If you need to talk to someone now");
+  box.appendChild(el("h2", { id: "kd-finder-help-title", className: "kd-finder__help-title", text: title }));
   if (profile) {
     box.setAttribute("data-kd-help-country", country);
-    box.appendChild(el("p", { text: "If you are in danger, or might act on thoughts of ending your life, call the " +
-                                    "emergency number now:" }));
+    box.appendChild(el("p", {
+      text: t("If you are in danger, or might act on thoughts of ending your life, call the emergency number now:")
+    }));
     box.appendChild(el("ul", { className: "kd-finder__emergency" }, profile.e.map(([number, href, note]) => el("li", null, [
-      el("a", { className: "md-button md-button--primary kd-emergency", href, text: "Call " + number }),
+      el("a", { className: "md-button md-button--primary kd-emergency", href,
+                text: t("Call %(number)s", { number }) }),
       note ? el("span", { className: "kd-finder__emergency-note", text: " " + note }) : null
     ]))));
     const lines = startHere(data, profile);
     if (lines.length) {
-      box.appendChild(el("p", { text: "Crisis lines in " + name + ":" }));
+      box.appendChild(el("p", { text: t("Crisis lines in %(country)s:", { country: name }) }));
       box.appendChild(cards(finder, lines));
     }
     box.appendChild(el("p", null, [el("a", { href: base + "help/" + country.toLowerCase() + "/",
-                                             text: "Every crisis line and emergency number for " + name })]));
+                                             text: t("Every crisis line and emergency number for %(country)s",
+                                                     { country: name }) })]));
     return;
   }
   box.setAttribute("data-kd-help-country", "");
-  box.appendChild(el("p", { text: (name ? "This site does not list crisis lines in " + name + " yet. " : "") +
-                                  "If you are in danger, call your local emergency number now." }));
+  const danger = t("If you are in danger, call your local emergency number now.");
+  box.appendChild(el("p", {
+    text: name ? t("This site does not list crisis lines in %(country)s yet.", { country: name }) + " " + danger : danger
+  }));
   const lines = worldwideCrisisLines(data);
   if (lines.length) {
-    box.appendChild(el("p", { text: "Crisis lines open to everyone, wherever you are:" }));
+    box.appendChild(el("p", { text: t("Crisis lines open to everyone, wherever you are:") }));
     box.appendChild(cards(finder, lines));
   }
   box.appendChild(el("p", null, [el("a", { href: base + "help/",
-                                           text: "Find the crisis line and emergency number for your country" })]));
+                                           text: t("Find the crisis line and emergency number for your country") })]));
 }

@@ -1,17 +1,26 @@
 /* find/listings.json → listings the finder can filter and draw: the decoder beside
    generator/search/records.py (encode_listing) and finder_files.py (columns), which write the file. */
+import { pageLanguage, t } from "../i18n.js";
 import { FACET_KEYS, checkData } from "./contract.js";
 import { costRank } from "./ranking.js";
 
 // Card labels the file leaves out because they follow from the action (records.py: DEFAULT_LABELS).
-const DEFAULT_LABELS = { whatsapp: "Message on WhatsApp", chat: "Chat online", video: "Video call", app: "Get the app",
-                         join: "Join" };
+function defaultLabel(method) {
+  switch (method) {
+    case "whatsapp": return t("Message on WhatsApp");
+    case "chat": return t("Chat online");
+    case "video": return t("Video call");
+    case "app": return t("Get the app");
+    case "join": return t("Join");
+    default: return method;
+  }
+}
 const INTERNAL_METHODS = new Set(["phone", "sms", "email"]);
 const NONE = [];  // shared by every listing with no value for a filter (never changed)
 
 export function actionLabel(method, href) {
-  if (method === "email" && href.indexOf("mailto:") === 0) return "Email " + href.slice(7);
-  return DEFAULT_LABELS[method] || method;
+  if (method === "email" && href.indexOf("mailto:") === 0) return t("Email %(address)s", { address: href.slice(7) });
+  return defaultLabel(method);
 }
 
 function toMinutes(hhmm) { return parseInt(hhmm.slice(0, 2), 10) * 60 + parseInt(hhmm.slice(3, 5), 10); }
@@ -124,9 +133,11 @@ export function valuesOf(data, l, key) {
   return l.fi[FACET_KEYS.indexOf(key)].map((n) => options[n][0]);
 }
 
-// Card actions, worked out only for the few cards on screen.
+// Card actions, worked out only for the few cards on screen (again if the page's language has changed).
 export function actionsOf(l) {
-  if (!l.actions) {
+  const lang = pageLanguage();
+  if (!l.actions || l.actionsLang !== lang) {
+    l.actionsLang = lang;
     l.actions = l.rawActions.map((a) => ({
       method: a[0], href: a[1], label: a.length > 2 ? a[2] : actionLabel(a[0], a[1]), external: !INTERNAL_METHODS.has(a[0])
     }));

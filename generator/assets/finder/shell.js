@@ -1,6 +1,7 @@
 /* The finder's frame: the search box, the folding filter panel and the results region, with their events.
    The filters inside the panel are controls.js's; the cards are cards.js's; crisis lines help_block.js's; the
    words under the count status.js's and notice.js's; the copy-link button share.js's. */
+import { t } from "../i18n.js";
 import { el } from "./dom.js";
 import { buildShare } from "./share.js";
 
@@ -13,7 +14,7 @@ export function buildShell(finder) {
   input.value = finder.state.q;
   const suggest = el("div", { className: "kd-finder__suggest", hidden: true });
   const filters = el("div", { className: "kd-finder__filters" });
-  const clear = el("button", { type: "button", className: "kd-finder__clear md-button", text: "Clear all filters",
+  const clear = el("button", { type: "button", className: "kd-finder__clear md-button", text: t("Clear all filters"),
                                hidden: true });
   // All the filters fold into one panel, open on wide screens and closed on phones, so the results are
   // not below fourteen groups of checkboxes.
@@ -21,22 +22,22 @@ export function buildShell(finder) {
   const wide = !window.matchMedia || window.matchMedia("(min-width: 60em)").matches;
   const panel = el("details", { className: "kd-finder__panel", open: wide }, [
     el("summary", { className: "kd-finder__panel-summary" },
-       [el("span", { className: "kd-finder__panel-title", text: "Filters" }), panelCount]),
+       [el("span", { className: "kd-finder__panel-title", text: t("Filters") }), panelCount]),
     filters, clear
   ]);
-  const form = el("form", { className: "kd-finder__form", role: "search", "aria-label": "Search and filter",
+  const form = el("form", { className: "kd-finder__form", role: "search", "aria-label": t("Search and filter"),
                             action: "" }, [
-    el("label", { for: "kd-finder-q", className: "kd-finder__label", text: "Search by word" }),
+    el("label", { for: "kd-finder-q", className: "kd-finder__label", text: t("Search by word") }),
     input,
     el("p", { id: "kd-finder-q-hint", className: "kd-finder__hint",
-              text: "For example: anxiety, can't sleep, LGBTQ, grief, text. Results change as you type." }),
+              text: t("For example: anxiety, can't sleep, LGBTQ, grief, text. Results change as you type.") }),
     suggest,
     panel
   ]);
   const heading = el("h2", { id: "kd-finder-results-title", className: "kd-finder__results-title", tabindex: "-1",
-                             text: "Results" });
+                             text: t("Results") });
   const status = el("p", { id: "kd-finder-count", className: "kd-finder__count", role: "status", "aria-live": "polite",
-                           "aria-atomic": "true", text: "Loading listings…" });
+                           "aria-atomic": "true", text: t("Loading listings…") });
   const summary = el("p", { className: "kd-finder-active-filters" });
   const notice = el("div", { className: "kd-finder__notice", hidden: true });
   const help = el("section", { className: "kd-finder__help", "aria-labelledby": "kd-finder-help-title", hidden: true });

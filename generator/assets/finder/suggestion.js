@@ -1,5 +1,6 @@
 /* "This device's settings suggest you may be in …": a one-tap country filter, offered while no country is
    chosen, never applied by itself. */
+import { t } from "../i18n.js";
 import { el } from "./dom.js";
 import { guessCountries } from "./country.js";
 
@@ -14,10 +15,13 @@ export function renderSuggestion(finder) {
   while (box.firstChild) box.removeChild(box.firstChild);
   const name = data.countries[guess] || guess;
   const accept = el("button", { type: "button", className: "md-button md-button--primary kd-finder__suggest-yes",
-                                "data-kd-suggest-country": guess, text: "Show results for " + name });
-  const dismiss = el("button", { type: "button", className: "md-button kd-finder__suggest-no", text: "No thanks" });
-  box.appendChild(el("p", { className: "kd-finder__suggest-text",
-                            text: "This device's settings suggest you may be in " + name + ". Nothing is sent anywhere." }));
+                                "data-kd-suggest-country": guess,
+                                text: t("Show results for %(country)s", { country: name }) });
+  const dismiss = el("button", { type: "button", className: "md-button kd-finder__suggest-no", text: t("No thanks") });
+  box.appendChild(el("p", {
+    className: "kd-finder__suggest-text",
+    text: t("This device's settings suggest you may be in %(country)s. Nothing is sent anywhere.", { country: name })
+  }));
   box.appendChild(el("p", { className: "kd-finder__suggest-actions" }, [accept, dismiss]));
   box.setAttribute("data-country", guess);
   box.hidden = false;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { plural, safeHref } from "../../../generator/assets/finder/dom.js";
+import { safeHref } from "../../../generator/assets/finder/dom.js";
 
 test("cards link only to the web, phone, text and email", () => {
   for (const href of ["https://example.org/", "http://example.org", "tel:+44123", "sms:85258", "mailto:a@example.org"]) {
@@ -11,10 +11,4 @@ test("cards link only to the web, phone, text and email", () => {
                       "https://example.org/\nx", "tel:\u0000123"]) {
     assert.equal(safeHref(href), null, String(href));
   }
-});
-
-test("counts read naturally", () => {
-  assert.equal(plural(1, "listing", "listings"), "1 listing");
-  assert.equal(plural(0, "listing", "listings"), "0 listings");
-  assert.equal(plural(12, "listing", "listings"), "12 listings");
 });
