@@ -1,5 +1,12 @@
 """Text analysis that matches lunr.js 2.3.9 exactly, so the index built here answers the browser's queries.
 
+Each site language has its own analysis (`Analysis`): English keeps lunr.js's stop words and Porter stemmer;
+the other languages use their own stop words (stop_words.py) and no stemmer, and instead every query word of
+PREFIX_FROM letters or more matches as a prefix ("deprimid" finds "deprimida", "deprimido"; "ansiedad" finds
+"ansiedades"). A stemmer per language would need a Python and a JavaScript implementation that agree letter
+for letter; prefixes need nothing but the same folding on both sides. The browser reads the analysis from the
+index file (synonyms.table_data "analysis"), so both sides use one definition.
+
 lunr.py's own pipeline differs from lunr.js in two ways (tests/search/test_index.py shows both, and their effect):
 its Porter stemmer turns a final y after a vowel into i (`day`→`dai`, `relay`→`relai`) where lunr.js
 keeps `day`, and its trimmer leaves trailing punctuation on tokens with an inner apostrophe or hyphen
@@ -15,7 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+
+from ..i18n import current_language
+from .stop_words import STOP_WORDS_BY_LANGUAGE
 
 # JavaScript's \s (ECMAScript WhiteSpace + LineTerminator); lunr.tokenizer.separator is /[\s\-]+/.
 JS_WHITESPACE = (
@@ -213,23 +224,63 @@ def stem(word: str) -> str:
     return _porter(word)
 
 
-def analyse_token(token: str) -> str | None:
+PREFIX_FROM = 4  # languages without a stemmer: a query word this long (UTF-16 units) also matches as a prefix
+
+
+@dataclass(frozen=True)
+class Analysis:
+    language: str
+    stop_words: frozenset[str]
+    stemming: bool
+    prefix_from: int  # 0: only the word being typed is a prefix; n: every query word of n or more units is one
+
+    def as_data(self) -> dict:
+        """As the index file carries it for the browser (finder/query.js: analysisFrom)."""
+        return {
+            "lang": self.language,
+            "stem": self.stemming,
+            "prefixFrom": self.prefix_from,
+            "stop": [] if self.stemming else sorted(self.stop_words),  # English: lunr.js's own list
+        }
+
+
+ENGLISH = Analysis("en", STOP_WORDS, True, 0)
+
+
+@lru_cache(maxsize=32)
+def analysis_for(code: str) -> Analysis:
+    """The analysis of a site language: English's, or stop words and prefixes ("pt-BR" uses "pt")."""
+    base = code.split("-")[0].lower()
+    if base == "en" or base not in STOP_WORDS_BY_LANGUAGE:
+        return ENGLISH if base == "en" else Analysis(code, frozenset(), False, PREFIX_FROM)
+    words = frozenset(normalise(word) for word in STOP_WORDS_BY_LANGUAGE[base].split())
+    return Analysis(code, words, False, PREFIX_FROM)
+
+
+def current_analysis() -> Analysis:
+    """The analysis of the site being built (generator/i18n/context.py); English outside a build."""
+    return analysis_for(current_language())
+
+
+def analyse_token(token: str, chosen: Analysis | None = None) -> str | None:
     """trimmer → stopWordFilter → stemmer, as lunr.js's default builder pipeline runs them.
 
     Returns None for a stop word and for a token the trimmer empties (lunr.js would index "" there;
     nobody can search for it, so it is left out).
     """
+    chosen = chosen or current_analysis()
     trimmed = trim(token)
-    if not trimmed or trimmed in STOP_WORDS:
+    if not trimmed or trimmed in chosen.stop_words:
         return None
-    return stem(trimmed)
+    return stem(trimmed) if chosen.stemming else trimmed
 
 
-def analyse(text: str | None) -> list[str]:
+def analyse(text: str | None, chosen: Analysis | None = None) -> list[str]:
     """Every indexable term of a text, in order (repeats kept: they count as term frequency)."""
     if not text:
         return []
-    return [term for term in map(analyse_token, tokenize(normalise(text))) if term]
+    chosen = chosen or current_analysis()
+    return [term for term in (analyse_token(token, chosen) for token in tokenize(normalise(text))) if term]
 
 
 PREFIX_MIN = 2  # the word being typed matches as a prefix once it is this long (UTF-16 units, as in JS)
@@ -239,7 +290,7 @@ def js_length(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def query_terms(text: str) -> tuple[list[str], bool]:
+def query_terms(text: str, chosen: Analysis | None = None) -> tuple[list[str], bool]:
     """The terms the finder requires, and whether the last one is a prefix (the word still being typed).
 
     Every word is analysed like the index's text; stop words drop out. Unless the text ends with a space
@@ -247,9 +298,10 @@ def query_terms(text: str) -> tuple[list[str], bool]:
     and is left out until then (so typing "s" on the way to "support" does not empty the results).
     Mirrors queryTerms() in generator/assets/finder/query.js.
     """
+    chosen = chosen or current_analysis()
     text = normalise(text)
     tokens = tokenize(text)
-    terms = [analyse_token(token) for token in tokens]
+    terms = [analyse_token(token, chosen) for token in tokens]
     typing = bool(terms) and text[-1] not in SEPARATORS
     prefix = False
     if typing:
@@ -258,3 +310,9 @@ def query_terms(text: str) -> tuple[list[str], bool]:
             terms.append(last)
             prefix = True
     return [term for term in terms if term], prefix
+
+
+def is_prefix(term: str, last_typed: bool, chosen: Analysis | None = None) -> bool:
+    """Whether a query word matches as a prefix: while typed, or (languages without a stemmer) when long enough."""
+    chosen = chosen or current_analysis()
+    return last_typed or (chosen.prefix_from > 0 and js_length(term) >= chosen.prefix_from)

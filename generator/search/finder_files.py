@@ -29,7 +29,7 @@ def listings_data(directory: Directory, index_hash: str, index_bytes: int) -> di
     data = {
         "format": FORMAT,
         "index": {"hash": index_hash, "bytes": index_bytes},
-        "kinds": names.KIND_LABELS,
+        "kinds": names.translated(names.KIND_LABELS),
         "countries": {
             code: names.country_name(code) for code in sorted({c for r in records for c in r.listing.countries})
         },

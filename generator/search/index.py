@@ -74,7 +74,7 @@ FIELDS: tuple[tuple[str, int], ...] = (
 # BM25 parameters: lunr's defaults, set on the builder and sent to the browser, which scores with the same.
 K1 = 1.2
 B = 0.75
-CACHE_KEEP = 6  # cached index files kept; older ones are removed
+CACHE_KEEP = 24  # cached index files kept (one per site language and directory); older ones are removed
 
 _MD_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _MD_AUTOLINK = re.compile(r"<(?:https?:|mailto:)[^>]*>")
@@ -95,7 +95,8 @@ COMPOSED = {"topics": "topics", "audiences": "audiences"}  # field -> taxonomy f
 def term_text(directory: Directory, facet: str, term_id: str) -> str:
     """A topic's (audience's) label and synonyms: what the index holds for every listing that has it."""
     term = directory.taxonomy.facet(facet).get(term_id)
-    return " ".join([term.label, *term.synonyms]) if term else term_id
+    # Every language's label and search words: "Angst" finds anxiety listings whatever their language.
+    return " ".join(directory.taxonomy.words_in_every_language(facet, term_id)) if term else term_id
 
 
 def about_text(record: ListingRecord) -> str:
@@ -183,7 +184,8 @@ def search(index: Index, text: str) -> list[tuple[str, float]]:
         return []
     query = index.create_query()
     for position, term in enumerate(terms):
-        wildcard = Query.WILDCARD_TRAILING if prefix and position == len(terms) - 1 else Query.WILDCARD_NONE
+        last_typed = prefix and position == len(terms) - 1
+        wildcard = Query.WILDCARD_TRAILING if analysis.is_prefix(term, last_typed) else Query.WILDCARD_NONE
         query.term(term, use_pipeline=False, presence=QueryPresence.REQUIRED, wildcard=wildcard)
     return [(match["ref"], match["score"]) for match in index.query(query)]
 

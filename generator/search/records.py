@@ -10,6 +10,7 @@ from typing import Any, get_args
 
 from .. import open_now
 from ..directory import Directory, ListingRecord
+from ..i18n import N_, _
 from ..models import Community, Teletherapy
 from ..models.vocab import CONTACT_METHODS
 from ..ranking import in_site_order
@@ -20,16 +21,18 @@ from ..taxonomy import Taxonomy
 
 # Contact methods as the finder names them: an SMS contact is "text".
 CONTACT_NAMES = {"sms": "text"}
-CONTACT_LABELS = {
-    "phone": "Phone call",
-    "text": "Text message (SMS)",
-    "whatsapp": "WhatsApp",
-    "chat": "Online chat",
-    "email": "Email",
-    "video": "Video call",
-    "app": "App",
-    "join": "Join online",
-}
+CONTACT_LABELS = names.Translated(
+    {
+        "phone": N_("Phone call"),
+        "text": N_("Text message (SMS)"),
+        "whatsapp": N_("WhatsApp"),
+        "chat": N_("Online chat"),
+        "email": N_("Email"),
+        "video": N_("Video call"),
+        "app": N_("App"),
+        "join": N_("Join online"),
+    }
+)
 SAFE_SCHEMES = ("https:", "http:", "tel:", "sms:", "mailto:")
 
 
@@ -159,23 +162,23 @@ def facet_options(directory: Directory, records: list[ListingRecord]) -> dict[st
         return [[value, label(value)] for value in values]
 
     def plain(value: str) -> str:
-        return value.replace("-", " ").capitalize()
+        return names.vocab_label(value) or value
 
     return {
         "kind": labelled(names.KIND_PLURALS, names.KIND_PLURALS.get),
-        "open": [["now", "Open now"], ["24-7", "Open 24/7"]],
+        "open": [["now", _("Open now")], ["24-7", _("Open 24/7")]],
         "contact": labelled([contact_name(m) for m in CONTACT_METHODS], CONTACT_LABELS.get),
         "cost": labelled(get_args(vocab.Cost), names.COST_LABELS.get),
-        "topic": [[t.id, t.label] for t in taxonomy.topics.values()],
-        "audience": [[t.id, t.label] for t in taxonomy.audiences.values()],
-        "country": [["worldwide", "Worldwide services"]] + labelled(countries, names.country_name),
+        "topic": [[t.id, t.label] for t in taxonomy.facet("topics").values()],
+        "audience": [[t.id, t.label] for t in taxonomy.facet("audiences").values()],
+        "country": [["worldwide", _("Worldwide services")]] + labelled(countries, names.country_name),
         "language": labelled(languages, names.language_name),
-        "moderation": labelled(get_args(vocab.Moderation), lambda v: "No moderation" if v == "none" else plain(v)),
+        "moderation": labelled(get_args(vocab.Moderation), lambda v: _("No moderation") if v == "none" else plain(v)),
         "anonymity": labelled(get_args(vocab.Anonymity), plain),
         "access": labelled(get_args(vocab.Access), plain),
         "modality": labelled(get_args(vocab.Modality), plain),
-        "insurance": [["yes", "Accepts insurance"]],
-        "trial": [["yes", "Free trial"]],
+        "insurance": [["yes", _("Accepts insurance")]],
+        "trial": [["yes", _("Free trial")]],
     }
 
 

@@ -115,7 +115,8 @@ def phrase_table(taxonomy: Taxonomy) -> PhraseTable:
     for facet, terms in (("topic", taxonomy.topics), ("audience", taxonomy.audiences)):
         for term in terms.values():
             concept = Concept(facet, term.id)
-            for text in (term.label, *term.synonyms):
+            # Every language's words: "me quiero morir" is a crisis phrase on the English site too.
+            for text in taxonomy.words_in_every_language(facet + "s", term.id):
                 analysed = _terms(text)
                 if len(analysed) >= 2 and concept not in phrases.setdefault(analysed, []):
                     phrases[analysed].append(concept)
@@ -151,6 +152,7 @@ def table_data(table: PhraseTable) -> dict[str, Any]:
         "crisis": [sorted(terms) for terms in table.crisis],
         "crisisConcepts": sorted([c.facet, c.id] for c in table.crisis_concepts),
         "words": list(table.words),
+        "analysis": analysis.current_analysis().as_data(),
     }
 
 
@@ -168,7 +170,8 @@ def plan_query(text: str, table: PhraseTable) -> QueryPlan:
                 at += size
                 break
         else:
-            slots.append(Slot(term=terms[at], prefix=prefix and at == len(terms) - 1))
+            last_typed = prefix and at == len(terms) - 1
+            slots.append(Slot(term=terms[at], prefix=analysis.is_prefix(terms[at], last_typed)))
             at += 1
     present = set(terms)
     crisis = any(terms_ <= present for terms_ in table.crisis) or any(

@@ -6,12 +6,13 @@ from functools import partial
 
 from ..directory import Directory
 from ..help_now import CountryHelp, help_countries
+from ..i18n import N_, _
 from . import names
 from .pages import PagePlan
 from .render import render_cards, render_template
 from .view import ListingView
 
-HELP_INTRO = "Crisis lines you can call or text now, with your country's emergency number first."
+HELP_INTRO = N_("Crisis lines you can call or text now, with your country's emergency number first.")
 
 
 def help_pages(directory: Directory, views: list[ListingView]) -> list[PagePlan]:
@@ -21,9 +22,9 @@ def help_pages(directory: Directory, views: list[ListingView]) -> list[PagePlan]
     plans = [
         PagePlan(
             "help/index.md",
-            "Get help now",
+            _("Get help now"),
             lambda base: render_template("help_index.html", base=base, countries=choices),
-            HELP_INTRO,
+            _(HELP_INTRO),
         )
     ]
     for help_data in countries:
@@ -31,9 +32,10 @@ def help_pages(directory: Directory, views: list[ListingView]) -> list[PagePlan]
         plans.append(
             PagePlan(
                 f"help/{help_data.code.lower()}.md",
-                f"Get help now in {name}",
+                _("Get help now in %(country)s") % {"country": name},
                 partial(_country_html, help_data, name, by_id),
-                f"Emergency number and crisis lines in {name}, open now, one tap to call or text.",
+                _("Emergency number and crisis lines in %(country)s, open now, one tap to call or text.")
+                % {"country": name},
             )
         )
     return plans

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..directory import Directory
+from ..i18n import N_, _, ngettext
 from ..models import KINDS
 from ..ranking import in_site_order
 from . import names
@@ -62,22 +63,23 @@ def _paginated(
 
         def render(base: str, chunk=chunk, number=number, first=first, last=last) -> str:
             count_text = (
-                f"{count} listing{'s' if count != 1 else ''}"
+                ngettext("%(num)s listing", "%(num)s listings", count) % {"num": count}
                 if len(chunks) == 1
-                else f"Listings {first}–{last} of {count}"
+                else _("Listings %(first)s–%(last)s of %(count)s") % {"first": first, "last": last, "count": count}
             )
             return render_template(
                 "index_page.html",
-                title=title if number == 1 else f"{title} (page {number})",
+                title=title if number == 1 else _("%(title)s (page %(number)s)") % {"title": title, "number": number},
                 intro=intro,
                 groups=(groups_for_first(base) if groups_for_first and number == 1 else None),
                 cards_html=render_cards(chunk, base=base, cache=cards) if chunk else "",
-                count_text=count_text if chunk else "No listings yet",
+                count_text=count_text if chunk else _("No listings yet"),
                 pages=[(n, href(base, n)) for n in range(1, len(chunks) + 1)],
                 current=number,
             )
 
-        plans.append(PagePlan(uri(number), title if number == 1 else f"{title} (page {number})", render, description))
+        shown = title if number == 1 else _("%(title)s (page %(number)s)") % {"title": title, "number": number}
+        plans.append(PagePlan(uri(number), shown, render, description))
     return plans
 
 
@@ -112,9 +114,9 @@ def finder_page(data_path: str, index_path: str) -> PagePlan:
     """find.md: the finder, which loads its listings and search index from these site paths."""
     return PagePlan(
         "find.md",
-        "Find support",
+        _("Find support"),
         lambda base: render_template("finder.html", base=base, data_path=data_path, index_path=index_path),
-        "Search and filter every listing: by topic, country, language, cost, contact method and opening hours.",
+        _("Search and filter every listing: by topic, country, language, cost, contact method and opening hours."),
     )
 
 
@@ -128,9 +130,9 @@ def browse_pages(directory: Directory, views: list[ListingView], *, page_size: i
     worldwide: list[ListingView] = []
     for view in views:
         by_kind[view.kind].append(view)
-        for topic, _ in view.topics:
+        for topic, _label in view.topics:
             by_topic[topic].append(view)
-        for code, _ in view.countries:
+        for code, _name in view.countries:
             (worldwide if code == "worldwide" else by_country[code]).append(view)
 
     for kind in KINDS:
@@ -139,22 +141,22 @@ def browse_pages(directory: Directory, views: list[ListingView], *, page_size: i
         def topic_links(base: str, kind_views=kind_views) -> list:
             counts: defaultdict[str, int] = defaultdict(int)
             for view in kind_views:
-                for topic, _ in view.topics:
+                for topic, _label in view.topics:
                     counts[topic] += 1
             links = [
                 (f"{base}topics/{t}/", directory.taxonomy.label("topics", t), n)
                 for t, n in sorted(counts.items(), key=lambda item: directory.taxonomy.label("topics", item[0]))
             ]
-            return [("Browse by topic", links)] if links else []
+            return [(_("Browse by topic"), links)] if links else []
 
         plans += _paginated(
             kind,
             names.KIND_PLURALS[kind],
-            KIND_INTROS[kind],
+            _(KIND_INTROS[kind]),
             kind_views,
             page_size,
             topic_links,
-            KIND_INTROS[kind],
+            _(KIND_INTROS[kind]),
             folder_index=True,
             cards=cards,
         )
@@ -165,7 +167,7 @@ def browse_pages(directory: Directory, views: list[ListingView], *, page_size: i
                 "",
                 [
                     (f"{base}topics/{term.id}/", term.label, len(by_topic[term.id]))
-                    for term in directory.taxonomy.topics.values()
+                    for term in directory.taxonomy.facet("topics").values()
                 ],
             )
         ]
@@ -173,21 +175,21 @@ def browse_pages(directory: Directory, views: list[ListingView], *, page_size: i
     plans.append(
         PagePlan(
             "topics/index.md",
-            "Browse by topic",
+            _("Browse by topic"),
             lambda base: render_template(
                 "index_page.html",
-                title="Browse by topic",
-                intro="Every listing, grouped by what it helps with.",
+                title=_("Browse by topic"),
+                intro=_("Every listing, grouped by what it helps with."),
                 groups=all_topics(base),
                 cards_html="",
                 pages=[],
                 count_text="",
                 current=1,
             ),
-            "Every listing, grouped by what it helps with.",
+            _("Every listing, grouped by what it helps with."),
         )
     )
-    for term in directory.taxonomy.topics.values():
+    for term in directory.taxonomy.facet("topics").values():
         plans += _paginated(
             f"topics/{term.id}",
             term.label,
@@ -207,14 +209,14 @@ def browse_pages(directory: Directory, views: list[ListingView], *, page_size: i
         ]
         return [("", links)]
 
-    intro = "Support listed for each country. Services open to everyone worldwide appear on every country's page."
+    intro = _("Support listed for each country. Services open to everyone worldwide appear on every country's page.")
     plans.append(
         PagePlan(
             "countries/index.md",
-            "Browse by country",
+            _("Browse by country"),
             lambda base: render_template(
                 "index_page.html",
-                title="Browse by country",
+                title=_("Browse by country"),
                 intro=intro,
                 groups=all_countries(base),
                 cards_html="",
@@ -229,8 +231,9 @@ def browse_pages(directory: Directory, views: list[ListingView], *, page_size: i
         name = names.country_name(code)
         plans += _paginated(
             f"countries/{code.lower()}",
-            f"Support in {name}",
-            f"Listings that serve people in {name}, then services open to everyone worldwide.",
+            _("Support in %(country)s") % {"country": name},
+            _("Listings that serve people in %(country)s, then services open to everyone worldwide.")
+            % {"country": name},
             _country_order(by_country[code], worldwide),
             page_size,
             cards=cards,
@@ -245,9 +248,13 @@ def _country_order(specific: list[ListingView], worldwide: list[ListingView]) ->
 
 
 KIND_INTROS = {
-    "helplines": "Phone, text and chat lines you can contact when you need to talk. Many are free and some are "
-    "open all day and night.",
-    "communities": "Online spaces where people support each other. Check how each one is moderated before you "
-    "share anything personal.",
-    "teletherapy": "Therapy and counselling by video, phone or message. Teletherapy is not for emergencies.",
+    "helplines": N_(
+        "Phone, text and chat lines you can contact when you need to talk. Many are free and some are "
+        "open all day and night."
+    ),
+    "communities": N_(
+        "Online spaces where people support each other. Check how each one is moderated before you "
+        "share anything personal."
+    ),
+    "teletherapy": N_("Therapy and counselling by video, phone or message. Teletherapy is not for emergencies."),
 }

@@ -8,6 +8,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..i18n import gettext, ngettext
+from ..i18n.dates import long_date
 from .names import COST_LABELS, KIND_LABELS, KIND_PLURALS
 from .safety import json_for_attribute, json_for_script, safe_href
 from .view import ListingView
@@ -25,8 +27,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    # Every visitor-facing string in a template is `{{ _("...") }}`; the page language's catalogue fills it in.
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    # Every visitor-facing string in a template is `{{ _("...") }}`; the page language's catalogue fills it in
+    # (the language of the build in progress: generator/i18n/context.py).
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["long_date"] = long_date
     env.filters["href"] = safe_href
     env.filters["json_script"] = json_for_script
     env.filters["json_attr"] = json_for_attribute

@@ -9,6 +9,8 @@ from urllib.parse import quote, urlencode
 
 from ..directory import ListingRecord
 from ..freshness import tier
+from ..i18n import N_, _
+from ..i18n.dates import clock, long_date
 from ..models.hours import WeeklyHours, is_always_open
 from ..models.vocab import DAYS
 from ..open_now import hours_data
@@ -40,7 +42,7 @@ class HoursView:
 
     @property
     def summary(self) -> str:
-        return "Open 24 hours, every day" if self.always else f"Times in {self.timezone}"
+        return _("Open 24 hours, every day") if self.always else _("Times in %(zone)s") % {"zone": self.timezone}
 
 
 def hours_view(hours) -> HoursView | None:
@@ -51,18 +53,18 @@ def hours_view(hours) -> HoursView | None:
     assert isinstance(hours, WeeklyHours)
     by_day: dict[str, list[str]] = {d: [] for d in DAYS}
     for interval in hours.weekly:
-        shown = f"{interval.opens}–{interval.closes}" + (" (next day)" if interval.overnight else "")
+        shown = f"{clock(interval.opens)}–{clock(interval.closes)}" + (_(" (next day)") if interval.overnight else "")
         for day in interval.days:
             by_day[day].append(shown)
-    rows = tuple((names.DAY_NAMES[d], ", ".join(by_day[d]) or "Closed") for d in DAYS)
+    rows = tuple((names.DAY_NAMES[d], ", ".join(by_day[d]) or _("Closed")) for d in DAYS)
     data = hours_data(hours)
-    return HoursView(False, hours.timezone, rows, tuple(d.isoformat() for d in hours.closed_on), hours.note or "", data)
+    return HoursView(False, hours.timezone, rows, tuple(long_date(d) for d in hours.closed_on), hours.note or "", data)
 
 
 def _hours_word(hours) -> str:
     if hours is None:
         return ""
-    return "24/7" if is_always_open(hours) else "see hours"
+    return _("24/7") if is_always_open(hours) else _("see hours")
 
 
 def contact_actions(record: ListingRecord) -> list[Action]:
@@ -72,7 +74,7 @@ def contact_actions(record: ListingRecord) -> list[Action]:
         parsed = record.numbers.get(index)
         details = []
         if getattr(contact, "free", None):
-            details.append("Free to call")
+            details.append(_("Free to call"))
         word = _hours_word(getattr(contact, "hours", None))
         if word:
             details.append(word)
@@ -80,23 +82,37 @@ def contact_actions(record: ListingRecord) -> list[Action]:
         before = len(actions)
         if method == "phone" and parsed:
             extension = contact.extension
-            label = f"Call {contact.number}, then press {extension}" if extension else f"Call {contact.number}"
+            label = (
+                _("Call %(number)s, then press %(extension)s") % {"number": contact.number, "extension": extension}
+                if extension
+                else _("Call %(number)s") % {"number": contact.number}
+            )
             actions.append(
                 Action(method, label, parsed.tel_href_with(extension), " · ".join(details), contact.note or "")
             )
         elif method == "sms" and parsed:
             keyword = contact.keyword
-            label = f"Text {keyword} to {contact.number}" if keyword else f"Text {contact.number}"
+            label = (
+                _("Text %(keyword)s to %(number)s") % {"keyword": keyword, "number": contact.number}
+                if keyword
+                else _("Text %(number)s") % {"number": contact.number}
+            )
             actions.append(Action(method, label, parsed.sms_href(keyword), " · ".join(details), contact.note or ""))
         elif method == "whatsapp":
             href = contact.url or (parsed.whatsapp_href if parsed else "")
             if href:
                 actions.append(
-                    Action(method, "Message on WhatsApp", href, " · ".join(details), contact.note or "", True)
+                    Action(method, _("Message on WhatsApp"), href, " · ".join(details), contact.note or "", True)
                 )
         elif method == "email":
             actions.append(
-                Action(method, f"Email {contact.address}", "mailto:" + contact.address, "", contact.note or "")
+                Action(
+                    method,
+                    _("Email %(address)s") % {"address": contact.address},
+                    "mailto:" + contact.address,
+                    "",
+                    contact.note or "",
+                )
             )
         elif getattr(contact, "url", None):
             host = display_site(contact.url)
@@ -117,11 +133,11 @@ def contact_actions(record: ListingRecord) -> list[Action]:
 
 
 def _yes_no(value) -> str | None:
-    return None if value is None else ("Yes" if value else "No")
+    return None if value is None else (_("Yes") if value else _("No"))
 
 
 def _label(value: str | None) -> str | None:
-    return value.replace("-", " ").capitalize() if value else None
+    return names.vocab_label(value)
 
 
 def _kind_facts(record: ListingRecord) -> list[tuple[str, str]]:
@@ -129,37 +145,40 @@ def _kind_facts(record: ListingRecord) -> list[tuple[str, str]]:
     facts: list[tuple[str, str | None]] = []
     if record.kind == "helplines":
         facts = [
-            ("Type of service", _label(listing.service)),
-            ("Who answers", ", ".join(_label(r) for r in listing.responders) if listing.responders else None),
-            ("Confidentiality", listing.confidentiality),
+            (_("Type of service"), _label(listing.service)),
+            (_("Who answers"), ", ".join(_label(r) or r for r in listing.responders) if listing.responders else None),
+            (_("Confidentiality"), listing.confidentiality),
         ]
     elif record.kind == "communities":
         facts = [
-            ("Platform", _label(listing.platform)),
-            ("How to join", _label(listing.access)),
-            ("Moderation", _label(listing.moderation)),
-            ("Anonymity", _label(listing.anonymity)),
-            ("Run by peers", _yes_no(listing.peer_led)),
-            ("Points members in crisis to helplines", "Yes" if listing.crisis_signposting else "Not stated"),
+            (_("Platform"), _label(listing.platform)),
+            (_("How to join"), _label(listing.access)),
+            (_("Moderation"), _label(listing.moderation)),
+            (_("Anonymity"), _label(listing.anonymity)),
+            (_("Run by peers"), _yes_no(listing.peer_led)),
+            (_("Points members in crisis to helplines"), _("Yes") if listing.crisis_signposting else _("Not stated")),
         ]
     elif record.kind == "teletherapy":
         price = listing.price
         if price:
             amount = f"{price.from_:g}" + (f"–{price.to:g}" if price.to is not None else "")
-            price_text = f"{amount} {price.currency} per {price.per}"
+            per = {"session": _("per session"), "week": _("per week"), "month": _("per month")}.get(
+                price.per, price.per
+            )
+            price_text = f"{amount} {price.currency} {per}"
         else:
             price_text = None
         insurance = listing.insurance
         insurance_text = ", ".join(insurance) if isinstance(insurance, list) else _yes_no(insurance)
         licensed = [names.region_name(c) if "-" in c else names.country_name(c) for c in listing.licensed_in]
         facts = [
-            ("Ways to meet", ", ".join(_label(m) for m in listing.modalities) or None),
-            ("Professionals", ", ".join(_label(p) for p in listing.professions) or None),
-            ("Licensed in", ", ".join(licensed) or None),
-            ("Price", price_text),
-            ("Insurance", insurance_text),
-            ("Free trial", _yes_no(listing.free_trial)),
-            ("Can prescribe medication", _yes_no(listing.prescribing)),
+            (_("Ways to meet"), ", ".join(_label(m) or m for m in listing.modalities) or None),
+            (_("Professionals"), ", ".join(_label(p) or p for p in listing.professions) or None),
+            (_("Licensed in"), ", ".join(licensed) or None),
+            (_("Price"), price_text),
+            (_("Insurance"), insurance_text),
+            (_("Free trial"), _yes_no(listing.free_trial)),
+            (_("Can prescribe medication"), _yes_no(listing.prescribing)),
         ]
     return [(label, value) for label, value in facts if value]
 
@@ -253,14 +272,18 @@ def _age_text(age) -> str:
     if not age or (age.min is None and age.max is None):
         return ""
     if age.min is not None and age.max is not None:
-        return f"Ages {age.min} to {age.max}"
-    return f"Ages {age.min} and over" if age.min is not None else f"Up to age {age.max}"
+        return _("Ages %(min)s to %(max)s") % {"min": age.min, "max": age.max}
+    if age.min is not None:
+        return _("Ages %(min)s and over") % {"min": age.min}
+    return _("Up to age %(max)s") % {"max": age.max}
 
 
 CAUTIONS = {
-    "communities": "This community has not told us that it points members in crisis to helplines. "
-    "Peers are not trained to respond to emergencies.",
-    "teletherapy": "Teletherapy is not for emergencies.",
+    "communities": N_(
+        "This community has not told us that it points members in crisis to helplines. "
+        "Peers are not trained to respond to emergencies."
+    ),
+    "teletherapy": N_("Teletherapy is not for emergencies."),
 }
 
 
@@ -270,7 +293,7 @@ def build_view(
     listing = record.listing
     caution = ""
     if record.kind == "communities" and not listing.crisis_signposting:
-        caution = CAUTIONS["communities"]
+        caution = _(CAUTIONS["communities"])
     report_url = ""
     if repo_url:
         query = urlencode(

@@ -427,7 +427,7 @@ def test_next_opening_is_in_the_visitors_time(chromium_browser, finder_url):
     wait_ready(page)
     # The night shift opens at 22:00 London (BST) = 06:00 Thursday in Tokyo.
     assert page.locator("[data-listing-id='finder-night-owl'] .kd-open-state").inner_text() == \
-        "Closed now · opens Thursday 06:00 your time"
+        "Closed now · opens Thursday 6:00 AM your time"
     context.close()
 
 

@@ -45,9 +45,9 @@ def test_open_now(tokyo, fixture_url, when, expected):
 
 
 @pytest.mark.parametrize("when, day, time", [
-    ("2025-04-20T02:00:00", "Monday", "17:00"),   # Sunday 03:00 London; opens Mon 09:00 BST = Mon 17:00 Tokyo
-    ("2025-04-18T17:00:00", "Sunday", "06:00"),   # Friday 18:00 London; opens Sat 22:00 BST = Sun 06:00 Tokyo
-    ("2026-12-25T10:00:00", "Sunday", "07:00"),   # a listed closed day; opens Sat 22:00 GMT = Sun 07:00 Tokyo
+    ("2025-04-20T02:00:00", "Monday", "5:00 PM"),   # Sunday 03:00 London; opens Mon 09:00 BST = Mon 17:00 Tokyo
+    ("2025-04-18T17:00:00", "Sunday", "6:00 AM"),   # Friday 18:00 London; opens Sat 22:00 BST = Sun 06:00 Tokyo
+    ("2026-12-25T10:00:00", "Sunday", "7:00 AM"),   # a listed closed day; opens Sat 22:00 GMT = Sun 07:00 Tokyo
 ])
 def test_closed_says_when_it_opens_in_the_visitors_time(tokyo, fixture_url, when, day, time):
     page, _ = tokyo

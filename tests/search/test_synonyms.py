@@ -84,11 +84,12 @@ def test_phrases_come_from_the_taxonomys_labels_and_synonyms_of_two_words_or_mor
     assert table.phrases[("dad", "di")] == (Concept("topic", "grief-loss"),)  # "died" stems to "di"
     # One phrase can mean several terms: a query with it keeps listings with any of them.
     assert set(table.phrases[("cant", "sleep")]) == {Concept("topic", "anxiety"), Concept("topic", "stress")}
+    # Every language's labels and search words (taxonomy.<code>.yaml) make phrases on every site.
     every_text = [
         t
         for facet in ("topics", "audiences")
-        for term in shipped.taxonomy.facet(facet).values()
-        for t in (term.label, *term.synonyms)
+        for term_id in shipped.taxonomy.facet(facet)
+        for t in shipped.taxonomy.words_in_every_language(facet, term_id)
     ]
     # Single words are plain words, matched by the index; only cost words choose values on their own.
     from_taxonomy = {key for key, concepts in table.phrases.items() if concepts[0].facet != "cost"}
@@ -97,13 +98,14 @@ def test_phrases_come_from_the_taxonomys_labels_and_synonyms_of_two_words_or_mor
 
 
 def test_crisis_words_come_from_the_suicidal_thoughts_topic(table, shipped):
-    term = shipped.taxonomy.topics["suicidal-thoughts"]
+    words_of_term = shipped.taxonomy.words_in_every_language("topics", "suicidal-thoughts")
     assert frozenset({"want", "die"}) in table.crisis and frozenset({"suicid"}) in table.crisis
-    assert len(table.crisis) <= len(term.synonyms) + 1
+    assert frozenset({"quiero", "morir"}) in table.crisis  # taxonomy.es.yaml: every site knows every language's
+    assert len(table.crisis) <= len(words_of_term)
     # No crisis phrase is cut down to one common word by the stop-word list.
     assert all(
         len(words) >= 2
-        or next(iter(words)) in {analysis.analyse(s)[0] for s in term.synonyms + [term.label] if len(s.split()) == 1}
+        or next(iter(words)) in {analysis.analyse(s)[0] for s in words_of_term if len(s.split()) == 1}
         for words in table.crisis
     )
 

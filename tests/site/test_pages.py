@@ -188,7 +188,7 @@ def test_listing_hours_table_and_browser_data(helpline):
     assert json.loads(state[1]["data-kd-hours"])["tz"] == "Europe/London"
     assert "Opening hours (Europe/London time)" in helpline
     assert "<th scope=\"row\">Saturday</th><td>22:00–02:00 (next day)</td>" in helpline
-    assert "Closed on 2026-12-25." in helpline
+    assert "Closed on 25 December 2026." in helpline
 
 
 def test_contact_hours_are_shown_when_the_listing_has_none(plans):

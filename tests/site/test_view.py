@@ -83,7 +83,7 @@ def test_weekly_hours_are_shown_in_the_service_zone_with_overnight_marked(views)
     assert rows["Monday"] == "09:00–17:00"
     assert rows["Saturday"] == "22:00–02:00 (next day)"
     assert rows["Sunday"] == "Closed"
-    assert hours.closed_on == ("2026-12-25",)
+    assert hours.closed_on == ("25 December 2026",)
     assert hours.note == "Test fixture hours note."
 
 

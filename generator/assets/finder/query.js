@@ -5,7 +5,7 @@
    Phrase slots ("want to die") keep the listings with any of their topics or audiences; the other words are
    each required, the last one a prefix while it is typed. A word the index does not hold at all is matched
    one letter off instead (lunr's edit distance 1): `fuzzy` names those words, so the page can say so. */
-import { normalise, planTerms, suggest } from "./synonyms.js";
+import { isPrefix, normalise, planTerms, suggest } from "./synonyms.js";
 
 const PREFIX_MIN = 2;  // analysis.PREFIX_MIN
 const SEPARATOR = /[\s-]/;
@@ -13,11 +13,14 @@ export const PHRASE_ONLY_SCORE = 1;  // query.py: PHRASE_ONLY_SCORE
 
 // {terms, prefix}: every word's term (stop words drop out); unless the text ends with a space or hyphen its
 // last word is still being typed, and matches as a prefix once its term is PREFIX_MIN long.
-export function queryTerms(lunr, text) {
+// `analysis` (synonyms.js: analysisFrom) says how the site's language is analysed; English when absent.
+export function queryTerms(lunr, text, analysis) {
   text = normalise(text);
+  const own = analysis && analysis.stem === false;
   const terms = lunr.tokenizer(text).map((t) => {
     let token = lunr.trimmer(t);
     if (!token || token.toString() === "") return null;
+    if (own) return analysis.stop.has(token.toString()) ? null : token.toString();
     token = lunr.stopWordFilter(token);
     return token ? lunr.stemmer(token).toString() : null;
   });
@@ -30,14 +33,15 @@ export function queryTerms(lunr, text) {
 }
 
 export function planQuery(lunr, text, table) {
-  return planTerms(queryTerms(lunr, text), table);
+  return planTerms(queryTerms(lunr, text, table.analysis), table);
 }
 
 // lunr.js matches ({ref, score}, best first) for plain required words, no phrases (query.py: index.search).
-export function searchIndex(lunr, idx, text) {
-  const parsed = queryTerms(lunr, text);
+export function searchIndex(lunr, idx, text, analysis) {
+  const parsed = queryTerms(lunr, text, analysis);
   if (!parsed.terms.length) return [];
-  return runWords(lunr, idx, parsed.terms.map((term, i) => ({ term, prefix: parsed.prefix && i === parsed.terms.length - 1 })), []);
+  const last = parsed.terms.length - 1;
+  return runWords(lunr, idx, parsed.terms.map((term, i) => ({ term, prefix: isPrefix(term, parsed.prefix && i === last, analysis) })), []);
 }
 
 // The index terms a word can match: itself, the words it begins (while typed), or those one letter off.
@@ -109,7 +113,7 @@ export function textSearch(lunr, idx, text, table, hasConcept, count, moreWords 
   found.matches.forEach((match) => { scores[match.ref] = match.score; });
   const typed = lunr.tokenizer(normalise(text)).map((token) => lunr.trimmer(token).toString());
   const corrections = found.fuzzy.map((term) => {
-    const word = typed.find((w) => queryTerms(lunr, w + " ").terms[0] === term) || term;
+    const word = typed.find((w) => queryTerms(lunr, w + " ", table.analysis).terms[0] === term) || term;
     return { word, suggestion: suggest(word, table.words) || suggest(word, moreWords()) };
   });
   return { scores, levels: nameLevels(lunr, idx, found), crisis: found.plan.crisis, corrections };

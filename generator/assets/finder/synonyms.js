@@ -31,8 +31,22 @@ export function readTable(raw) {
     filler: new Set((raw && raw.filler) || []),
     crisis: (raw && raw.crisis) || [],
     crisisConcepts: new Set(((raw && raw.crisisConcepts) || []).map(([facet, id]) => conceptKey({ facet, id }))),
-    words: (raw && raw.words) || []
+    words: (raw && raw.words) || [],
+    analysis: analysisFrom(raw && raw.analysis)
   };
+}
+
+// The site language's analysis (analysis.py: Analysis.as_data): English stems with lunr's stemmer and stop
+// words; other languages have their own stop words, no stemmer, and every word of prefixFrom letters or more
+// matches as a prefix.
+export function analysisFrom(raw) {
+  if (!raw || raw.stem !== false) return { lang: (raw && raw.lang) || "en", stem: true, prefixFrom: 0, stop: null };
+  return { lang: raw.lang, stem: false, prefixFrom: raw.prefixFrom || 0, stop: new Set(raw.stop || []) };
+}
+
+// analysis.py: is_prefix.
+export function isPrefix(term, lastTyped, analysis) {
+  return lastTyped || Boolean(analysis && analysis.prefixFrom > 0 && term.length >= analysis.prefixFrom);
 }
 
 // {slots: [{term, prefix, concepts}], crisis} from queryTerms' {terms, prefix} (synonyms.py: plan_query).
@@ -46,7 +60,8 @@ export function planTerms(parsed, table) {
       slots.push({ term: null, prefix: false, concepts });
       at += size + 1;  // the loop stepped once past the size that matched
     } else {
-      slots.push({ term: terms[at], prefix: parsed.prefix && at === terms.length - 1, concepts: [] });
+      const lastTyped = parsed.prefix && at === terms.length - 1;
+      slots.push({ term: terms[at], prefix: isPrefix(terms[at], lastTyped, table.analysis), concepts: [] });
       at += 1;
     }
   }
