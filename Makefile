@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test lint build validate browser bench lock clean
+.PHONY: serve test lint build validate browser bench lock clean i18n-extract i18n-update i18n-compile i18n-init
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +59,21 @@ lock:
 
 clean:
 	rm -rf site .pytest_cache .hypothesis .mypy_cache .ruff_cache
+
+## Translations (CONTRIBUTING.md, "Languages"): Babel's own commands over generator/locale/.
+LOCALES := generator/locale
+BABEL := $(VENV)/bin/pybabel
+i18n-extract: $(VENV)/.installed
+	$(BABEL) -q extract -F $(LOCALES)/babel.cfg -k N_ -k t -k tn:1,2 -c Translators: --sort-output \
+		--project=Kindred --copyright-holder="Kindred contributors" --add-location=file --no-wrap \
+		-o $(LOCALES)/kindred.pot .
+
+i18n-update: i18n-extract
+	$(BABEL) -q update -i $(LOCALES)/kindred.pot -d $(LOCALES) -D kindred --ignore-obsolete --no-wrap
+
+i18n-compile: $(VENV)/.installed
+	$(BABEL) compile -d $(LOCALES) -D kindred --statistics
+
+i18n-init: i18n-extract
+	@[ -n "$(LANG)" ] || { echo "usage: make i18n-init LANG=xx"; exit 2; }
+	$(BABEL) init -i $(LOCALES)/kindred.pot -d $(LOCALES) -D kindred -l $$($(PY) -c "from generator.i18n import language; print(language('$(LANG)').babel_code)")

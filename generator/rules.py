@@ -70,6 +70,8 @@ def duplicate_problems(doc: Document, display_path: str) -> list[Problem]:
 
 
 _REPEATS_SHOWN = 3  # a list of 8,000 copies gets a few exact errors and a count, not 8,000 lines
+# json.dumps(item, sort_keys=True, default=str), without building a new encoder for every item.
+_ITEM_JSON = json.JSONEncoder(sort_keys=True, default=str).encode
 
 
 def _check_duplicates(checker: _Checker, value: Any, path: tuple) -> None:
@@ -81,12 +83,18 @@ def _check_duplicates(checker: _Checker, value: Any, path: tuple) -> None:
         return
     if not isinstance(value, list):
         return
+    if len(value) < 2:  # nothing to repeat; a mapping or list inside may still hold a list that repeats
+        if value and isinstance(value[0], (dict, list)):
+            _check_duplicates(checker, value[0], path + (0,))
+        return
+    if all(type(item) is str for item in value) and len(set(value)) == len(value):
+        return  # the usual list, distinct words or codes: nothing repeats and nothing is inside
     first: dict[object, int] = {}
     repeats = []
     for index, item in enumerate(value):
         if isinstance(item, (dict, list)):
             _check_duplicates(checker, item, path + (index,))
-            seen: object = json.dumps(item, sort_keys=True, default=str)  # mappings and lists by their JSON
+            seen: object = _ITEM_JSON(item)  # mappings and lists by their JSON
         else:
             seen = (type(item), item)  # scalars as themselves, typed: 1 is not "1"
         if seen in first:
@@ -278,19 +286,27 @@ def _check_web_addresses(checker: _Checker) -> None:
 
 
 def _check_description_links(checker: _Checker) -> None:
-    """Description links go only to https, mailto or tel, and a link that reads as an address goes there."""
-    description = checker.data.get("description")
-    if not isinstance(description, str) or (
-        "](" not in description and "<" not in description and "]:" not in description
-    ):
-        return  # no inline link, autolink or reference definition: nothing to parse
-    for link in description_links(description):
-        problem = link_problem(link)
-        if problem:
-            line = checker.doc.text_line(("description",), link.line)
-            checker.problems.append(
-                Problem(checker.display_path, line, 1, f"`description`: {problem}", "error", "description")
-            )
+    """Description links go only to https, mailto or tel, and a link that reads as an address goes there:
+    in the description and in each translation of it."""
+    places: list[tuple[tuple, str]] = [(("description",), "description")]
+    translations = checker.data.get("translations")
+    if isinstance(translations, dict):
+        places += [(("translations", tag, "description"), f"translations.{tag}.description") for tag in translations]
+    for path, label in places:
+        description: Any = checker.data
+        for key in path:
+            description = description.get(key) if isinstance(description, dict) else None
+        if not isinstance(description, str) or (
+            "](" not in description and "<" not in description and "]:" not in description
+        ):
+            continue  # no inline link, autolink or reference definition: nothing to parse
+        for link in description_links(description):
+            problem = link_problem(link)
+            if problem:
+                line = checker.doc.text_line(path, link.line)
+                checker.problems.append(
+                    Problem(checker.display_path, line, 1, f"`{label}`: {problem}", "error", "description")
+                )
 
 
 def contact_keys(record: ListingRecord) -> Iterator[tuple[str, tuple, str]]:

@@ -18,8 +18,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Section
+from mkdocs.structure.pages import Page
 
-from ..i18n import DEFAULT_LANGUAGE, Language, language, use_language
+from ..i18n import DEFAULT_LANGUAGE, Language, gettext, language, use_language
 from ..i18n.alternates import alternates
 from ..i18n.languages import UnknownLanguage
 from ..site.render import environment
@@ -114,6 +116,23 @@ def build_language(config: MkDocsConfig, chosen: Language, parent: object, site_
         plugin = language_config.plugins["kindred"]
         plugin.parent, plugin.nested_language = parent, chosen  # type: ignore[attr-defined]
         build(language_config)
+
+
+def translate_nav(nav) -> None:
+    """Nav titles written in mkdocs.yml, in the build's language (generator/i18n/site_strings.py lists them).
+
+    A page's own title (its first heading) comes from its translated Markdown; only titles given in the nav
+    are set before the page is read, and only those are translated here."""
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, Section):
+                item.title = gettext(item.title)
+                walk(item.children)
+            elif isinstance(item, (Page, Link)) and item.title:
+                item.title = gettext(item.title)
+
+    walk(nav.items)
 
 
 def is_shared_data(path: str) -> bool:

@@ -134,6 +134,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         """Another language's build: the directory, budget and staging are the default language's."""
         self.command, self.directory, self.budget = parent.command, parent.directory, parent.budget
         self.languages, self.language = parent.languages, chosen
+        if config.site_description:
+            config.site_description = _(config.site_description)
         self._page_settings(config)
         return config
 
@@ -230,6 +232,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if not self.language.is_default:
+            languages.translate_nav(nav)
         self.nav = nav
         self.generated_pages = generated_pages.adopt(files, self.plans, nav, config)  # no Markdown for empty pages
         return nav

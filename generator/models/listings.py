@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, StrictInt, ValidationInfo, field_validator
+from pydantic import Field, StrictBool, StrictInt, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Strict
@@ -78,6 +78,20 @@ class Verification(Strict):
         return day
 
 
+class ListingText(Strict):
+    """A listing's name, summary and description in another language (CONTRIBUTING.md, "Translations")."""
+
+    name: Text | None = Field(default=None, min_length=2, max_length=120)
+    summary: Text | None = Field(default=None, max_length=200)
+    description: Text | None = Field(default=None, max_length=20_000, description="Markdown; raw HTML is removed")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> ListingText:
+        if self.name is None and self.summary is None and self.description is None:
+            raise ValueError("a translation needs at least one of `name`, `summary` and `description`")
+        return self
+
+
 class Listing(Strict):
     """Fields every listing has (CONTRIBUTING.md, "Fields every listing has")."""
 
@@ -93,6 +107,14 @@ class Listing(Strict):
         default_factory=list, max_length=MAX_REGIONS, description="ISO 3166-2 codes inside `countries`"
     )
     languages: list[LanguageTag] = Field(min_length=1, max_length=MAX_LANGUAGES, description="BCP 47 tags")
+    written_in: LanguageTag = Field(
+        default="en", description="The language name, summary and description are written in (BCP 47)"
+    )
+    translations: dict[LanguageTag, ListingText] = Field(
+        default_factory=dict,
+        max_length=MAX_LANGUAGES,
+        description="name, summary and description in other languages, by BCP 47 tag (site languages use them)",
+    )
     topics: list[str] = Field(
         min_length=1,
         max_length=MAX_TOPICS,

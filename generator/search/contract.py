@@ -47,6 +47,7 @@ COLUMNS: dict[str, str] = {
     "n": "name",
     "s": "summary",
     "nr": "place in name order (ignoring case, then by id): the ranking's last key",
+    "tl": "the language of name and summary (BCP 47) when it is not the page language",
     "sv": "helplines: crisis, support or information",
     "tp": "topic ids, as positions among the topic options",
     "au": "audience ids, as positions among the audience options",

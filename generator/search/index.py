@@ -115,14 +115,18 @@ def about_text(record: ListingRecord) -> str:
 def document_text(record: ListingRecord, directory: Directory) -> dict[str, str]:
     """The text of each indexed field for one listing (before analysis)."""
     listing = record.listing
+    translations = [t for t in listing.translations.values()]
     return {
-        "name": listing.name,
+        # A listing is found by its own words and by each of its translations', whatever the site's language.
+        "name": " ".join([listing.name, *(t.name for t in translations if t.name)]),
         "topics": " ".join(term_text(directory, "topics", t) for t in listing.topics),
         "audiences": " ".join(term_text(directory, "audiences", a) for a in listing.audiences),
         "organisation": listing.organization.name if listing.organization else "",
         "about": about_text(record),
-        "summary": listing.summary,
-        "description": plain_text(listing.description),
+        "summary": " ".join([listing.summary, *(t.summary for t in translations if t.summary)]),
+        "description": " ".join(
+            plain_text(d) for d in [listing.description, *(t.description for t in translations)] if d
+        ),
     }
 
 

@@ -10,13 +10,13 @@ from typing import Any, get_args
 
 from .. import open_now
 from ..directory import Directory, ListingRecord
-from ..i18n import N_, _
+from ..i18n import N_, _, current_language
 from ..models import Community, Teletherapy
 from ..models.vocab import CONTACT_METHODS
 from ..ranking import in_site_order
 from ..site import names
 from ..site.safety import safe_href
-from ..site.view import contact_actions
+from ..site.view import contact_actions, shown_text
 from ..taxonomy import Taxonomy
 
 # Contact methods as the finder names them: an SMS contact is "text".
@@ -72,15 +72,18 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
         href = _href(action.href)
         if href:
             actions.append([action.method, action.label, href, 1 if action.external else 0])
+    text = shown_text(listing)
     out: dict[str, Any] = {
         "id": record.id,
         "k": record.kind,
-        "n": listing.name,
-        "s": listing.summary,
+        "n": text.name,
+        "s": text.summary,
         "tp": list(listing.topics),
         "au": list(listing.audiences),
         "co": list(listing.countries),
     }
+    if text.summary_lang.lower() != current_language().lower():
+        out["tl"] = text.summary_lang
     service = getattr(listing, "service", None)
     if service:
         out["sv"] = service

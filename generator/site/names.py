@@ -111,6 +111,8 @@ VOCAB_LABELS = Translated(
         "coach": N_("Coach"),
     }
 )
+# How a listing was verified (models/vocab.py VerificationMethod), as its "Verified on …" sentence says it.
+VERIFICATION_LABELS = Translated({"called": N_("called"), "website": N_("website"), "provider": N_("provider")})
 # What a source supports, or what no source confirmed, in words a visitor reads (models/vocab.py SourcedFact).
 FACT_LABELS = Translated(
     {

@@ -8,9 +8,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from ..i18n import gettext, ngettext
+from ..i18n import current_language, gettext, ngettext
 from ..i18n.dates import long_date
-from .names import COST_LABELS, KIND_LABELS, KIND_PLURALS
+from ..i18n.languages import text_direction
+from .names import COST_LABELS, KIND_LABELS, KIND_PLURALS, VERIFICATION_LABELS
 from .safety import json_for_attribute, json_for_script, safe_href
 from .view import ListingView
 
@@ -31,11 +32,25 @@ def environment() -> Environment:
     # (the language of the build in progress: generator/i18n/context.py).
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["long_date"] = long_date
+    env.globals["text_lang"] = text_lang_attributes
     env.filters["href"] = safe_href
     env.filters["json_script"] = json_for_script
     env.filters["json_attr"] = json_for_attribute
-    env.globals.update(KIND_LABELS=KIND_LABELS, KIND_PLURALS=KIND_PLURALS, COST_LABELS=COST_LABELS)
+    env.globals.update(
+        KIND_LABELS=KIND_LABELS,
+        KIND_PLURALS=KIND_PLURALS,
+        COST_LABELS=COST_LABELS,
+        VERIFICATION_LABELS=VERIFICATION_LABELS,
+    )
     return env
+
+
+def text_lang_attributes(tag: str) -> Markup:
+    """` lang="es" dir="ltr"` for listing text not in the page language (nothing when it is), so screen readers
+    read it in its own language and Arabic or Hebrew text runs right to left."""
+    if not tag or tag.lower() == current_language().lower():
+        return Markup("")
+    return Markup(' lang="%s" dir="%s"') % (tag, text_direction(tag))
 
 
 def render_listing_page(view: ListingView, *, base: str) -> str:

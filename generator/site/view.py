@@ -9,8 +9,9 @@ from urllib.parse import quote, urlencode
 
 from ..directory import ListingRecord
 from ..freshness import tier
-from ..i18n import N_, _
+from ..i18n import N_, _, current_language
 from ..i18n.dates import clock, long_date
+from ..i18n.languages import text_direction
 from ..models.hours import WeeklyHours, is_always_open
 from ..models.vocab import DAYS
 from ..open_now import hours_data
@@ -261,6 +262,12 @@ class ListingView:
     unconfirmed: list[str] = field(default_factory=list)  # fact labels no source confirmed
     freshness: str = "current"  # current | old | outdated: the verification's age when the site was built
     report_email: str = ""  # a mailto: link, when the site configures an address
+    # The language of name, summary and description as shown (a translation's, or what the listing is written
+    # in), and its direction: the templates wrap text not in the page language in its own lang and dir.
+    text_lang: str = "en"
+    text_dir: str = "ltr"
+    name_lang: str = "en"
+    summary_lang: str = "en"
 
     @property
     def contact_hours(self) -> list[tuple[str, HoursView]]:
@@ -287,6 +294,46 @@ CAUTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class ShownText:
+    """A listing's name, summary and description in the page language where it has them, each with its language."""
+
+    name: str
+    summary: str
+    description: str | None
+    name_lang: str
+    summary_lang: str
+    description_lang: str
+
+
+def shown_text(listing) -> ShownText:
+    """The translation for the page language where the listing has one (field by field), else its own text."""
+    page = current_language()
+    own = listing.written_in
+    tag, translation = (None, None) if _same_language(own, page) else _translation_for(listing.translations, page)
+
+    def pick(field_name: str) -> tuple:
+        value = getattr(translation, field_name, None) if translation is not None else None
+        return (value, tag) if value else (getattr(listing, field_name), own)
+
+    (name, name_lang), (summary, summary_lang) = pick("name"), pick("summary")
+    description, description_lang = pick("description")
+    return ShownText(name, summary, description, name_lang, summary_lang, description_lang)
+
+
+def _same_language(tag: str, page: str) -> bool:
+    return tag.lower() == page.lower()
+
+
+def _translation_for(translations: dict, page: str) -> tuple:
+    """(tag, translation) for the page language: the exact tag ("pt-BR"), else the bare language ("pt")."""
+    for wanted in (page.lower(), page.split("-")[0].lower()):
+        for tag, value in translations.items():
+            if tag.lower() == wanted:
+                return tag, value
+    return None, None
+
+
 def build_view(
     record: ListingRecord, taxonomy: Taxonomy, repo_url: str = "", report_email: str = "", today: dt.date | None = None
 ) -> ListingView:
@@ -304,15 +351,20 @@ def build_view(
             }
         )
         report_url = f"{repo_url.rstrip('/')}/issues/new?{query}"
+    text = shown_text(listing)
     return ListingView(
         record=record,
         id=record.id,
         kind=record.kind,
         kind_label=names.KIND_LABELS[record.kind],
         url=f"{record.kind}/{record.id}/",
-        name=listing.name,
-        summary=listing.summary,
-        description_html=render_description(listing.description),
+        name=text.name,
+        summary=text.summary,
+        description_html=render_description(text.description),
+        text_lang=text.description_lang,
+        text_dir=text_direction(text.description_lang),
+        name_lang=text.name_lang,
+        summary_lang=text.summary_lang,
         website=listing.website,
         website_host=display_site(listing.website),
         organization=listing.organization,

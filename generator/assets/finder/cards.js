@@ -16,9 +16,10 @@ export function card(data, l, clock, base, options = {}) {
   }
   if (l.always) meta.appendChild(document.createTextNode(" · " + t("24/7")));
   const children = [
-    el("h3", { className: "kd-card__title" }, [el("a", { href: base + l.kind + "/" + l.id + "/", text: l.name })]),
+    el("h3", { className: "kd-card__title" },
+      [el("a", { href: base + l.kind + "/" + l.id + "/", text: l.name, lang: l.textLang, dir: l.textLang && "auto" })]),
     meta,
-    el("p", { className: "kd-card__summary", text: l.summary })
+    el("p", { className: "kd-card__summary", text: l.summary, lang: l.textLang, dir: l.textLang && "auto" })
   ];
   const state = clock.describe(l);
   if (state) {

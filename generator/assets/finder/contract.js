@@ -18,7 +18,7 @@ export const FACET_KEYS = [
 // Listing columns (generator/search/records.py: listing_record says what each holds). Every listing has the
 // required ones; any other column may be absent from the file, and is 0 for a listing without a value.
 export const REQUIRED_COLUMNS = ["id", "k", "n", "s", "nr"];
-export const COLUMNS = ["id", "k", "n", "s", "nr", "sv", "tp", "au", "co", "rg", "la", "cs", "cm", "a", "h", "ao", "st",
+export const COLUMNS = ["id", "k", "n", "s", "nr", "tl", "sv", "tp", "au", "co", "rg", "la", "cs", "cm", "a", "h", "ao", "st",
                         "mod", "anon", "acc", "mode", "ins", "ft"];
 
 // The file's problems, in words (an empty list when it is what this code reads).

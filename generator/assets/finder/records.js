@@ -82,7 +82,7 @@ export function decodeData(data) {
   const C = data.listings, count = C.id.length;
   const column = (name) => C[name] || NONE;
   const ids = C.id, kinds = C.k, names = C.n, summaries = C.s, topics = column("tp"), audiences = column("au");
-  const nameRanks = C.nr, services = column("sv");
+  const nameRanks = C.nr, services = column("sv"), textLanguages = column("tl");
   const countriesColumn = column("co"), regions = column("rg"), languagesColumn = column("la"), costs = column("cs");
   const contacts = column("cm"), actions = column("a"), hours = column("h"), always = column("ao");
   const status = column("st"), moderation = column("mod"), anonymity = column("anon"), access = column("acc");
@@ -105,6 +105,7 @@ export function decodeData(data) {
     }
     const l = {
       position: i, id: ids[i], kind: facets.kind[kinds[i]][0], name: names[i], summary: summaries[i],
+      textLang: textLanguages[i] || null,
       nameRank: nameRanks[i], service: services[i] || null, costRank: 2,
       countries, worldwide: countries.includes("worldwide"), regions: regions[i] || NONE,
       languages, languagesLower: lower, primaryLanguages: primaries, rawActions: actions[i] || NONE,
