@@ -156,8 +156,9 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
 
 
 def load_listing(
-    kind: str, path: Path, taxonomy: Taxonomy, shown: str | None = None
+    kind: str, path: Path, taxonomy: Taxonomy, shown: str | None = None, *, positions_on_demand: bool = False
 ) -> tuple[ListingRecord | None, list[Problem]]:
+    """One listing and its problems. positions_on_demand: see load_yaml_file; for records that are not kept."""
     shown = shown or display_path(path)
     problems: list[Problem] = []
     listing_id = path.stem
@@ -173,7 +174,7 @@ def load_listing(
                 + (f" (such as `{suggestion}.yaml`)" if len(suggestion) >= 3 else ""),
             )
         )
-    doc, load_problems = load_yaml_file(path, shown)
+    doc, load_problems = load_yaml_file(path, shown, positions_on_demand=positions_on_demand)
     problems.extend(load_problems)
     if doc is None:
         return None, problems
@@ -299,7 +300,8 @@ def _check_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> tupl
         shares = []
         places = []
         for kind, path, path_shown in files:
-            record, listing_problems = load_listing(kind, path, taxonomy, path_shown)
+            # The record is dropped once counted, so its positions are found only when a problem needs one.
+            record, listing_problems = load_listing(kind, path, taxonomy, path_shown, positions_on_demand=True)
             problems.extend(listing_problems)
             if record is not None:
                 listings += 1

@@ -7,7 +7,7 @@ metadata. The result carries what a `tel:`/`sms:` link needs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -22,6 +22,9 @@ class ParsedNumber:
     dial: str  # what goes after tel: — E.164 for full numbers, national digits for short codes
     short: bool
     known: bool = True  # False: a possible short code the library's metadata does not list
+    # The library's reading of the number, kept from parse_number so the cost and country checks need not
+    # parse it again; not part of the value (two ParsedNumbers are equal whether or not they carry it).
+    phone: phonenumbers.PhoneNumber | None = field(default=None, compare=False, repr=False)
 
     @property
     def tel_href(self) -> str:
@@ -69,7 +72,9 @@ def parse_number(
         except phonenumbers.NumberParseException:
             return None
         if phonenumbers.is_valid_number(number):
-            return ParsedNumber(written, None, phonenumbers.format_number(number, PhoneNumberFormat.E164), False)
+            return ParsedNumber(
+                written, None, phonenumbers.format_number(number, PhoneNumberFormat.E164), False, phone=number
+            )
         return None
     regions = [c for c in countries if c != "worldwide"]
     fallback = None
@@ -86,20 +91,22 @@ def parse_number(
             if allow_short and not phonenumbers.can_be_internationally_dialled(number):
                 # Australia's 13/1300/1800 numbers fail when dialled as +61…: link the national digits.
                 national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
-                return ParsedNumber(written, region, phonenumbers.normalize_digits_only(national), False)
-            return ParsedNumber(written, region, phonenumbers.format_number(number, PhoneNumberFormat.E164), False)
+                return ParsedNumber(written, region, phonenumbers.normalize_digits_only(national), False, phone=number)
+            return ParsedNumber(
+                written, region, phonenumbers.format_number(number, PhoneNumberFormat.E164), False, phone=number
+            )
         if not allow_short:
             continue
         digits = phonenumbers.normalize_digits_only(text)
         if phonenumbers.is_valid_short_number_for_region(number, region):
-            return ParsedNumber(written, region, digits, True)
+            return ParsedNumber(written, region, digits, True, phone=number)
         if (
             fallback is None
             and phonenumbers.is_possible_short_number_for_region(number, region)
             and digits == text.replace(" ", "")
             and not _starts_with_trunk_prefix(digits, region)
         ):
-            fallback = ParsedNumber(written, region, digits, True, known=False)
+            fallback = ParsedNumber(written, region, digits, True, known=False, phone=number)
     if fallback is None and claimed_short and allow_short:
         digits = phonenumbers.normalize_digits_only(text)
         if 3 <= len(digits) <= 6 and digits == text.replace(" ", ""):
@@ -117,8 +124,15 @@ _PAID_TYPES = {
 }
 
 
-@lru_cache(maxsize=65536)  # paid_kind, is_toll_free and foreign_region each need the parsed number
 def _parse_for(parsed: ParsedNumber) -> phonenumbers.PhoneNumber | None:
+    if parsed.phone is not None:  # the same reading parse_number made: no second parse
+        return parsed.phone
+    return _parse_again(parsed)
+
+
+@lru_cache(maxsize=65536)  # paid_kind, is_toll_free and foreign_region each need the parsed number
+def _parse_again(parsed: ParsedNumber) -> phonenumbers.PhoneNumber | None:
+    """The number read from its dialling form (a claimed short code, or a ParsedNumber made elsewhere)."""
     try:
         return phonenumbers.parse(parsed.dial if parsed.dial.startswith("+") else parsed.written, parsed.region)
     except phonenumbers.NumberParseException:

@@ -129,9 +129,7 @@ class _Converter:
         if tag == _PLAIN:
             return _plain_value(node.value)
         if tag not in _STANDARD_TAGS:
-            tag = tag.replace("tag:yaml.org,2002:", "!!", 1)  # as written: !!python/object, not the URI
-            self.problem(mark, f"custom YAML tag `{tag}` is not allowed; remove it and write a plain value")
-            return None
+            return self._custom_tag(node)
         kind = type(node)
         if kind is yaml.MappingNode:
             return self._mapping(node, path)
@@ -139,6 +137,25 @@ class _Converter:
             convert = self.convert
             return [convert(child, path + (i,)) for i, child in enumerate(node.value)]
         return self._scalar(node, path)
+
+    def _custom_tag(self, node) -> None:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as written: !!python/object, not the URI
+        self.problem(node.start_mark, f"custom YAML tag `{tag}` is not allowed; remove it and write a plain value")
+        return None
+
+    def _key_refused(self, key_node) -> bool:
+        """Merge keys and keys that are lists or mappings are reported and skipped."""
+        if key_node.tag == _MERGE:
+            self.problem(key_node.start_mark, "YAML merge keys (<<) are not allowed; write the fields out in full")
+            return True
+        if type(key_node) is not yaml.ScalarNode:
+            self.problem(key_node.start_mark, "a key must be a plain word, not a list or mapping")
+            return True
+        return False
+
+    def _duplicate_key(self, key_node, first_line: int) -> None:
+        key = key_node.value
+        self.problem(key_node.start_mark, f"duplicate key `{key}` (first given on line {first_line}); keep only one")
 
     def _check_characters(self, node) -> None:
         """Control characters and bidirectional overrides (written as they are or as escapes) are refused:
@@ -167,18 +184,13 @@ class _Converter:
         result: dict = {}
         key_marks = self.key_marks
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                self.problem(key_node.start_mark, "YAML merge keys (<<) are not allowed; write the fields out in full")
-                continue
-            if type(key_node) is not yaml.ScalarNode:
-                self.problem(key_node.start_mark, "a key must be a plain word, not a list or mapping")
+            if (key_node.tag == _MERGE or type(key_node) is not yaml.ScalarNode) and self._key_refused(key_node):
                 continue
             key = key_node.value
             mark = key_node.start_mark
             key_path = path + (key,)
             if key in result:
-                first_line = key_marks[key_path][0]
-                self.problem(mark, f"duplicate key `{key}` (first given on line {first_line}); keep only one")
+                self._duplicate_key(key_node, key_marks[key_path][0])
                 continue
             key_marks[key_path] = (mark.line + 1, mark.column + 1)
             result[key] = self.convert(value_node, key_path)
@@ -191,10 +203,111 @@ class _Converter:
             if node.style in "|>":
                 self.doc.text_lines[path] = node.start_mark.line + 2
             return value  # quoted and block scalars are always text
-        typed = _plain_value(value)
-        if node.tag == _STR and not isinstance(typed, str):
-            return value  # an explicit !!str makes "123" or "true" a string
-        return typed
+        return _tagged_value(node)
+
+
+def _tagged_value(node) -> Any:
+    """A plain scalar with an explicit standard tag: `!!str 123` stays text, `!!int 5` is typed."""
+    value = node.value
+    typed = _plain_value(value)
+    if node.tag == _STR and not isinstance(typed, str):
+        return value  # an explicit !!str makes "123" or "true" a string
+    return typed
+
+
+class _DataConverter(_Converter):
+    """The same values and problems as _Converter, without recording a position for every key and value:
+    a NodeDocument finds the few positions a check asks for in the node tree. Only for files without
+    anchors, where no node is met twice."""
+
+    def __init__(self, display_path: str, text: str | None = None):
+        super().__init__(display_path, aliases_possible=False, text=text)
+        # id(mapping node) -> key -> (key node, value node) of the key's first appearance, the one that is read
+        self.entries: dict[int, dict[str, tuple]] = {}
+
+    def convert(self, node, path: tuple = ()) -> Any:
+        if self.text is not None and type(node) is yaml.ScalarNode:
+            self._check_characters(node)
+        tag = node.tag
+        if tag == _PLAIN:
+            return _plain_value(node.value)
+        if tag not in _STANDARD_TAGS:
+            return self._custom_tag(node)
+        kind = type(node)
+        if kind is yaml.MappingNode:
+            return self._mapping(node, path)
+        if kind is yaml.SequenceNode:
+            convert = self.convert
+            return [convert(child) for child in node.value]
+        if node.style:
+            return node.value  # quoted and block scalars are always text
+        return _tagged_value(node)
+
+    def _mapping(self, node, path: tuple = ()) -> dict:
+        result: dict = {}
+        firsts: dict[str, tuple] = {}
+        self.entries[id(node)] = firsts
+        convert = self.convert
+        for key_node, value_node in node.value:
+            if (key_node.tag == _MERGE or type(key_node) is not yaml.ScalarNode) and self._key_refused(key_node):
+                continue
+            key = key_node.value
+            if key in result:
+                self._duplicate_key(key_node, firsts[key][0].start_mark.line + 1)
+                continue
+            firsts[key] = (key_node, value_node)
+            result[key] = convert(value_node)
+        return result
+
+
+class NodeDocument(Document):
+    """A Document that keeps the composed node tree and reads a position from it when one is asked for,
+    giving what Document would have recorded (tests/test_yaml_positions.py compares the two on every path).
+    `kindred validate` asks for a few positions per file, so recording every one is wasted; the tree is
+    larger than the recorded positions, so documents kept for a build record them instead."""
+
+    def __init__(self, data: Any, root, entries: dict[int, dict[str, tuple]]) -> None:
+        super().__init__(data)
+        self._root = root
+        self._entries = entries  # every mapping's keys as _DataConverter read them: the first of duplicates
+
+    def _find(self, path: tuple):
+        """(node, key node or None, parts matched) for the longest start of path that the file has."""
+        node, key_node, matched = self._root, None, 0
+        for part in path:
+            if node.tag not in _STANDARD_TAGS:
+                break  # a custom tag: its value was refused, and nothing under it was read
+            kind = type(node)
+            found = None
+            if kind is yaml.MappingNode:
+                # Every mapping that was read has its entries; merge keys and list or mapping keys are not among them.
+                entry = self._entries[id(node)].get(part) if isinstance(part, str) else None
+                found = (entry[1], entry[0]) if entry else None
+            elif kind is yaml.SequenceNode and isinstance(part, int) and 0 <= part < len(node.value):
+                found = (node.value[part], None)
+            if found is None:
+                break
+            node, key_node = found
+            matched += 1
+        return node, key_node, matched
+
+    def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        node, key_node, _ = self._find(tuple(path))
+        mark = key_node.start_mark if key and key_node is not None else node.start_mark
+        return mark.line + 1, mark.column + 1
+
+    def text_line(self, path: tuple, offset: int = 0) -> int:
+        path = tuple(path)
+        node, _, matched = self._find(path)
+        if (
+            matched == len(path)
+            and type(node) is yaml.ScalarNode
+            and node.style
+            and node.style in "|>"
+            and node.tag in _STANDARD_TAGS  # a custom-tagged block was refused, so no text line was kept
+        ):
+            return node.start_mark.line + 2 + offset  # a block scalar's text begins on the next line
+        return self.position(path)[0] + offset
 
 
 def _plain_value(value: str) -> Any:
@@ -252,15 +365,20 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display_path: str) -> 
     return Problem(display_path, line, column, f"YAML syntax error: {detail}")
 
 
-def load_yaml_file(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
-    """Read and parse one file. Returns the document (or None) and its problems."""
+def load_yaml_file(
+    path: Path, display_path: str, *, positions_on_demand: bool = False
+) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file. Returns the document (or None) and its problems.
+
+    With positions_on_demand, the document may be a NodeDocument: the same data, problems and positions,
+    found when asked for rather than recorded while reading (faster when few are asked for)."""
     try:
         raw = read_bounded(path, MAX_FILE_BYTES)
     except UnsafeFile as exc:
         return None, [Problem(display_path, 1, 1, str(exc))]
     if len(raw) > MAX_FILE_BYTES:  # a regular file, so its size can be told without reading the rest
         return None, [_too_large(display_path, os.lstat(path).st_size)]
-    return load_yaml_bytes(raw, display_path)
+    return load_yaml_bytes(raw, display_path, positions_on_demand=positions_on_demand)
 
 
 def _too_large(display_path: str, size: int | None) -> Problem:
@@ -270,7 +388,9 @@ def _too_large(display_path: str, size: int | None) -> Problem:
     )
 
 
-def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, list[Problem]]:
+def load_yaml_bytes(
+    raw: bytes, display_path: str, *, positions_on_demand: bool = False
+) -> tuple[Document | None, list[Problem]]:
     if len(raw) > MAX_FILE_BYTES:
         return None, [_too_large(display_path, len(raw))]
     try:
@@ -326,6 +446,13 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
         ]
     # Most files have neither an escape nor an unwanted character: then no value needs checking.
     suspicious = "\\" in text or UNPRINTABLE.search(text) is not None
+    if positions_on_demand and not problems:  # no anchor: no node is met twice
+        quick = _DataConverter(display_path, text=text if suspicious else None)
+        try:
+            data = quick.convert(nodes[0])
+        except RecursionError:
+            return None, [Problem(display_path, 1, 1, "YAML nesting is too deep")]
+        return NodeDocument(data, nodes[0], quick.entries), quick.problems
     converter = _Converter(display_path, aliases_possible=bool(problems), text=text if suspicious else None)
     try:
         converter.doc.data = converter.convert(nodes[0], ())
