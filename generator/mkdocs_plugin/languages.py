@@ -106,7 +106,8 @@ def build_language(config: MkDocsConfig, chosen: Language, parent: object, site_
     if not config.config_file_path:
         raise PluginError("kindred: languages need a mkdocs.yml to build each language from")
     site_url = config.site_url or ""
-    overrides: dict = {"site_dir": site_dir}
+    # What the command line may have changed in the default language's config holds for every language.
+    overrides: dict = {"site_dir": site_dir, "strict": config.strict, "use_directory_urls": config.use_directory_urls}
     if site_url:
         overrides["site_url"] = site_url.rstrip("/") + "/" + chosen.slug + "/"
     with use_language(chosen.code):

@@ -290,7 +290,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             assert marker is not None  # on_page_markdown has refused the page's bad markers
             chosen = select(marker, self.views)
             if not chosen:
-                return '<p class="kd-empty">No listings match yet.</p>'
+                return f'<p class="kd-empty">{_("No listings match yet.")}</p>'
             return f'<div class="kd-embedded">{render_cards(chosen, base=base)}</div>'
 
         html = MARKER.sub(cards, html)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import pycountry
 from babel import Locale, UnknownLocaleError
+from babel.dates import get_day_names
 
 from ..i18n import N_, current_language, gettext
 from ..i18n import language as site_language
@@ -133,17 +134,20 @@ FACT_LABELS = Translated(
         "description": N_("description"),
     }
 )
-DAY_NAMES = Translated(
-    {
-        "mo": N_("Monday"),
-        "tu": N_("Tuesday"),
-        "we": N_("Wednesday"),
-        "th": N_("Thursday"),
-        "fr": N_("Friday"),
-        "sa": N_("Saturday"),
-        "su": N_("Sunday"),
-    }
-)
+
+
+def day_name(day: str) -> str:
+    """A weekday ("mo"…"su") as the page language names it, from CLDR, capitalised as a table heading."""
+    return _day_name(day, current_language())
+
+
+@lru_cache(maxsize=128)
+def _day_name(day: str, page_language: str) -> str:
+    name = get_day_names("wide", locale=_locale(page_language))[_DAY_NUMBERS[day]]
+    return name[:1].upper() + name[1:]
+
+
+_DAY_NUMBERS = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}  # CLDR numbers Monday as 0
 
 
 @lru_cache(maxsize=16)

@@ -57,7 +57,7 @@ def hours_view(hours) -> HoursView | None:
         shown = f"{clock(interval.opens)}–{clock(interval.closes)}" + (_(" (next day)") if interval.overnight else "")
         for day in interval.days:
             by_day[day].append(shown)
-    rows = tuple((names.DAY_NAMES[d], ", ".join(by_day[d]) or _("Closed")) for d in DAYS)
+    rows = tuple((names.day_name(d), ", ".join(by_day[d]) or _("Closed")) for d in DAYS)
     data = hours_data(hours)
     return HoursView(False, hours.timezone, rows, tuple(long_date(d) for d in hours.closed_on), hours.note or "", data)
 

@@ -3,7 +3,8 @@
 //
 //   {"lunr": path, "finder": folder, "op": "stem", "words": [...]}       -> [stem, ...]
 //   {"op": "analyse", "texts": [...]}                                     -> [[term, ...], ...] (normalised first)
-//   {"op": "query_terms", "texts": [...]}                                 -> [{terms, prefix}, ...]
+//   {"op": "query_terms", "texts": [...], "analysis": ...}                -> [{terms, prefix}, ...] (English when
+//                                                                             no analysis: analysis.py as_data)
 //   {"op": "rebuild", "index": compact}                                   -> {inverted: {term: {field: [refs]}},
 //                                                                             vectors: {fieldRef: {term: score}}}
 //   {"op": "search", "index": compact, "queries": [...]}                  -> [[[ref, score], ...], ...]
@@ -63,7 +64,7 @@ switch (request.op) {
     answer = request.texts.map(analyse);
     break;
   case "query_terms":
-    answer = request.texts.map((t) => core.queryTerms(lunr, t));
+    answer = request.texts.map((t) => core.queryTerms(lunr, t, request.analysis && core.analysisFrom(request.analysis)));
     break;
   case "rebuild":
     answer = rebuild(request.index);
