@@ -25,6 +25,12 @@ _WHITESPACE = re.compile(r"\s")
 _IP_HOST_TYPES = {1, 2}  # ada's host_type: 0 domain, 1 IPv4, 2 IPv6
 # The parts WebAddress keeps: asking ada for only these (not origin, host, hash, scheme_type) costs a third less.
 _PARTS = ("href", "username", "password", "protocol", "port", "hostname", "pathname", "search", "host_type")
+# An address as ada writes it back (href) in the usual shape: http(s), a host of letters, digits, dots and
+# hyphens (so no user name, password, port or IPv6 brackets), then only a path. Every part can be read from
+# such an href, which costs one part from ada instead of nine. Its host is an IPv4 address exactly when it is
+# four dotted numbers: the URL standard reads any host whose last label is a number as IPv4 or refuses it.
+_PLAIN_HREF = re.compile(r"(https?)://([a-z0-9.-]+)(/[^?#]*)\Z")
+_IPV4_HOST = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+\Z")
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,21 @@ class WebAddress:
 def parse_url(text: str) -> WebAddress | None:
     """The address as a browser reads it, or None when a browser would refuse it."""
     written = text.strip()
+    try:
+        href = ada_url.parse_url(written, ("href",))["href"]
+    except ValueError:
+        return None
+    plain = _PLAIN_HREF.match(href)
+    if plain is None:
+        return _parse_url_fully(written)
+    scheme, host, path = plain.groups()
+    return WebAddress(
+        written, href, scheme, host, _unicode_host(host), bool(_IPV4_HOST.match(host)), False, "", path, ""
+    )
+
+
+def _parse_url_fully(written: str) -> WebAddress | None:
+    """Every part from ada (tests/test_url_parts.py checks parse_url against this on hostile addresses)."""
     try:
         url = ada_url.parse_url(written, _PARTS)  # every part in one call: attribute reads on ada's URL are slow
     except ValueError:

@@ -274,20 +274,21 @@ class NodeDocument(Document):
     def _find(self, path: tuple):
         """(node, key node or None, parts matched) for the longest start of path that the file has."""
         node, key_node, matched = self._root, None, 0
+        entries = self._entries
         for part in path:
             if node.tag not in _STANDARD_TAGS:
                 break  # a custom tag: its value was refused, and nothing under it was read
             kind = type(node)
-            found = None
             if kind is yaml.MappingNode:
                 # Every mapping that was read has its entries; merge keys and list or mapping keys are not among them.
-                entry = self._entries[id(node)].get(part) if isinstance(part, str) else None
-                found = (entry[1], entry[0]) if entry else None
+                entry = entries[id(node)].get(part) if isinstance(part, str) else None
+                if entry is None:
+                    break
+                key_node, node = entry
             elif kind is yaml.SequenceNode and isinstance(part, int) and 0 <= part < len(node.value):
-                found = (node.value[part], None)
-            if found is None:
+                key_node, node = None, node.value[part]
+            else:
                 break
-            node, key_node = found
             matched += 1
         return node, key_node, matched
 
