@@ -14,26 +14,33 @@ const TOGGLES = [
 
 const shown = (element) => element.getClientRects().length > 0;
 
+// A <label> may not take the button role (ARIA in HTML), so each label is swapped for a real <button> with its
+// look: its classes, its icon and its `for` (Material's CSS places and hides the toggles by it). A tap toggles
+// the checkbox as the label did; opening the search puts the cursor in its box, as Material does for the label.
 function asButton(toggle, label, { name, panel, first }) {
-  label.setAttribute("role", "button");
-  label.setAttribute("tabindex", "0");
-  label.setAttribute("aria-label", name);
-  label.setAttribute("aria-expanded", String(toggle.checked));
-  toggle.addEventListener("change", () => {
-    label.setAttribute("aria-expanded", String(toggle.checked));
-    // Closed (Escape, say) with focus inside, or lost with it: back to the button, if it is on screen.
-    const active = document.activeElement;
-    const lost = !active || active === document.body || active.closest(panel);
-    if (!toggle.checked && lost && shown(label)) label.focus();
-  });
-  label.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
-    label.click();  // what a tap does: Material follows the checkbox
-    if (!toggle.checked) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className;
+  button.setAttribute("for", toggle.id);
+  button.setAttribute("aria-label", name);
+  button.setAttribute("aria-expanded", String(toggle.checked));
+  while (label.firstChild) button.appendChild(label.firstChild);
+  label.replaceWith(button);
+  const focusFirst = () => {
     const area = document.querySelector(panel);
     const target = area && [...area.querySelectorAll(first)].find(shown);
     if (target) target.focus();
+  };
+  toggle.addEventListener("change", () => {
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    // Closed (Escape, say) with focus inside, or lost with it: back to the button, if it is on screen.
+    const active = document.activeElement;
+    const lost = !active || active === document.body || active.closest(panel);
+    if (!toggle.checked && lost && shown(button)) button.focus();
+  });
+  button.addEventListener("click", (event) => {
+    toggle.click();  // checks or unchecks it, and Material follows its change
+    if (toggle.checked && (event.detail === 0 || toggle.id === "__search")) focusFirst();  // keys, or the search
   });
 }
 
@@ -41,11 +48,11 @@ export function makeHeaderTogglesButtons() {
   for (const toggle of TOGGLES) {
     const checkbox = document.getElementById(toggle.id);
     const label = document.querySelector(`.md-header label.md-header__button[for="${toggle.id}"]`);
-    if (checkbox && label && !label.hasAttribute("role")) asButton(checkbox, label, toggle);
+    if (checkbox && label) asButton(checkbox, label, toggle);
   }
   // Material closes its search with Escape; the drawer closes with it too.
   const drawer = document.getElementById("__drawer");
-  const menu = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+  const menu = document.querySelector('.md-header button.md-header__button[for="__drawer"]');
   if (!drawer || !menu) return;
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || !drawer.checked) return;

@@ -67,13 +67,13 @@ def test_no_violations_on_a_phone(phone, fixture_url, axe_check, name):
 def test_no_violations_with_the_menu_and_search_open(phone, fixture_url, axe_check):
     page, _ = phone
     visit(page, fixture_url + PAGES["helpline"])
-    page.locator("label.md-header__button[for=__drawer]").click()
+    page.locator(".md-header__button[for=__drawer]").click()
     page.wait_for_timeout(400)
     violations = axe_check(page)
     assert violations == [], describe_violations(violations)
     page.locator("label.md-overlay").click(position={"x": 360, "y": 400})
     page.wait_for_timeout(300)
-    page.locator("label.md-header__button[for=__search]").first.click()
+    page.locator(".md-header__button[for=__search]").first.click()
     page.locator("input.md-search__input").press_sequentially("fixture", delay=20)
     page.wait_for_timeout(500)
     violations = axe_check(page)

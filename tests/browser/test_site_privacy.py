@@ -54,7 +54,7 @@ def test_a_whole_visit_stays_local_and_stores_nothing(guarded_context, fixture_u
 
     # Open and close the navigation drawer on a phone-sized screen.
     page.set_viewport_size({"width": 375, "height": 740})
-    page.locator("label.md-header__button[for=__drawer]").click()
+    page.locator(".md-header__button[for=__drawer]").click()
     page.wait_for_timeout(300)
     assert page.locator("#__drawer").is_checked()
     page.locator("label.md-overlay").click(position={"x": 360, "y": 400})

@@ -340,14 +340,14 @@ def test_quick_exit_covers_nothing_of_the_open_search_or_menu_on_a_phone(chromiu
                                       has_touch=True)
     page = context.new_page()
     page.goto(fixture_url + "helplines/fixture-helpline/")
-    page.locator("label.md-header__button[for=__search]").click()
+    page.locator(".md-header__button[for=__search]").click()
     page.locator("input.md-search__input").fill("fixture")
     page.wait_for_timeout(600)
     assert page.locator(".md-search__options button[type=reset]").is_visible()
     assert page.evaluate(ON_TOP)["onTop"]
     assert page.evaluate(OVERLAPS, [".md-search"]) == []
     page.keyboard.press("Escape")
-    page.locator("label.md-header__button[for=__drawer]").click()
+    page.locator(".md-header__button[for=__drawer]").click()
     page.wait_for_timeout(400)
     assert page.evaluate(ON_TOP)["onTop"]  # still there to tap with the menu open
     assert page.evaluate(OVERLAPS, [".md-sidebar--primary"]) == []
