@@ -20,7 +20,9 @@ from .directory import Directory
 from .exports.hsds.export import hsds_files
 from .exports.open_data import open_data_files
 from .search.finder_files import finder_files
+from .site.finder_plain import with_plain_list
 from .site.help_pages import help_pages
+from .site.listing_emergency import with_emergency_numbers
 from .site.pages import PagePlan, browse_pages, finder_page, listing_pages, listing_views
 from .site.view import ListingView
 
@@ -51,8 +53,8 @@ def plan_site(
 ) -> SitePlan:
     views = listing_views(directory, repo_url=repo_url, report_email=report_email)
     pages = [
-        *listing_pages(views, site_url=site_url),
-        finder_page(FINDER_DATA, FINDER_INDEX),
+        *with_emergency_numbers(listing_pages(views, site_url=site_url), directory),
+        with_plain_list(finder_page(FINDER_DATA, FINDER_INDEX), directory, views),
         *browse_pages(directory, views, page_size=page_size),
         *help_pages(directory, views),
     ]

@@ -12,6 +12,14 @@ import { renderVerification } from "./verification.js";
 
 let finderModules = null;  // loaded on the first page with a finder, then kept
 
+// The finder could not load: the finder page's plain list of helplines (finder_plain.html) is shown instead.
+function showPlainList() {
+  const plain = document.querySelector(".kd-finder-plain");
+  if (!plain) return;
+  plain.hidden = false;
+  plain.classList.add("kd-finder-plain--fallback");
+}
+
 function startFinder() {
   if (!finderModules && !document.querySelector("[data-kd-finder]")) return;
   if (!finderModules) {
@@ -19,7 +27,7 @@ function startFinder() {
     finderModules.catch(() => { finderModules = null; });
   }
   // On every page once loaded: a finder whose page instant navigation replaced lets go of it.
-  finderModules.then((page) => page.init(), () => { /* the page says it could not load (noscript) */ });
+  finderModules.then((page) => page.init(), showPlainList);
 }
 
 function onEveryPage() {

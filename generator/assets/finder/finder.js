@@ -7,6 +7,7 @@ import { t, tn } from "../i18n.js";
 import { currentClock } from "./clock.js";
 import { CardList } from "./cards.js";
 import { Controls, selectedText } from "./controls.js";
+import { el } from "./dom.js";
 import { FACET_POSITION } from "./facets.js";
 import { filter } from "./filters.js";
 import { renderHelp } from "./help_block.js";
@@ -15,7 +16,6 @@ import { renderNotice } from "./notice.js";
 import { textSearch } from "./query.js";
 import { chosenCountry, rankResults, startHereOf } from "./ranking.js";
 import { decodeData } from "./records.js";
-import { el } from "./dom.js";
 import { buildIndex } from "./search_index.js";
 import { buildShell } from "./shell.js";
 import { Announcer, renderSummary } from "./status.js";
@@ -59,9 +59,8 @@ export class Finder {
     this.clockUsed = null;
   }
 
-  // The finder is drawn whole once its listings are here (only a "Loading" line before), into space finder.css
-  // keeps for it, so nothing on the page moves under a thumb while it loads (#16). The page's plain list of
-  // helplines (for browsers without JavaScript) is hidden now, and shown again if the listings cannot load.
+  // Drawn whole once the listings are here, into space finder.css keeps, so nothing moves while it loads (#16);
+  // the page's plain list of helplines (for no JavaScript) is hidden, and shown again if the listings fail.
   mount() {
     performance.mark("kd-mount");
     this.root.hidden = false;
