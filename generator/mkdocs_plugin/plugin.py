@@ -297,6 +297,10 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         directory = self.directory
         html = HELP_MARKER.sub(lambda _: help_block(directory, base), html) if directory else html
         if page.file.src_uri in self.fallbacks:
+            # The nav and <title> name the page in the page language (site_strings.ARTICLE_TITLES); its
+            # text stays English, marked so, under a note that says so.
+            if page.title:
+                page.title = _(page.title)
             note = _("This page has not been translated into %(language)s yet, so it is shown in English.") % {
                 "language": self.language.native_name
             }

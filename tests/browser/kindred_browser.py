@@ -121,6 +121,17 @@ def build_fixture_site(directory_path, tmp_path_factory, content_dir: Path = SIT
         return _BUILDS[key]
 
 
+def shipped_languages() -> list[str]:
+    """The site languages besides English, as the repository's mkdocs.yml lists them."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "kindred" in plugin:
+            return list(plugin["kindred"].get("languages", []))
+    return []
+
+
 def build_shipped_site(tmp_path_factory) -> Path:
     """The repository's own site (mkdocs.yml, content/, directory/), built once per session for a local port."""
     key = (ROOT / "directory", ROOT / "content")
@@ -136,7 +147,8 @@ def build_shipped_site(tmp_path_factory) -> Path:
                 f"site_dir: {json.dumps(str(project / 'site'))}\n"
                 f"site_url: {json.dumps(site_url)}\n"
                 f"theme: {{name: material, custom_dir: {json.dumps(str(ROOT / 'overrides'))}}}\n"
-                f"plugins:\n  - search\n  - kindred:\n      directory: {json.dumps(str(ROOT / 'directory'))}\n",
+                f"plugins:\n  - search\n  - kindred:\n      directory: {json.dumps(str(ROOT / 'directory'))}\n"
+                f"      languages: {json.dumps(shipped_languages())}\n",
                 encoding="utf-8")
             strict_build(config)
             site = (project / "site").resolve()

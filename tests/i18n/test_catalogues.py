@@ -125,3 +125,18 @@ def test_language_codes_name_a_folder_a_catalogue_and_a_direction():
     assert (language("pt-BR").slug, language("pt-BR").babel_code) == ("pt-br", "pt_BR")
     assert language("de").native_name == "Deutsch"
     assert language("ar").direction == "rtl" and language("es").direction == "ltr"
+
+
+def test_every_article_title_is_marked_for_translation():
+    from generator.i18n.site_strings import ARTICLE_TITLES
+
+    titles = {}
+    for article in sorted((ROOT / "content").rglob("*.md")):
+        if re.search(r"\.[a-z]{2}(-[A-Z]{2})?\.md$", article.name):
+            continue  # a translation
+        heading = next((line[2:].strip() for line in article.read_text(encoding="utf-8").splitlines()
+                        if line.startswith("# ")), None)
+        if heading:
+            titles[str(article.relative_to(ROOT))] = heading
+    missing = {path: title for path, title in titles.items() if title not in ARTICLE_TITLES}
+    assert not missing, f"add to generator/i18n/site_strings.py ARTICLE_TITLES: {missing}"
