@@ -23,10 +23,11 @@ build: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(VENV)/bin/kindred validate --strict directory
 
-# Browser tests need Debian's Chromium and axe-core (from npm, pinned in package-lock.json).
+# Browser tests need Debian's Chromium and axe-core (from npm, pinned in package-lock.json: its dependencies;
+# Lighthouse, a devDependency, is installed by make bench only).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
-	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --loglevel=error
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --omit=dev --no-audit --no-fund --loglevel=error
 
 ## make test: install test needs (Chromium included), check style and types, and run the whole suite
 test: $(VENV)/.installed browser lint
@@ -40,12 +41,15 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check generator
 	$(VENV)/bin/mypy
 
-## make bench: validation, site build (beside Hugo and plain MkDocs) and finder benchmarks, 1,000 and 10,000 listings
+## make bench: validation, site build (beside Hugo and plain MkDocs) and finder benchmarks, 1,000 and 10,000 listings;
+## Lighthouse (mobile, over a gzip server) on the shipped site's home, finder, help and listing pages
 bench: $(VENV)/.installed browser
 	$(PY) -m pip install --quiet -e '.[dev]'
+	@[ -x node_modules/.bin/lighthouse ] || npm ci --no-audit --no-fund --loglevel=error
 	$(PY) bench/bench_validate.py
 	$(PY) bench/bench_site.py --sizes 1000 10000
 	$(PY) bench/bench_finder.py
+	$(PY) bench/bench_lighthouse.py
 
 ## make lock: after changing pyproject.toml's dependencies, pin the deploy job's packages with their hashes
 ## (requirements/deploy.txt), with the Python the deploy job uses
