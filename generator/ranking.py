@@ -5,6 +5,8 @@ Without a query, listings go:
 2. serving the chosen country specifically, then worldwide, then the rest (when a country is chosen);
 3. by kind of help: the chosen country's "start here" lines (its profile, directory/countries/<CC>.yaml), then
    crisis lines, support lines, information lines, communities, teletherapy;
+   within each kind, services offered in the page's language first (CVV before English lines on the
+   Portuguese site);
 4. open now, then opening within a day, then hours unknown, then closed (see open_now.py);
 5. among "start here" lines, the profile's order;
 6. free before low-cost, low-cost before paid;
@@ -23,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .i18n import current_language
 from .listing_record import ListingRecord
 from .open_now import STATE_ORDER, listing_hours, open_state
 
@@ -59,15 +62,23 @@ def specificity(countries: Iterable[str], country: str | None) -> int:
     return 0 if country in countries else 1 if "worldwide" in countries else 2
 
 
+def offers(tags: Iterable[str], language: str) -> bool:
+    """Whether a service works in the page's language (its primary subtag: es-MX serves the Spanish site)."""
+    wanted = language.split("-")[0].lower()
+    return any(tag.split("-")[0].lower() == wanted for tag in tags)
+
+
 def rank_key(
     record: ListingRecord,
     *,
     country: str | None = None,
     now: dt.datetime | None = None,
     start_here: Sequence[str] = (),
+    language: str | None = None,
 ) -> tuple:
     """`start_here`: the chosen country's "start here" listing ids in the profile's order (CountryProfile.
-    start_groups(), flattened); the finder's twin is rankKey in assets/finder/ranking.js."""
+    start_groups(), flattened); `language`: the page language (the build's, by default). The finder's twin
+    is rankKey in assets/finder/ranking.js."""
     listing = record.listing
     hours = listing_hours(listing)
     state = STATE_ORDER[open_state(hours, now)] if now is not None else static_state(hours)
@@ -76,6 +87,7 @@ def rank_key(
         listing.status == "paused",
         specificity(listing.countries, country),
         START_HERE if started < len(start_here) else tier(record.kind, getattr(listing, "service", None)),
+        0 if offers(listing.languages, language or current_language()) else 1,
         state,
         started,
         cost_rank(listing.cost),
@@ -90,9 +102,13 @@ def ranked(
     country: str | None = None,
     now: dt.datetime | None = None,
     start_here: Sequence[str] = (),
+    language: str | None = None,
 ) -> list[ListingRecord]:
     start_here = tuple(start_here)
-    return sorted(records, key=lambda record: rank_key(record, country=country, now=now, start_here=start_here))
+    return sorted(
+        records,
+        key=lambda record: rank_key(record, country=country, now=now, start_here=start_here, language=language),
+    )
 
 
 def in_site_order(records: Iterable[ListingRecord]) -> list[ListingRecord]:

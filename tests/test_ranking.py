@@ -143,10 +143,26 @@ def test_the_browser_ranks_exactly_as_python(browser_twins, shipped):
             local = dt.datetime(2026, 3, 11, hour, 0, tzinfo=ZoneInfo(zone))
             runs.append((code, local.astimezone(dt.UTC).isoformat()))
     runs.append(("GB", "2026-03-14T23:30:00+00:00"))  # a Saturday night
-    js = browser_twins("rank", data=data, runs=[[c, i] for c, i in runs])
-    for (code, instant), got in zip(runs, js):
+    runs = [(code, instant, "en") for code, instant in runs]
+    # The page language puts services offered in it first within each kind of help (CVV on the Portuguese site).
+    runs += [(None, "2026-03-11T12:00:00+00:00", "pt-BR"), ("BR", "2026-03-11T03:00:00+00:00", "pt-BR"),
+             ("US", "2026-03-11T21:00:00+00:00", "es"), ("DE", "2026-03-11T13:00:00+00:00", "de")]
+    js = browser_twins("rank", data=data, runs=[list(run) for run in runs])
+    for (code, instant, language), got in zip(runs, js):
         start = [] if code is None else [m.id for g in country_help(shipped, shipped.countries[code]).start_here
                                          for m in g]
         now = dt.datetime.fromisoformat(instant)
-        expected = [r.id for r in ranked(shipped.published, country=code, now=now, start_here=start)]
-        assert got == expected, (code, instant)
+        expected = [r.id for r in ranked(shipped.published, country=code, now=now, start_here=start,
+                                         language=language)]
+        assert got == expected, (code, instant, language)
+
+
+def test_the_page_language_puts_its_services_first_within_each_kind_of_help(shipped):
+    """On the Portuguese site, CVV (Portuguese, 24/7, free) leads the crisis lines; English ones follow it."""
+    portuguese = [r for r in ranked(shipped.published, language="pt-BR")]
+    assert portuguese[0].id == "cvv-centro-de-valorizacao-da-vida"
+    english = [r.id for r in ranked(shipped.published, language="en")]
+    assert english.index("cvv-centro-de-valorizacao-da-vida") > english.index("988-lifeline")
+    # The kind of help still comes first: no Portuguese community outranks an English crisis line.
+    crisis_or_not = [r.kind == "helplines" and getattr(r.listing, "service", None) == "crisis" for r in portuguese]
+    assert crisis_or_not == sorted(crisis_or_not, reverse=True)

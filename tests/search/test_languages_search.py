@@ -91,7 +91,7 @@ def test_a_query_in_each_language_finds_the_topics_listings(shipped, code):
         docs = documents(shipped)
         _, index = build_lunr(docs)
         found = find(index, word, phrase_table(shipped.taxonomy), listing_tags(shipped))
-    refs = [record.id for record in ordered_records(shipped)]
+        refs = [record.id for record in ordered_records(shipped)]  # the language's own order
     found_ids = {refs[int(ref)] for ref, _ in found.matches}
     with_topic = {record.id for record in shipped.published if topic in record.listing.topics}
     assert with_topic and with_topic <= found_ids

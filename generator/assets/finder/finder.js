@@ -3,7 +3,7 @@
    together live beside it: records.js decodes the data, filters.js and ranking.js choose and order the results,
    query.js and synonyms.js read the words, clock.js knows what is open now; shell.js, controls.js, cards.js,
    help_block.js, notice.js, status.js, share.js and suggestion.js draw the page. */
-import { t, tn } from "../i18n.js";
+import { pageLanguage, t, tn } from "../i18n.js";
 import { currentClock } from "./clock.js";
 import { CardList } from "./cards.js";
 import { Controls, selectedText } from "./controls.js";
@@ -265,7 +265,7 @@ export class Finder {
     const ranks = open ? clock.stateRanks(this.data) : null;
     const country = chosenCountry(this.state);
     rankResults(this.data, outcome.results, {
-      country, startHere: startHereOf(this.data, country), state: ranks ? (l) => ranks[l.position] : null,
+      country, language: pageLanguage(), startHere: startHereOf(this.data, country), state: ranks ? (l) => ranks[l.position] : null,
       openFirst: openNow, scores, levels: search ? search.levels : null
     });
     this.outcome = outcome;

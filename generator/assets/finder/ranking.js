@@ -67,7 +67,12 @@ export function startHereOf(data, country) {
   return places;
 }
 
-// context: {country, startHere: Map, state(l) -> STATE_ORDER value or null, openFirst}. `l.costRank` is
+// Whether a service works in the page's language (ranking.py: offers); l.primaryLanguages are lower-case.
+export function offers(l, language) {
+  return l.primaryLanguages.includes((language || "en").split("-")[0].toLowerCase());
+}
+
+// context: {country, startHere: Map, state(l) -> STATE_ORDER value or null, openFirst, language}. `l.costRank` is
 // costRank() of its costs, worked out when the data is decoded (records.js).
 export function rankKey(l, context) {
   const startHere = context.startHere || new Map();
@@ -78,6 +83,7 @@ export function rankKey(l, context) {
     l.paused ? 1 : 0,
     specificity(l.countries, context.country),
     started < startHere.size ? START_HERE : tier(l.kind, l.service),
+    offers(l, context.language) ? 0 : 1,
     state,
     started,
     l.costRank,

@@ -13,7 +13,7 @@ import { LISTINGS, listingsFile } from "../helpers/listings.mjs";
 // A listing as records.js decodes it, with only what the ranking reads.
 function listing(id, fields = {}) {
   return { id, kind: "helplines", service: "support", countries: ["GB"], hours: [], always: false, paused: false,
-           costRank: 0, nameRank: 0, ...fields };
+           costRank: 0, nameRank: 0, primaryLanguages: ["en"], ...fields };
 }
 const WEEKDAYS = { always: false, tz: "UTC", weekly: [{ days: ["mo", "tu", "we", "th", "fr"], opens: "09:00", closes: "17:00" }] };
 const order = (listings, context) => {
@@ -60,6 +60,17 @@ test("the priors, key by key", () => {
   // Without a country, countries do not count.
   assert.deepEqual(order(listings, { country: null }).slice(0, 4),
                    ["us-crisis", "world-crisis", "gb-crisis-a", "gb-crisis-b"]);
+});
+
+test("within a kind of help, services in the page's language first; the kind of help still comes first", () => {
+  const listings = [
+    listing("en-crisis", { service: "crisis", nameRank: 0 }),
+    listing("pt-crisis", { service: "crisis", nameRank: 1, primaryLanguages: ["pt"] }),
+    listing("pt-support", { nameRank: 2, primaryLanguages: ["pt", "en"] }),
+    listing("en-support", { nameRank: 3 }),
+  ];
+  assert.deepEqual(order(listings, { language: "pt-BR" }), ["pt-crisis", "en-crisis", "pt-support", "en-support"]);
+  assert.deepEqual(order(listings, { language: "en" }), ["en-crisis", "pt-crisis", "pt-support", "en-support"]);
 });
 
 test("open now, then opening within a day, then unknown, then closed, by the clock given", () => {
@@ -121,6 +132,6 @@ test("with words, bands come first and the priors order each band; an exact name
 
 test("equal keys keep the file's order", () => {
   const data = decodeData(listingsFile(LISTINGS.map((l) => ({ ...l, nr: 0, cs: [0], st: undefined, sv: "support",
-                                                                k: 0, co: ["GB"], h: undefined, ao: undefined }))));
+                                                                k: 0, co: ["GB"], h: undefined, ao: undefined, la: ["en"] }))));
   assert.deepEqual(rankResults(data, [3, 1, 2, 0], {}), [0, 1, 2, 3]);
 });

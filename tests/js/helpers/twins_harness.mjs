@@ -19,9 +19,9 @@ switch (request.op) {
     break;
   case "rank": {
     const data = decodeData(request.data);
-    answer = request.runs.map(([country, instant]) => {
+    answer = request.runs.map(([country, instant, language]) => {
       const ranks = new Clock(new Date(instant)).stateRanks(data);
-      const context = { country, startHere: startHereOf(data, country), state: (l) => ranks[l.position] };
+      const context = { country, language, startHere: startHereOf(data, country), state: (l) => ranks[l.position] };
       return rankResults(data, data.listings.map((l) => l.position), context).map((p) => data.listings[p].id);
     });
     break;
