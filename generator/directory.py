@@ -330,9 +330,20 @@ def _scan(root: Path) -> tuple[Taxonomy, list[Problem], list[tuple[str, Path, st
     return taxonomy, problems, [(kind, path, path_shown) for (kind, path), path_shown in zip(files, shown)]
 
 
-def _part(items: list, part: int, parts: int) -> list:
-    size = -(-len(items) // parts)
-    return items[part * size : (part + 1) * size]
+def _part(items: list, part: int, parts: int) -> list[list]:
+    """One process's share: part `part` of `parts` of each kind's files, one piece per kind. Helplines cost
+    more to check than the rest (more numbers), so each process takes some of every kind; the pieces, put
+    back kind by kind and part by part, are the file list in order."""
+    pieces = []
+    for kind in KINDS:
+        group = [item for item in items if item[0] == kind]
+        size = -(-len(group) // parts)
+        pieces.append(group[part * size : (part + 1) * size])
+    return pieces
+
+
+def _check_pieces(pieces: list[list], taxonomy: Taxonomy) -> list[tuple]:
+    return [_check_files(piece, taxonomy) for piece in pieces]
 
 
 def _fingerprint(items: list[tuple[str, Path, str]]) -> int:
@@ -343,7 +354,7 @@ def _check_part(root: Path, part: int, parts: int) -> tuple[int, tuple]:
     """In another process: scan the directory too (at the same time as this one) and check one part of it.
     The fingerprint of the files it saw lets the caller make sure both processes split the same list."""
     taxonomy, _, items = _scan(root)
-    return _fingerprint(items), _check_files(_part(items, part, parts), taxonomy)
+    return _fingerprint(items), _check_pieces(_part(items, part, parts), taxonomy)
 
 
 def _file_count(root: Path) -> int:
@@ -360,8 +371,8 @@ def check_directory(root: Path | str, workers: int | None = None) -> DirectoryCh
     """Every problem load_directory(root) reports, the same ones, without keeping the listings.
 
     With at least PARALLEL_MIN_FILES files and two CPUs, a forked process checks the second half of
-    the files while this one checks the first; results are merged in file order, so the report is
-    identical. Should the other process fail, or see other files, its part is checked here.
+    each kind's files while this one checks the first halves; results are merged in file order, so the
+    report is identical. Should the other process fail, or see other files, its part is checked here.
     """
     root = Path(root)
     if workers is None:
@@ -379,7 +390,7 @@ def check_directory(root: Path | str, workers: int | None = None) -> DirectoryCh
             pool, futures = None, []
     try:
         taxonomy, scan_problems, items = _scan(root)
-        results = [_check_files(_part(items, 0, parts), taxonomy)]
+        by_part = [_check_pieces(_part(items, 0, parts), taxonomy)]
         fingerprint = _fingerprint(items)
         for part in range(1, parts):
             result = None
@@ -390,10 +401,11 @@ def check_directory(root: Path | str, workers: int | None = None) -> DirectoryCh
                         result = None  # a file came or went between the two scans
                 except (OSError, BrokenProcessPool):
                     result = None
-            results.append(result or _check_files(_part(items, part, parts), taxonomy))
+            by_part.append(result or _check_pieces(_part(items, part, parts), taxonomy))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+    results = [by_part[part][kind] for kind in range(len(KINDS)) for part in range(parts)]  # file order
     problems = Problems(list(scan_problems))
     listings = published = 0
     shares: list = []

@@ -187,7 +187,11 @@ def broken_directory(make_directory):
     files["communities/control-char.yaml"] = _listing("Control").replace(
         "summary: Support for anyone who is struggling.", 'summary: "Support \\a for anyone"')
     for index in range(12):  # clean listings between the broken ones, so both halves hold some of each
-        files[f"helplines/clean-{index:02d}.yaml"] = _listing(f"Clean {index:02d}", number=f"0800 {1000 + index:04d}")
+        files[f"helplines/clean-{index:02d}.yaml"] = _listing(f"Clean {index:02d}", number=f"020 7946 0{index:03d}")
+    # The last helpline (checked by the second process) and the first community (by the first) share a number:
+    # only a merge in file order names the helpline as the first user.
+    files["helplines/zz-late-sharer.yaml"] = _listing("Late Sharer", number="0800 1111")
+    files["communities/aa-early-sharer.yaml"] = _listing("Early Sharer", number="0800 1111")
     return make_directory(files)
 
 
@@ -205,6 +209,11 @@ def test_validate_reports_exactly_what_the_careful_load_reports_for_many_broken_
     assert len(broken_files & {name.rsplit("/", 1)[-1] for name in BROKEN}) >= len(BROKEN) - 1
     assert sum(1 for p in careful if p.line > 8) >= 8
     assert any("also used by" in p.message for p in careful)
+    early = [p.message for p in checked if p.path.endswith("aa-early-sharer.yaml")]
+    assert early == ["`contacts[0].number`: `0800 1111` is also used by helplines/zz-late-sharer; "
+                     "check that both listings are right"]
+    clean = [p for p in careful if "/clean-" in p.path]
+    assert clean == []  # the clean listings really are clean, so they only pad the halves
 
 
 def test_a_repeat_deep_inside_lists_of_one_item_is_still_found(make_directory):
