@@ -127,8 +127,13 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
                 self.end_headers()
                 return None
             target = target / "index.html"
+        status = 200
         if not target.is_file():
-            return self.plain(404, body)
+            # As GitHub Pages does: the site's own 404.html, with status 404 (Material asks for a sitemap.xml
+            # beside each hreflang alternate, and those answers count towards a page's weight).
+            target, status = self.site / "404.html", 404
+            if not target.is_file():
+                return self.plain(404, body)
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         data = target.read_bytes()
         compress = content_type.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
@@ -138,7 +143,7 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
                 if key not in self.cache:
                     self.cache[key] = gzip.compress(data, compresslevel=6, mtime=0)
                 data = self.cache[key]
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", content_type + ("; charset=utf-8" if content_type.startswith("text/") else ""))
         if compress:
             self.send_header("Content-Encoding", "gzip")

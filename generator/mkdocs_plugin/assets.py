@@ -13,7 +13,7 @@ import mkdocs
 PACKAGE_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_PREFIX = "assets/kindred/"
 ENTRY_SCRIPT = "kindred.js"  # the module every page loads; it imports the others
-PUBLISHED = (".js", ".css")  # not the package.json that tells Node these are modules
+PUBLISHED = (".js", ".css", ".svg")  # not the package.json that tells Node these are modules
 
 
 def lunr_js_path() -> Path:

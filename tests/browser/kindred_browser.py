@@ -49,10 +49,6 @@ theme:
   language: en
   font: false
   features: [navigation.instant, navigation.sections, navigation.top, content.action.edit, search.highlight]
-  palette:
-    - scheme: default
-      primary: indigo
-      accent: indigo
 plugins:
   - search
   - kindred:

@@ -32,9 +32,9 @@ def resolve(importer: str, specifier: str) -> str:
 def test_every_module_and_stylesheet_is_published_under_its_own_path_and_nothing_else():
     files = asset_files()
     on_disk = {ASSET_PREFIX + p.relative_to(PACKAGE_ASSETS).as_posix() for p in PACKAGE_ASSETS.rglob("*")
-               if p.suffix in (".js", ".css")}
+               if p.suffix in (".js", ".css", ".svg")}
     assert set(files) == on_disk | {ASSET_PREFIX + "lunr.js"}
-    assert ASSET_PREFIX + "finder/finder.js" in files
+    assert ASSET_PREFIX + "finder/finder.js" in files and ASSET_PREFIX + "favicon.svg" in files
     assert not any(path.endswith("package.json") for path in files)
 
 
