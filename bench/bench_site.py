@@ -83,7 +83,10 @@ def measure(name: str, cmd: list[str], cwd: Path, runs: int, clean: Path, env: d
 
 
 # -- the Kindred site ------------------------------------------------------------------------------------------
-def kindred_config(n: int, directory: Path, work: Path) -> Path:
+def kindred_config(n: int, directory: Path, work: Path, languages: list[str] | None = None) -> Path:
+    """The project's mkdocs.yml for this directory; `languages` replaces the site languages ([] for English only).
+
+    The site-size guard is lifted so the benchmark measures what a build would write."""
     config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(PROJECT / config.get("docs_dir", "docs"))
     config["site_dir"] = str(work / "site")
@@ -93,7 +96,9 @@ def kindred_config(n: int, directory: Path, work: Path) -> Path:
     plugins = []
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "kindred" in plugin:
-            plugin = {"kindred": {**(plugin["kindred"] or {}), "directory": str(directory)}}
+            plugin = {"kindred": {**(plugin["kindred"] or {}), "directory": str(directory), "max_site_mb": 100_000}}
+            if languages is not None:
+                plugin["kindred"]["languages"] = languages
         plugins.append(plugin)
     config["plugins"] = plugins
     path = work / "mkdocs.yml"
@@ -184,7 +189,35 @@ def hugo_version(binary: str) -> str:
 
 
 # -- main ------------------------------------------------------------------------------------------------------
-def bench(n: int, runs: int, seed: int, baselines: bool) -> dict:
+def site_languages() -> list[str]:
+    """The languages besides English that the project's mkdocs.yml builds."""
+    for plugin in yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8")).get("plugins", []):
+        if isinstance(plugin, dict) and "kindred" in plugin:
+            return list((plugin["kindred"] or {}).get("languages", []))
+    return []
+
+
+def output_size(site: Path) -> dict:
+    """What a build wrote: pages, bytes, and bytes per language folder and in the shared api/."""
+    slugs = {code.lower() for code in site_languages()}
+    languages = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name in slugs)
+
+    def size(folder: Path) -> int:
+        return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+    total = size(site)
+    per_language = {name: size(site / name) for name in languages}
+    return {
+        "html_files": sum(1 for _ in site.rglob("*.html")),
+        "output_mib": round(total / 2**20, 1),
+        "api_mib": round(size(site / "api") / 2**20, 1) if (site / "api").is_dir() else 0,
+        "languages": ["en", *languages],
+        "mib_per_language": {"en": round((total - sum(per_language.values())) / 2**20, 1),
+                             **{k: round(v / 2**20, 1) for k, v in per_language.items()}},
+    }
+
+
+def bench(n: int, runs: int, seed: int, baselines: bool, one_language: bool = True) -> dict:
     root = OUT / str(n)
     root.mkdir(parents=True, exist_ok=True)
     directory = root / "directory"
@@ -192,13 +225,22 @@ def bench(n: int, runs: int, seed: int, baselines: bool) -> dict:
                     "--seed", str(seed), "--force"], check=True, stdout=subprocess.DEVNULL)
     result: dict = {"n": n}
 
-    work = root / "kindred"
-    work.mkdir(exist_ok=True)
-    config = kindred_config(n, directory, work)
-    print(f"N={n}: kindred", flush=True)
-    result["kindred"] = measure("kindred", [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config)], work, runs,
-                                work / "site")
-    result["kindred"]["html_files"] = sum(1 for _ in (work / "site").rglob("*.html"))
+    for key, languages in (("kindred_one_language", []), ("kindred", None)):
+        if key == "kindred_one_language" and not one_language:
+            continue
+        work = root / key
+        work.mkdir(exist_ok=True)
+        config = kindred_config(n, directory, work, languages)
+        print(f"N={n}: {key}", flush=True)
+        result[key] = measure(key, [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config)], work, runs,
+                              work / "site")
+        result[key].update(output_size(work / "site"))
+    if "kindred_one_language" in result:
+        extra = len(result["kindred"]["languages"]) - 1
+        if extra:
+            one = result["kindred_one_language"]["seconds"]
+            result["seconds_per_extra_language"] = round((result["kindred"]["seconds"] - one) / extra, 2)
+            result["extra_language_over_one"] = round(result["seconds_per_extra_language"] / one, 2)
 
     if baselines:
         pages = plain_pages(n, seed)
@@ -222,6 +264,20 @@ def bench(n: int, runs: int, seed: int, baselines: bool) -> dict:
     return result
 
 
+def language_table(results: list[dict]) -> str:
+    lines = ["| N | English only s | all languages s | per extra language s | extra / one | English only MiB "
+             "| all languages MiB | api/ MiB | peak RSS MiB (all) |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        one, all_ = r.get("kindred_one_language"), r["kindred"]
+        if not one:
+            continue
+        lines.append(f"| {r['n']:,} | {one['seconds']:.1f} | {all_['seconds']:.1f} | "
+                     f"{r.get('seconds_per_extra_language', 0):.1f} | {r.get('extra_language_over_one', 0):.0%} | "
+                     f"{one['output_mib']:.0f} | {all_['output_mib']:.0f} | {all_['api_mib']:.1f} | "
+                     f"{all_['peak_rss_mib']:.0f} |")
+    return "\n".join(lines)
+
+
 def table(results: list[dict]) -> str:
     lines = [("| N | kindred s | plain mkdocs s | hugo s | kindred/hugo | kindred CPU s | hugo CPU s "
               "| kindred peak RSS MiB |"),
@@ -243,11 +299,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="whole-process runs per build (median; default 1)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-baselines", action="store_true", help="time the Kindred build only")
+    parser.add_argument("--all-languages-only", action="store_true",
+                        help="skip the English-only build (by default both are timed, to show each language's cost)")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.relative_to(PROJECT)}")
     args = parser.parse_args(argv)
-    results = [bench(n, args.runs, args.seed, not args.skip_baselines) for n in args.sizes]
+    results = [bench(n, args.runs, args.seed, not args.skip_baselines, not args.all_languages_only)
+               for n in args.sizes]
     print()
     print(table(results))
+    print()
+    print(language_table(results))
     if not args.no_write:
         import mkdocs
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
