@@ -19,14 +19,14 @@ def long_date(value: dt.date) -> str:
 
 def short_time(value: dt.time) -> str:
     """ "2:00 PM" in English, "14:00" in German: the clock the page language uses (as Intl does in the browser)."""
-    return format_time(value, "short", locale=language(current_language()).locale)
+    # CLDR puts a narrow no-break space before AM/PM; a no-break space reads the same in every font.
+    return format_time(value, "short", locale=language(current_language()).locale).replace("\u202f", "\u00a0")
 
 
 def clock(hhmm: str) -> str:
-    """A listing's "17:30" as the page language writes times ("17:30", "17 h 30"...). The English site keeps
-    the 24-hour times listings are written in."""
-    code = current_language()
-    if code == DEFAULT_LANGUAGE or hhmm == "24:00":
+    """A listing's "17:30" as the page language writes times: "5:30 PM" in English, "17:30" in German, as the
+    browser's Intl does for the same language ("24:00", the end of a day, stays as it is)."""
+    if hhmm == "24:00":
         return hhmm
     hour, minute = (int(part) for part in hhmm.split(":"))
     return short_time(dt.time(hour, minute))

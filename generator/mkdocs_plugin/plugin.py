@@ -286,7 +286,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
         def cards(match) -> str:
             assert self.directory is not None
-            marker, _ = parse_marker(match.group("args"), self.directory.taxonomy)
+            marker, _reasons = parse_marker(match.group("args"), self.directory.taxonomy)
             assert marker is not None  # on_page_markdown has refused the page's bad markers
             chosen = select(marker, self.views)
             if not chosen:

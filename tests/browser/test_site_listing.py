@@ -63,7 +63,7 @@ def test_service_hours_stay_in_the_services_zone(tokyo, fixture_url):
     table = page.locator("table.kd-hours")
     assert "Europe/London" in table.locator("caption").inner_text()
     assert table.locator("tr", has=page.locator("th", has_text="Saturday")).locator("td").inner_text() == (
-        "22:00–02:00 (next day)")
+        "10:00 PM–2:00 AM (next day)")
 
 
 def test_a_contacts_own_hours_get_an_open_state_too(tokyo, fixture_url):

@@ -187,14 +187,14 @@ def test_listing_hours_table_and_browser_data(helpline):
     [state] = tree.with_class("kd-open-state")
     assert json.loads(state[1]["data-kd-hours"])["tz"] == "Europe/London"
     assert "Opening hours (Europe/London time)" in helpline
-    assert "<th scope=\"row\">Saturday</th><td>22:00–02:00 (next day)</td>" in helpline
+    assert "<th scope=\"row\">Saturday</th><td>10:00 PM–2:00 AM (next day)</td>" in helpline
     assert "Closed on 25 December 2026." in helpline
 
 
 def test_contact_hours_are_shown_when_the_listing_has_none(plans):
     out = page(plans, "teletherapy/fixture-therapy.md")
     assert '<h3 class="kd-hours-for">Call 020 7946 0777</h3>' in out
-    assert "<th scope=\"row\">Monday</th><td>18:00–21:00</td>" in out
+    assert "<th scope=\"row\">Monday</th><td>6:00 PM–9:00 PM</td>" in out
     [state] = Tree(out).with_class("kd-open-state")
     assert json.loads(state[1]["data-kd-hours"])["weekly"][0]["opens"] == "18:00"
 

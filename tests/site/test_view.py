@@ -80,8 +80,8 @@ def test_weekly_hours_are_shown_in_the_service_zone_with_overnight_marked(views)
     assert hours.summary == "Times in Europe/London"
     rows = dict(hours.rows)
     assert list(rows) == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    assert rows["Monday"] == "09:00–17:00"
-    assert rows["Saturday"] == "22:00–02:00 (next day)"
+    assert rows["Monday"] == "9:00 AM–5:00 PM"
+    assert rows["Saturday"] == "10:00 PM–2:00 AM (next day)"
     assert rows["Sunday"] == "Closed"
     assert hours.closed_on == ("25 December 2026",)
     assert hours.note == "Test fixture hours note."
@@ -109,7 +109,7 @@ def test_a_contacts_own_hours_are_kept_for_the_page(views):
     [(label, hours)] = view.contact_hours
     assert label == "Call 020 7946 0777"
     assert hours.timezone == "Europe/London"
-    assert dict(hours.rows)["Thursday"] == "18:00–21:00"
+    assert dict(hours.rows)["Thursday"] == "6:00 PM–9:00 PM"
     assert dict(hours.rows)["Friday"] == "Closed"
 
 
