@@ -132,3 +132,28 @@ def test_a_search_in_the_page_language_finds_its_listings(pages, shipped_url, co
     directory = load_directory(ROOT_DIRECTORY)
     anxiety = {r.id for r in directory.published if "anxiety" in r.listing.topics}
     assert found and found & anxiety, (code, sorted(found)[:5])
+
+
+def test_the_finder_suggests_the_page_language_and_never_applies_it_by_itself(pages, shipped_url):
+    page, _ = pages("es")
+    visit(page, f"{shipped_url}es/find/")
+    page.wait_for_selector("#kd-finder[data-kd-ranked='clock']")
+    button = page.locator("[data-kd-suggest-language]")
+    assert button.is_visible() and button.get_attribute("data-kd-suggest-language") == "es"
+    listed = page.eval_on_selector_all("#kd-finder .kd-finder__cards [data-listing-id]", "els => els.length")
+    directory = load_directory(ROOT_DIRECTORY)
+    spanish = {r.id for r in directory.published if any(t.split("-")[0] == "es" for t in r.listing.languages)}
+    every = page.locator("#kd-finder-count").inner_text()
+    button.click()
+    page.wait_for_function("(before) => document.querySelector('#kd-finder-count').textContent !== before", arg=every)
+    shown = set(page.eval_on_selector_all("#kd-finder .kd-finder__cards [data-listing-id]",
+                                          "els => els.map(e => e.dataset.listingId)"))
+    assert shown and shown <= spanish and listed >= len(shown)
+    assert not page.locator("[data-kd-suggest-language]").is_visible()
+
+
+def test_the_english_finder_suggests_no_language(pages, shipped_url):
+    page, _ = pages("es")
+    visit(page, f"{shipped_url}find/")
+    page.wait_for_selector("#kd-finder[data-kd-ranked='clock']")
+    assert page.locator("[data-kd-suggest-language]").count() == 0

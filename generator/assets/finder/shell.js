@@ -13,6 +13,7 @@ export function buildShell(finder) {
                               "aria-describedby": "kd-finder-q-hint" });
   input.value = finder.state.q;
   const suggest = el("div", { className: "kd-finder__suggest", hidden: true });
+  const suggestLanguage = el("div", { className: "kd-finder__suggest kd-finder__suggest--language", hidden: true });
   const filters = el("div", { className: "kd-finder__filters" });
   const clear = el("button", { type: "button", className: "kd-finder__clear md-button", text: t("Clear all filters"),
                                hidden: true });
@@ -32,6 +33,7 @@ export function buildShell(finder) {
     el("p", { id: "kd-finder-q-hint", className: "kd-finder__hint",
               text: t("For example: anxiety, can't sleep, LGBTQ, grief, text. Results change as you type.") }),
     suggest,
+    suggestLanguage,
     panel
   ]);
   const heading = el("h2", { id: "kd-finder-results-title", className: "kd-finder__results-title", tabindex: "-1",
@@ -68,6 +70,6 @@ export function buildShell(finder) {
   });
   more.addEventListener("click", () => finder.showMore());
 
-  return { input, suggest, filters, clear, panelCount, heading, status, summary, notice, help, list, more, share,
+  return { input, suggest, suggestLanguage, filters, clear, panelCount, heading, status, summary, notice, help, list, more, share,
            column, results };
 }
