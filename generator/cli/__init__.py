@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import os
 import sys
 
 import click
@@ -59,3 +61,33 @@ class _Commands(_NoTracebackGroup):
 @click.version_option(__version__, prog_name="kindred")
 def main() -> None:
     """Kindred: validate, review and publish a directory of support services."""
+
+
+def run() -> None:
+    """The `kindred` program ([project.scripts] in pyproject.toml): main(), and for `validate`, a quick way out.
+
+    Once `kindred validate` has printed its report, Python's own teardown frees every module and cache one
+    by one, about 0.1 s that changes nothing anyone sees. So validate, which leaves no thread, pool or file
+    open behind it, runs the exit handlers, flushes its output and leaves. Every other command ends as usual.
+    """
+    if sys.argv[1:2] != ["validate"]:
+        main()
+        return
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+    else:  # click in standalone mode ends in SystemExit; this is only for safety
+        code = 0
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")  # as sys.exit("message") would
+        code = 1
+    atexit._run_exitfuncs()  # logging's flush and any other exit handler, as at a normal exit
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: the reader has gone, nothing more to tell it
+            pass
+    os._exit(code)

@@ -35,3 +35,28 @@ def test_validate_does_not_load_the_other_commands(make_directory):
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "['generator.cli.validate_cmd']"
+
+
+def _run_program(*args: str) -> subprocess.CompletedProcess:
+    """`kindred ARGS` as the installed script runs it: generator.cli.run."""
+    script = f"import sys\nsys.argv = ['kindred', *{list(args)!r}]\nfrom generator.cli import run\nrun()\n"
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+
+
+def test_the_program_ends_validate_with_its_whole_report_and_exit_code(make_directory):
+    clean = make_directory({})
+    result = _run_program("validate", str(clean))
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith("0 error(s), 0 warning(s)")
+    broken = make_directory({f"helplines/broken-{index:03d}.yaml": "name: [\n" for index in range(300)})
+    result = _run_program("validate", str(broken), "--format", "json")
+    assert result.returncode == 1
+    assert result.stdout.count('"message"') == 300  # every line of a long report reaches the reader
+    assert result.stdout.rstrip().endswith("]")
+
+
+def test_the_program_runs_other_commands_as_before():
+    result = _run_program("--version")
+    assert result.returncode == 0 and result.stdout.startswith("kindred, version")
+    result = _run_program("no-such-command")
+    assert result.returncode == 2 and "No such command" in result.stderr
