@@ -68,7 +68,8 @@ def package_of(module: str, modules: dict[str, Path]) -> str:
 
 
 def private(name: str) -> bool:
-    return name.startswith("_") and not name.startswith("__")
+    # `_` alone is gettext's conventional name (generator.i18n exports it), not a private one.
+    return name.startswith("_") and not name.startswith("__") and name != "_"
 
 
 # -- the rules, as functions a test can also run on a made-up package ----------------------------------------

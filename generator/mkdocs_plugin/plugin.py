@@ -274,7 +274,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         base = relative_base(page.url)
-        if len(self.languages) > 1:
+        if len(self.languages) > 1 and not languages.is_shared_data(page.file.src_uri):
+            # (api/ is built once, in the default language: its pages have no other language to link to.)
             # Strings in page.meta: the theme cache treats them as the page's own values (theme_cache.py).
             switcher, head_links = languages.page_languages(page.url, self.language, self.languages)
             page.meta["kindred_languages"], page.meta["kindred_alternates"] = switcher, head_links

@@ -69,5 +69,9 @@ def test_every_published_listing_and_article_has_a_page(shipped_site):
     missing = [r.key for r in directory.published if not (shipped_site / r.kind / r.id / "index.html").is_file()]
     assert missing == []
     for article in (REPO / "content" / "guides").glob("*.md"):
-        built = shipped_site / "guides" / ("" if article.stem == "index" else article.stem) / "index.html"
+        stem, _, code = article.stem.partition(".")  # help-now.es.md is the Spanish site's guides/help-now/
+        folder = shipped_site / code.lower() if code else shipped_site
+        built = folder / "guides" / ("" if stem == "index" else stem) / "index.html"
         assert built.is_file(), article
+        if code:  # and no page of its own anywhere
+            assert not (shipped_site / "guides" / article.stem).exists(), article

@@ -107,6 +107,11 @@ def _source_json(source) -> str:
     return json.dumps(source.model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"))
 
 
+def _translation_json(tag: str, text) -> str:
+    data = {"language": tag, **text.model_dump(mode="json", exclude_none=True)}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _attributes(record: ListingRecord, service_id: str, vocabulary: Vocabulary) -> list[dict]:
     listing = record.listing
     field = vocabulary.field
@@ -127,6 +132,12 @@ def _attributes(record: ListingRecord, service_id: str, vocabulary: Vocabulary) 
     # HSDS has no field for where facts come from: each source travels whole, as compact JSON, in one attribute.
     attributes += [field("listing/source", service_id, "service", _source_json(source)) for source in listing.sources]
     attributes += [field("listing/unconfirmed", service_id, "service", fact) for fact in listing.unconfirmed]
+    # HSDS has one language for its text fields: the listing's own, and each translation whole, as JSON.
+    attributes.append(field("listing/written_in", service_id, "service", listing.written_in))
+    attributes += [
+        field("listing/translation", service_id, "service", _translation_json(tag, text))
+        for tag, text in listing.translations.items()
+    ]
     for name in KIND_FIELDS[record.kind]:
         for value in _field_values(getattr(listing, name)):
             attributes.append(field(f"{record.kind}/{name}", service_id, "service", value))

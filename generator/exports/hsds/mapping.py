@@ -389,6 +389,23 @@ class ServiceMapper:
         unconfirmed = self.facts.get("listing/unconfirmed")
         if unconfirmed:
             self.out.data["unconfirmed"] = list(unconfirmed)
+        written_in = self.fact("listing/written_in")
+        if written_in and written_in != "en":
+            self.out.data["written_in"] = written_in
+        translations = {}
+        for value in self.facts.get("listing/translation") or []:
+            try:
+                item = json.loads(value)
+            except ValueError:
+                item = None
+            if isinstance(item, dict) and isinstance(item.get("language"), str):
+                text = {k: item[k] for k in ("name", "summary", "description") if isinstance(item.get(k), str)}
+                if text:
+                    translations[item["language"]] = text
+                    continue
+            self.note(f"listing/translation {value[:60]!r} not imported: not a JSON object with a language")
+        if translations:
+            self.out.data["translations"] = translations
 
     def _not_kept(self) -> None:
         dropped = [k for k in _NOT_KEPT if self.service.get(k) not in (None, "", [])]

@@ -78,6 +78,15 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
         "(the facts it states) and an optional note. One attribute per page.",
     ),
     "listing/unconfirmed": ("Unconfirmed fact", "A fact in the listing that no source confirmed, e.g. hours."),
+    "listing/written_in": (
+        "Written in",
+        "The language (BCP 47) of the service's name and description and the listing's summary.",
+    ),
+    "listing/translation": (
+        "Translation",
+        "The listing's name, summary and description in another language, as JSON: language (BCP 47) and any of "
+        "name, summary, description. One attribute per language.",
+    ),
     "contact/method": (
         "Contact method",
         "phone, sms, whatsapp, chat, email, video, app or join: how this phone or virtual location is used.",

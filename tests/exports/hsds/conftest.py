@@ -109,6 +109,8 @@ website: https://sunset.example.com/
 countries: [US]
 regions: [US-CA]
 languages: [en, es]
+translations:
+  es: {name: Línea de Texto Atardecer, summary: "Escribe o manda un WhatsApp a un voluntario en California por la tarde."}
 topics: [stress]
 cost: free
 hours:

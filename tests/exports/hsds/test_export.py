@@ -305,7 +305,7 @@ def test_every_listing_field_has_a_place_in_hsds():
 
     mapped = {"name", "summary", "description", "website", "organization", "countries", "regions", "languages",
               "topics", "audiences", "age", "cost", "contacts", "hours", "status", "verified", "sources",
-              "unconfirmed"}
+              "unconfirmed", "written_in", "translations"}
     assert set(Listing.model_fields) == mapped
     for kind, model in KIND_MODELS.items():
         assert set(model.model_fields) - set(Listing.model_fields) - {"price"} == set(KIND_FIELDS[kind]), kind

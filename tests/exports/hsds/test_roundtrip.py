@@ -82,3 +82,9 @@ def test_taxonomy_is_rebuilt_when_the_target_has_none(hsds_fixture, tmp_path):
     text = (imported / "taxonomy.yaml").read_text(encoding="utf-8")
     assert "anxiety" in text and "carers" in text
     shutil.rmtree(imported)
+
+
+def test_translations_survive_export_and_import(hsds_fixture, tmp_path):
+    _, _, imported = roundtrip(hsds_fixture, tmp_path, "json")
+    [record] = [r for r in load_directory(imported).published if r.listing.name == "Sunset Text Line"]
+    assert record.listing.translations["es"].name == "Línea de Texto Atardecer"
