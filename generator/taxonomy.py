@@ -95,7 +95,7 @@ def load_taxonomy(path: Path, display_path: str) -> tuple[Taxonomy, list[Problem
                 problems.append(Problem(display_path, line, column, f"duplicate {name[:-1]} id `{term.id}`"))
             terms[term.id] = term
         facets[name] = terms
-    return Taxonomy(**facets), problems
+    return Taxonomy(topics=facets["topics"], audiences=facets["audiences"]), problems
 
 
 def load_translations(root: Path, taxonomy: Taxonomy, display: Callable[[Path], str]) -> list[Problem]:

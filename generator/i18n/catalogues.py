@@ -87,7 +87,7 @@ def browser_catalogue(code: str) -> dict[str, str | dict[str, str]]:
             continue
         if message.pluralizable:
             singular, plural = message.id[0], message.id[1]
-            if not all(message.string):
+            if not isinstance(message.string, (tuple, list)) or not all(message.string):
                 continue
             messages[singular] = {
                 category: compiled.ngettext(singular, plural, number)

@@ -24,10 +24,10 @@ class Translated(dict):
     def get(self, key, default=None):
         return self[key] if key in self else default
 
-    def items(self):  # type: ignore[override]
+    def items(self):
         return [(key, self[key]) for key in self]
 
-    def values(self):  # type: ignore[override]
+    def values(self):
         return [self[key] for key in self]
 
 

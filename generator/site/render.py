@@ -30,7 +30,7 @@ def environment() -> Environment:
     )
     # Every visitor-facing string in a template is `{{ _("...") }}`; the page language's catalogue fills it in
     # (the language of the build in progress: generator/i18n/context.py).
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters["long_date"] = long_date
     env.globals["text_lang"] = text_lang_attributes
     env.filters["href"] = safe_href
