@@ -22,7 +22,7 @@ HELP = "help/gb/"
 WEIGHT_LIMIT = 100_000  # bytes, gzip, everything a help or listing page loads
 FINDER_LIMIT = 150_000  # bytes, gzip, everything the finder loads until its first results
 CLS_LIMIT = 0.02
-TIMES = re.compile(r"\d\d:\d\d–\d\d:\d\d")
+TIMES = re.compile(r"\d{1,2}:\d\d(?:\s?[AP]M)?–\d{1,2}:\d\d(?:\s?[AP]M)?")  # "9:00 AM–5:00 PM" on the English site
 
 # Layout shifts as Chromium reports them (the Layout Instability API), from the first paint on.
 WATCH_SHIFTS = """

@@ -13,7 +13,7 @@ export function buildShell(finder) {
                               "aria-describedby": "kd-finder-q-hint" });
   input.value = finder.state.q;
   const suggest = el("div", { className: "kd-finder__suggest", hidden: true });
-  const suggestLanguage = el("div", { className: "kd-finder__suggest kd-finder__suggest--language", hidden: true });
+  const suggestLanguage = el("div", { className: "kd-finder__suggest-language", hidden: true });
   const filters = el("div", { className: "kd-finder__filters" });
   const clear = el("button", { type: "button", className: "kd-finder__clear md-button", text: t("Clear all filters"),
                                hidden: true });
