@@ -157,3 +157,20 @@ def test_the_english_finder_suggests_no_language(pages, shipped_url):
     visit(page, f"{shipped_url}find/")
     page.wait_for_selector("#kd-finder[data-kd-ranked='clock']")
     assert page.locator("[data-kd-suggest-language]").count() == 0
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_quick_exit_and_the_crisis_line_fit_a_phone_in_every_language(chromium_browser, shipped_url, code):
+    context, _ = open_guarded_context(chromium_browser, locale=code, viewport={"width": 320, "height": 700},
+                                      is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{shipped_url}{language(code).slug}/")
+    button = page.locator(".kd-quick-exit")
+    fits = button.evaluate("b => b.scrollHeight <= b.clientHeight + 1 && b.scrollWidth <= b.clientWidth + 1")
+    label = page.locator(".kd-quick-exit__label").bounding_box()
+    box = button.bounding_box()
+    assert fits and label["y"] >= box["y"] - 1 and label["y"] + label["height"] <= box["y"] + box["height"] + 1
+    crisis = page.locator(".kd-crisis__text")
+    line = float(crisis.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)"))
+    assert crisis.bounding_box()["height"] < 2.5 * line  # at most two short lines, beside Quick exit
+    context.close()
