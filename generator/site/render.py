@@ -33,6 +33,7 @@ def environment() -> Environment:
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters["long_date"] = long_date
     env.globals["text_lang"] = text_lang_attributes
+    env.globals["PROFILE_LANGUAGE"] = "en"  # country profiles' notes are written in English (directory/countries/)
     env.filters["href"] = safe_href
     env.filters["json_script"] = json_for_script
     env.filters["json_attr"] = json_for_attribute
