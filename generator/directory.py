@@ -350,7 +350,7 @@ def _fingerprint(items: list[tuple[str, Path, str]]) -> int:
     return zlib.crc32("\n".join(f"{kind}/{path.name}" for kind, path, _ in items).encode("utf-8", "surrogatepass"))
 
 
-def _check_part(root: Path, part: int, parts: int) -> tuple[int, tuple]:
+def _check_part(root: Path, part: int, parts: int) -> tuple[int, list[tuple]]:
     """In another process: scan the directory too (at the same time as this one) and check one part of it.
     The fingerprint of the files it saw lets the caller make sure both processes split the same list."""
     taxonomy, _, items = _scan(root)
