@@ -32,11 +32,13 @@ counts: dict[str, int] = defaultdict(int)
 # (label, module, attribute path, depth in the printed tree)
 PHASES = [
     ("kindred on_config (load + validate directory)", "generator.mkdocs_plugin.plugin", "KindredPlugin.on_config", 0),
+    ("load_directory_for_build", "generator.mkdocs_plugin.plugin", "load_directory_for_build", 1),
     ("kindred on_files (views, page plans, data files)", "generator.mkdocs_plugin.plugin", "KindredPlugin.on_files", 0),
     ("plan_site (listing views, page plans)", "generator.mkdocs_plugin.plugin", "plan_site", 1),
-    ("open data (listings.json, CSV)", "generator.site_plan", "open_data_files", 1),
-    ("HSDS export", "generator.site_plan", "hsds_files", 1),
-    ("finder files (finder data, lunr index)", "generator.site_plan", "finder_files", 1),
+    ("data files (worker processes; here with --serial)", "generator.mkdocs_plugin.data_files", "DataJob._write", 1),
+    ("open data (listings.json, CSV)", "generator.site_plan", "open_data_files", 2),
+    ("HSDS export", "generator.site_plan", "write_hsds", 2),
+    ("finder files (finder data, lunr index)", "generator.site_plan", "finder_files", 2),
     ("File.generated", "mkdocs.structure.files", "File.generated", 1),
     ("get_navigation", "mkdocs.commands.build", "get_navigation", 0),
     ("_populate_page (all pages)", "mkdocs.commands.build", "_populate_page", 0),
@@ -54,7 +56,13 @@ PHASES = [
     ("utils.write_file", "mkdocs.utils", "write_file", 1),
     ("validate_anchor_links", "mkdocs.structure.pages", "Page.validate_anchor_links", 0),
     ("search on_post_build (index)", "material.plugins.search.plugin", "SearchPlugin.on_post_build", 0),
-    ("kindred on_post_build (publish)", "generator.mkdocs_plugin.plugin", "KindredPlugin.on_post_build", 0),
+    ("plugin's pages (worker processes; here with --serial)", "generator.mkdocs_plugin.fast_pages",
+     "PageWriter.write", 0),
+    ("page values (content, meta)", "generator.mkdocs_plugin.fast_pages", "PageWriter.values", 1),
+    ("listing page HTML (cached or rendered)", "generator.mkdocs_plugin.fast_pages", "ListingPageCache.content", 2),
+    ("pages built as MkDocs does (shells, checks)", "generator.mkdocs_plugin.fast_pages", "PageWriter.as_mkdocs", 1),
+    ("kindred on_post_build (publish; waits for workers)", "generator.mkdocs_plugin.plugin",
+     "KindredPlugin.on_post_build", 0),
 ]
 
 
@@ -107,6 +115,8 @@ def main() -> int:
     parser.add_argument("config")
     parser.add_argument("--cprofile", metavar="OUT")
     parser.add_argument("--keep-site", action="store_true", help="do not delete the built site first")
+    parser.add_argument("--serial", action="store_true",
+                        help="no worker processes: every page and data file made in this process, so each is timed")
     parser.add_argument("--no-render-caches", action="store_true",
                         help="turn off the card cache, the theme's page shells and GeneratedPage (to measure them)")
     args = parser.parse_args()
@@ -119,6 +129,10 @@ def main() -> int:
         render.CardCache.card = lambda self, view, base, level: (
             render.environment().get_template("_card.html").module.card(view, base, level))
 
+    if args.serial:
+        import generator.forked
+
+        generator.forked.ENABLED = False
     for label, module, path, _ in PHASES:
         wrap(label, module, path)
     start_cpu = time.process_time()

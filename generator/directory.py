@@ -37,7 +37,7 @@ from .rules import (
 from .safe_files import irregular_entries
 from .taxonomy import Taxonomy, load_taxonomy, load_translations
 from .validation_messages import problems_from_validation_error
-from .yamlsafe import load_yaml_file
+from .yamlsafe import Document, load_yaml_file
 
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}\Z")
 TAXONOMY_FILE = "taxonomy.yaml"
@@ -421,3 +421,73 @@ def check_directory(root: Path | str, workers: int | None = None) -> DirectoryCh
     problems.extend(country_problems)
     problems.extend(check_profiles(countries, places, has_profiles(root)))
     return DirectoryCheck(root, problems, listings, published)
+
+
+# --- loading for a build: the listings kept without their YAML positions, in several processes ------------------
+
+
+def _load_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> tuple[list, list, list, list]:
+    """Load some listing files and keep the records: (problems, records, shared-contact entries, places).
+
+    Everything that needs the file's YAML is worked out here, so each record keeps its digest but neither the
+    positions nor the raw data (a build reads the validated listing; at 10,000 listings they would be a
+    third of the directory's memory)."""
+    with _collector_paused():
+        problems: list[Problem] = []
+        records: list[ListingRecord] = []
+        shares: list = []
+        places: list = []
+        for kind, path, path_shown in files:
+            record, listing_problems = load_listing(kind, path, taxonomy, path_shown, positions_on_demand=True)
+            problems.extend(listing_problems)
+            if record is None:
+                continue
+            places.append(places_of(record))
+            if record.published:
+                shares.append((record.key, share_entries(record)))
+            record.doc = Document(None, digest=record.doc.digest)
+            records.append(record)
+        return problems, records, shares, places
+
+
+def _load_pieces(pieces: list[list], taxonomy: Taxonomy) -> list[tuple]:
+    return [_load_files(piece, taxonomy) for piece in pieces]
+
+
+def load_directory_for_build(root: Path | str, workers: int | None = None) -> Directory:
+    """What load_directory(root) gives (the same listings, the same problems in the same order), with the files
+    read by `workers` processes when there are enough of them (as check_directory does), and the records kept
+    without their YAML (no positions: ListingRecord.line_of says line 1; no raw data): for building a site."""
+    from .forked import Forked, cpu_count
+
+    root = Path(root)
+    if not root.is_dir():
+        return load_directory(root)
+    with _collector_paused():
+        taxonomy, scan_problems, items = _scan(root)
+        wanted = cpu_count() if workers is None else workers
+        parts = wanted if wanted > 1 and len(items) >= PARALLEL_MIN_FILES else 1
+        # Parts 1.. in forked processes (or here, after part 0, where forking is not possible).
+        others = Forked(
+            lambda part: _load_pieces(_part(items, part, parts), taxonomy),
+            range(1, parts),
+            parts - 1,
+            background=True,
+            defer=True,
+        )
+        by_part = [_load_pieces(_part(items, 0, parts), taxonomy), *others.results()]
+    results = [by_part[part][kind] for kind in range(len(KINDS)) for part in range(parts)]  # file order
+    problems = Problems(list(scan_problems))
+    records: list[ListingRecord] = []
+    shares: list = []
+    places: list = []
+    for chunk_problems, chunk_records, chunk_shares, chunk_places in results:
+        problems.extend(chunk_problems)
+        records.extend(chunk_records)
+        shares.extend(chunk_shares)
+        places.extend(chunk_places)
+    problems.extend(shared_contact_problems(shares))
+    countries, country_problems = _load_profiles(root)
+    problems.extend(country_problems)
+    problems.extend(check_profiles(countries, places, has_profiles(root)))
+    return Directory(root, taxonomy, records, problems, countries)

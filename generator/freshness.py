@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 from typing import Literal
 
 OLD_MONTHS = 12
@@ -33,7 +34,11 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 def tier(verified: dt.date, today: dt.date | None = None) -> Tier:
     """`old` once more than 12 whole months have passed, `outdated` past 24 (a day over counts, as in stale)."""
-    today = today or dt.date.today()
+    return _tier(verified, today or dt.date.today())
+
+
+@lru_cache(maxsize=8192)  # a build asks for every listing's; listings share verification dates
+def _tier(verified: dt.date, today: dt.date) -> Tier:
     if verified < months_before(today, OUTDATED_MONTHS):
         return "outdated"
     if verified < months_before(today, OLD_MONTHS):

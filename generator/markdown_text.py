@@ -36,10 +36,11 @@ class DescriptionLink:
     line: int  # 0-based line within the description
 
 
-def description_links(markdown: str) -> list[DescriptionLink]:
-    """Every link (inline, reference or autolink) in a description, with the text a reader sees."""
+def description_links(markdown: str, tokens: list | None = None) -> list[DescriptionLink]:
+    """Every link (inline, reference or autolink) in a description, with the text a reader sees.
+    `tokens`: parser().parse(markdown), when the caller has it already."""
     links: list[DescriptionLink] = []
-    for block in parser().parse(markdown):
+    for block in parser().parse(markdown) if tokens is None else tokens:
         if block.type != "inline" or not block.children:
             continue
         line = block.map[0] if block.map else 0

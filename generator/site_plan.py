@@ -13,12 +13,16 @@ Built once from a loaded directory; an engine adapter (generator/mkdocs_plugin/)
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import BinaryIO
 
 from .directory import Directory
-from .exports.hsds.export import hsds_files
+from .exports.hsds.export import write_hsds
 from .exports.open_data import open_data_files
+from .render_cache import Cache
 from .search.finder_files import finder_files
 from .site.finder_plain import with_plain_list
 from .site.help_pages import help_pages
@@ -30,6 +34,49 @@ FINDER_DATA = "find/listings.json"
 FINDER_INDEX = "find/search-index.json"
 
 
+OpenFile = Callable[[str], BinaryIO]  # a site path -> a binary file open for writing
+
+
+@dataclass(frozen=True)
+class DataGroup:
+    """Data files made together, under one folder of the site, written one by one through an OpenFile (so an
+    export larger than memory can be written as it is made)."""
+
+    name: str
+    folder: str  # "api/": every path of the group starts with it
+    write: Callable[[OpenFile], None]
+
+    def files(self) -> dict[str, bytes]:
+        """{site path: bytes}, kept in memory."""
+        kept: dict[str, io.BytesIO] = {}
+
+        def open_file(path: str) -> BinaryIO:
+            kept[path] = _Kept()
+            return kept[path]
+
+        self.write(open_file)
+        return {path: handle.getvalue() for path, handle in kept.items()}
+
+
+class _Kept(io.BytesIO):
+    """A BytesIO whose bytes outlive close()."""
+
+    def close(self) -> None:
+        self.kept = super().getvalue()
+
+    def getvalue(self) -> bytes:
+        return self.kept if self.closed else super().getvalue()
+
+
+def _each(files: Callable[[], dict[str, bytes]]) -> Callable[[OpenFile], None]:
+    def write(open_file: OpenFile) -> None:
+        for path, data in files().items():
+            with open_file(path) as handle:
+                handle.write(data)
+
+    return write
+
+
 @dataclass(frozen=True)
 class SitePlan:
     directory: Directory
@@ -39,13 +86,21 @@ class SitePlan:
     @cached_property
     def data_files(self) -> dict[str, bytes]:
         """Every data file by its path in the site (worked out when first asked for: the search index takes a while)."""
+        return {path: data for group in self.data_groups() for path, data in group.files().items()}
+
+    def data_groups(self, cache: Cache | None = None) -> list[DataGroup]:
+        """The data files in groups that can be made apart (in separate processes, or not at all: an engine that
+        serves every language's site from one `api/` makes the open data once). `cache`: where the HSDS
+        export keeps each listing's part between builds (render_cache.py)."""
+        return [
+            DataGroup("open data", "api/", _each(lambda: open_data_files(self.directory))),
+            DataGroup("HSDS", "api/hsds/", lambda open_file: write_hsds(self.directory, open_file, cache)),
+            DataGroup("finder", "find/", _each(self._finder_files)),
+        ]
+
+    def _finder_files(self) -> dict[str, bytes]:
         finder = finder_files(self.directory)
-        return {
-            **open_data_files(self.directory),
-            **hsds_files(self.directory),
-            FINDER_DATA: finder.listings,
-            FINDER_INDEX: finder.index,
-        }
+        return {FINDER_DATA: finder.listings, FINDER_INDEX: finder.index}
 
 
 def plan_site(

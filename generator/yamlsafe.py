@@ -10,6 +10,7 @@ Python ourselves so that:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -79,6 +80,8 @@ class Document:
     key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     # Block scalars (`description: |`) begin on the line after their mark: path -> first line of the text.
     text_lines: dict[tuple, int] = field(default_factory=dict)
+    # A digest of the bytes the document was read from (load_yaml_file): what a build's caches key a listing by.
+    digest: str = ""
 
     def text_line(self, path: tuple, offset: int = 0) -> int:
         """The file line of line `offset` (0-based) inside the text value at path."""
@@ -379,7 +382,10 @@ def load_yaml_file(
         return None, [Problem(display_path, 1, 1, str(exc))]
     if len(raw) > MAX_FILE_BYTES:  # a regular file, so its size can be told without reading the rest
         return None, [_too_large(display_path, os.lstat(path).st_size)]
-    return load_yaml_bytes(raw, display_path, positions_on_demand=positions_on_demand)
+    doc, problems = load_yaml_bytes(raw, display_path, positions_on_demand=positions_on_demand)
+    if doc is not None:
+        doc.digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    return doc, problems
 
 
 def _too_large(display_path: str, size: int | None) -> Problem:

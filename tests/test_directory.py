@@ -312,3 +312,48 @@ def test_part_checked_from_another_file_list_is_redone_here(mixed_directory, mon
     monkeypatch.setattr(directory_module, "_check_part", _check_part_seeing_other_files)
     checked = check_directory(mixed_directory, workers=2)
     assert checked.problems.sorted() == load_directory(mixed_directory).problems.sorted()
+
+
+# --- load_directory_for_build: what a site build loads --------------------------------------------------------
+
+
+def _records(directory):
+    return [(r.key, r.display_path, r.listing, r.numbers) for r in directory.records]
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_build_loading_gives_what_load_directory_gives(mixed_directory, monkeypatch, workers):
+    import hashlib
+
+    import generator.directory as directory_module
+    monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", 2)  # split even this small directory
+    loaded = load_directory(mixed_directory)
+    built = directory_module.load_directory_for_build(mixed_directory, workers=workers)
+    assert list(built.problems) == list(loaded.problems)  # the same problems, in the same order
+    assert any("also used by" in p.message for p in built.problems)
+    assert _records(built) == _records(loaded)
+    assert built.countries == loaded.countries and built.taxonomy == loaded.taxonomy
+    for record in built.records:  # what the build's caches key a listing by: the bytes it was read from
+        assert record.doc.digest == hashlib.blake2b(record.path.read_bytes(), digest_size=16).hexdigest()
+        assert record.doc.value_marks == {} and record.doc.data is None  # the YAML is not kept
+
+
+def _load_files_marking_the_process(files, taxonomy):
+    import os
+
+    import generator.directory as directory_module
+    problems, *rest = directory_module._real_load_files(files, taxonomy)
+    return [*problems, Problem("pid", os.getpid(), 1, "marker", "warning")], *rest
+
+
+def test_build_loading_uses_other_processes_for_big_directories(mixed_directory, monkeypatch):
+    import os
+
+    import generator.directory as directory_module
+    monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(directory_module, "_real_load_files", directory_module._load_files, raising=False)
+    monkeypatch.setattr(directory_module, "_load_files", _load_files_marking_the_process)
+    built = directory_module.load_directory_for_build(mixed_directory, workers=2)
+    pids = {p.line for p in built.problems if p.path == "pid"}
+    assert len(pids) == 2 and os.getpid() in pids
+    assert _records(built) == _records(load_directory(mixed_directory))

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import html
-import json
+import gc
 import logging
 import os
 from pathlib import Path
@@ -16,20 +15,23 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from ..directory import Directory, load_directory
+from ..directory import Directory, load_directory_for_build
 from ..i18n import _, browser_catalogue, gettext, language, ngettext
 from ..i18n.languages import Language
 from ..problems import format_problems
+from ..render_cache import Cache
 from ..safe_files import unsafe_source_files
 from ..site.help_pages import help_block
-from ..site.markers import HELP_MARKER, MARKER, parse_marker, select
+from ..site.markers import HELP_MARKER, MARKER, MarkerIndex, parse_marker
+from ..site.page_cache import ListingPageCache
 from ..site.pages import PagePlan
 from ..site.render import render_cards, render_jsonld
 from ..site.view import ListingView, report_email_problem
 from ..site_plan import plan_site
-from . import generated_pages, languages, staging, theme_cache
+from . import data_files, fast_pages, generated_pages, languages, staging, theme_cache
 from .assets import ASSET_PREFIX, ENTRY_SCRIPT, asset_files
 from .config import KindredConfig
+from .fast_pages import relative_base
 from .site_budget import OverBudget, SiteBudget
 
 log = logging.getLogger("mkdocs.plugins.kindred")
@@ -49,11 +51,6 @@ def forward_core_logs() -> None:
         core.addHandler(_ToMkDocs())
 
 
-def relative_base(page_url: str) -> str:
-    """Path from a page to the site root: "" for the home page, "../../" for "helplines/x/"."""
-    return "../" * page_url.count("/")
-
-
 class KindredPlugin(BasePlugin[KindredConfig]):
     supports_multiple_instances = False
 
@@ -63,6 +60,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.directory: Directory | None = None
         self.plans: dict[str, PagePlan] = {}
         self.views: list[ListingView] = []
+        self.marker_index: MarkerIndex | None = None
         self.nav = None
         self.page_shells: theme_cache.PageShells | None = None
         self.generated_pages = 0
@@ -78,6 +76,13 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.languages: tuple[Language, ...] = ()
         self.language: Language = language("en")
         self.fallbacks: set[str] = set()
+        # Pages outside the nav that the plugin writes itself (fast_pages.py), and the language builds whose
+        # pages are still being written by worker processes.
+        self.fast_pages: list[tuple[PagePlan, File]] = []
+        self.page_jobs: list[fast_pages.PageJob] = []
+        self.data_jobs: list[data_files.DataJob] = []
+        self.files: Files | None = None
+        self.page_writers: list[fast_pages.PageWriter] = []  # this build's, every language (tests look at them)
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -92,7 +97,11 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.languages = languages.site_languages(list(self.config.languages), config.theme["language"])
         self.language = self.languages[0]
         # Validate before MkDocs cleans site_dir, so bad listings never touch the last good site.
-        directory = load_directory(self.directory_path(config))
+        gc.unfreeze()  # what an earlier build in this process (mkdocs serve) froze may go now
+        directory = load_directory_for_build(self.directory_path(config))
+        # Tens of thousands of objects that live as long as the build: the cyclic collector's full passes over
+        # them found nothing and took a quarter of the time spent building pages. Freeze them out of its way.
+        gc.freeze()
         problems = directory.problems.promote_warnings() if self.config.strict_listings else directory.problems
         for warning in problems.warnings:
             log.info("listing: %s", warning.as_text())
@@ -117,6 +126,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         # nothing from an earlier build may leak into this one.
         self._let_go()
         self.site_dir, self.staging, self.budget = "", "", None
+        self.page_writers = []
+        self._cancel_pages()  # workers a build that never finished left behind
         if self.command == "build":
             self.site_dir = config.site_dir
             self.budget = self._budget()
@@ -211,24 +222,35 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             report_email=self.config.report_email.strip(),
         )
         self.views = site.views
+        gc.freeze()  # the views and page plans live as long as this language's build (see on_config)
+        self.marker_index = None
         self.plans = {}
+        self.fast_pages = []
+        self.files = files
+        fast = fast_pages.usable(config)
+        in_nav = fast_pages.nav_sources(config.nav) if fast else set()
         for plan in site.pages:
-            # MkDocs treats a page title as HTML (Material prints `page.meta.title`, `page.title` and the
-            # description unescaped in <title>, the header and <meta>), so listing text goes in escaped.
-            front = {"title": html.escape(plan.title), "search": {"exclude": True}, "hide": ["toc"]}
-            if plan.description:
-                front["description"] = html.escape(plan.description)
-            # JSON is YAML, and json.dumps escapes anything a listing could smuggle into front matter.
-            content = f"---\n{json.dumps(front, ensure_ascii=True)}\n---\n"
+            self.plans[plan.src_uri] = plan
+            if fast and plan.src_uri not in in_nav:
+                page_file = fast_pages.plugin_page(config, plan.src_uri)
+                files.append(page_file)
+                self.fast_pages.append((plan, page_file))
+                continue
+            content = fast_pages.front_matter(plan)
             generated = File.generated(config, plan.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             if plan.listing is not None:
                 generated.edit_uri = None
             files.append(generated)
-            self.plans[plan.src_uri] = plan
-        for path, data in {**asset_files(), **site.data_files}.items():
-            if self.nested_language is not None and languages.is_shared_data(path):
-                continue  # one api/ for every language, from the default language's build
+        for path, data in asset_files().items():
             files.append(File.generated(config, path, content=data))
+        # One api/ for every language, from the default language's build.
+        groups = [
+            group
+            for group in site.data_groups(Cache("hsds"))
+            if self.nested_language is None or not group.folder.startswith(languages.SHARED_PREFIXES)
+        ]
+        # Written by worker processes while MkDocs builds the pages (collected in on_post_build).
+        self.data_jobs.append(data_files.DataJob(groups, config.site_dir, self.language.code, self._spend))
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -248,19 +270,35 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         if self.budget is not None:
             # MkDocs copies the static files next: count them before anything is written.
             for file in files:
+                if isinstance(file, fast_pages.PluginPage):
+                    continue
                 if not file.is_documentation_page() and file.inclusion.is_included():
                     size = os.path.getsize(file.abs_src_path) if file.abs_src_path else len(file.content_bytes)
                     self._spend(size, file.src_uri)
+        if self.fast_pages:
+            self._collect_pages()  # the previous language's, so the budget is checked before going on
+            writer = fast_pages.PageWriter(self, config, self.nav, files, env, self.fast_pages)
+            writer.budget = self._spend
+            assert self.directory is not None
+            writer.page_cache = ListingPageCache(
+                self.directory, repo_url=config.repo_url or "", report_email=self.config.report_email.strip()
+            )
+            self.page_writers.append(writer)
+            # Worker processes write these pages while MkDocs builds its own (collected in on_post_build).
+            self.page_jobs.append(fast_pages.PageJob(self.language, writer, writer.start()))
         return env
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        if template_name == "sitemap.xml" and self.fast_pages and self.files is not None:
+            # The pages this plugin writes are not MkDocs documentation pages: list them too, in their places.
+            context["pages"] = fast_pages.sitemap_pages(self.files, config)
+        return context
 
     # -- pages ---------------------------------------------------------------------------------------------
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         plan = self.plans.get(page.file.src_uri)
         if plan is not None:
-            # A listing is edited in its YAML file; browse pages have no source file to edit.
-            page.edit_url = None
-            if plan.listing is not None and config.repo_url:
-                page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{plan.listing.edit_path}"
+            page.edit_url = self.plan_edit_url(plan, config)
             return markdown
         assert self.directory is not None
         problems = []
@@ -272,24 +310,48 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             raise PluginError("\n".join(problems))
         return markdown
 
+    def plan_edit_url(self, plan: PagePlan, config: MkDocsConfig) -> str | None:
+        """A listing is edited in its YAML file; browse pages have no source file to edit."""
+        if plan.listing is not None and config.repo_url:
+            return f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{plan.listing.edit_path}"
+        return None
+
+    def page_languages(self, url: str, src_uri: str) -> dict[str, str]:
+        """page.meta entries for the language switcher and the hreflang links (strings in page.meta: the theme
+        cache treats them as the page's own values, theme_cache.py)."""
+        if len(self.languages) > 1 and not languages.is_shared_data(src_uri):
+            # (api/ is built once, in the default language: its pages have no other language to link to.)
+            switcher, head_links = languages.page_languages(url, self.language, self.languages)
+            return {"kindred_languages": switcher, "kindred_alternates": head_links}
+        return {}
+
+    def plan_meta(self, plan: PagePlan, url: str, src_uri: str) -> dict[str, str]:
+        """A generated page's additions to page.meta."""
+        meta = self.page_languages(url, src_uri)
+        if plan.jsonld:
+            meta["kindred_jsonld"] = render_jsonld(plan.jsonld)  # overrides/main.html puts it in <head>
+        return meta
+
+    def plan_content(self, plan: PagePlan, url: str, src_uri: str) -> tuple[dict[str, str], str]:
+        """A generated page's additions to page.meta, and its HTML."""
+        return self.plan_meta(plan, url, src_uri), plan.render(relative_base(url))
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         base = relative_base(page.url)
-        if len(self.languages) > 1 and not languages.is_shared_data(page.file.src_uri):
-            # (api/ is built once, in the default language: its pages have no other language to link to.)
-            # Strings in page.meta: the theme cache treats them as the page's own values (theme_cache.py).
-            switcher, head_links = languages.page_languages(page.url, self.language, self.languages)
-            page.meta["kindred_languages"], page.meta["kindred_alternates"] = switcher, head_links
         plan = self.plans.get(page.file.src_uri)
         if plan is not None:
-            if plan.jsonld:
-                page.meta["kindred_jsonld"] = render_jsonld(plan.jsonld)  # overrides/main.html puts it in <head>
-            return plan.render(base)
+            meta, content = self.plan_content(plan, page.url, page.file.src_uri)
+            page.meta.update(meta)
+            return content
+        page.meta.update(self.page_languages(page.url, page.file.src_uri))
 
         def cards(match) -> str:
             assert self.directory is not None
             marker, _reasons = parse_marker(match.group("args"), self.directory.taxonomy)
             assert marker is not None  # on_page_markdown has refused the page's bad markers
-            chosen = select(marker, self.views)
+            if self.marker_index is None:
+                self.marker_index = MarkerIndex(self.views)
+            chosen = self.marker_index.select(marker)
             if not chosen:
                 return f'<p class="kd-empty">{_("No listings match yet.")}</p>'
             return f'<div class="kd-embedded">{render_cards(chosen, base=base)}</div>'
@@ -331,13 +393,16 @@ class KindredPlugin(BasePlugin[KindredConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.nested_language is not None:
             return  # the default language's build publishes every language at once
-        if len(self.languages) > 1:
-            # Before the warnings are counted: a language build's warnings stop the whole build too.
-            try:
+        # Before the warnings are counted: a language build's warnings stop the whole build too.
+        try:
+            if len(self.languages) > 1:
                 self._build_other_languages(config)
-            except BaseException:
-                self._stop_counting()
-                raise
+            self._collect_pages()
+            self._collect_data()
+        except BaseException:
+            self._cancel_pages()
+            self._stop_counting()
+            raise
         warnings = self._stop_counting()
         if not self.staging:
             return
@@ -365,9 +430,37 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         finally:
             self.language, self.nested_language, self.parent = default, None, None
 
+    def _collect_pages(self) -> None:
+        """Wait for the worker processes writing pages; their errors stop the build."""
+        while self.page_jobs:
+            job = self.page_jobs[0]
+            try:
+                job.finish()
+            except fast_pages.WorkerFailed as exc:
+                raise PluginError(f"kindred: writing the {job.language.code} pages failed:\n{exc}") from None
+            self.page_jobs.pop(0)
+
+    def _collect_data(self) -> None:
+        """Wait for the worker processes writing the data files (every language's); their errors stop the build."""
+        while self.data_jobs:
+            job = self.data_jobs[0]
+            try:
+                job.finish()
+            except fast_pages.WorkerFailed as exc:
+                raise PluginError(f"kindred: writing the {job.language} data files failed:\n{exc}") from None
+            self.data_jobs.pop(0)
+
+    def _cancel_pages(self) -> None:
+        for job in self.page_jobs:
+            job.cancel()
+        for data_job in self.data_jobs:
+            data_job.cancel()
+        self.page_jobs, self.data_jobs = [], []
+
     def on_build_error(self, *, error: Exception) -> None:
         if self.nested_language is not None:
             return  # the error reaches the default language's build, which cleans up
+        self._cancel_pages()
         self._stop_counting()
         if self.staging:
             staging.discard(self.staging)

@@ -9,7 +9,9 @@ for what other plugins wrote (the search index).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from typing import Any
 
 MEGABYTE = 1_000_000
 
@@ -23,18 +25,35 @@ def megabytes(size: int) -> str:
 
 
 class SiteBudget:
+    """The count lives in shared memory where fork is available, so worker processes forked by the build
+    (fast_pages.py) count into it too and stop as soon as the whole site would pass the budget."""
+
     def __init__(self, max_mb: float) -> None:
         self.max_mb = max_mb
         self.limit = int(max_mb * MEGABYTE)
-        self.used = 0
+        self._used: Any = None
+        self._lock: Any = None
+        self._local = 0
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._used, self._lock = context.RawValue("q", 0), context.Lock()
+
+    @property
+    def used(self) -> int:
+        return self._used.value if self._used is not None else self._local
 
     def add(self, size: int, what: str) -> None:
         """Count `size` bytes about to be written for `what`; OverBudget if that would pass the budget."""
-        if self.used + size > self.limit:
-            raise OverBudget(
-                self._message(f"{megabytes(self.used)} written so far, and {what} would add {megabytes(size)}")
-            )
-        self.used += size
+        if self._lock is None:
+            self._local = self._checked(self._local, size, what)
+            return
+        with self._lock:
+            self._used.value = self._checked(self._used.value, size, what)
+
+    def _checked(self, used: int, size: int, what: str) -> int:
+        if used + size > self.limit:
+            raise OverBudget(self._message(f"{megabytes(used)} written so far, and {what} would add {megabytes(size)}"))
+        return used + size
 
     def check_folder(self, folder: str) -> None:
         """Measure a finished folder (every regular file in it); OverBudget if it is over the budget."""

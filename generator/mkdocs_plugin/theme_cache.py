@@ -87,7 +87,10 @@ class Folders:
             return None
         if page in self.nav.pages or any(item.active for item in self.items):
             return None
-        url = page.url
+        return self.url_key(page.url)
+
+    def url_key(self, url: str) -> tuple | None:
+        """The folder part of a key, for a page outside the nav at `url`."""
         folder, _, name = url.rpartition("/")
         parts = _parts(folder if "." in name else url)
         if parts is None or parts in self.blocked:
@@ -117,10 +120,13 @@ class PageShells:
         return values
 
     def shape(self, page: Page, values: dict[str, str]) -> tuple | None:
-        folder = self.folders.key(page)
+        return self.shape_of(self.folders.key(page), page.meta, values)
+
+    @staticmethod
+    def shape_of(folder: tuple | None, meta: dict, values: dict[str, str]) -> tuple | None:
         if folder is None:
             return None
-        others = tuple(sorted((key, repr(value)) for key, value in page.meta.items() if not isinstance(value, str)))
+        others = tuple(sorted((key, repr(value)) for key, value in meta.items() if not isinstance(value, str)))
         return (
             folder,
             others,
@@ -200,4 +206,10 @@ def install(env: jinja2.Environment, nav: Navigation | None, config: Any) -> Pag
         return shells.render(original, context)
 
     template.root_render_func = root_render_func
+    template.kindred_original = original  # type: ignore[attr-defined]
     return shells
+
+
+def original_render(template: jinja2.Template) -> Any:
+    """The template's own render function, without the shells install() may have put in front of it."""
+    return getattr(template, "kindred_original", template.root_render_func)

@@ -3,6 +3,8 @@ or script survives and only safe links remain."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import nh3
 
 from ..markdown_text import LINK_SCHEMES, description_links, link_problem, parser
@@ -18,17 +20,22 @@ def _demote_headings(html: str) -> str:
     return html
 
 
-def _refused_hrefs(text: str) -> set[str]:
+def _refused_hrefs(text: str, tokens: list | None = None) -> set[str]:
     """Links the validator refuses (look-alike text, credentials, IP hosts): never published as links."""
-    return {link.href for link in description_links(text) if link_problem(link)}
+    return {link.href for link in description_links(text, tokens) if link_problem(link)}
 
 
+@lru_cache(maxsize=32768)
 def render_description(text: str | None) -> str:
+    """The description as safe HTML (remembered: each language's build shows the same text)."""
     if not text:
         return ""
     # Raw HTML is off in the parser, so it shows as text; nh3 then removes anything not allowed.
-    html = _demote_headings(parser().render(text))
-    refused = _refused_hrefs(text)
+    markdown = parser()
+    env: dict = {}
+    tokens = markdown.parse(text, env)  # parsed once, for the HTML and for the links
+    html = _demote_headings(markdown.renderer.render(tokens, markdown.options, env))
+    refused = _refused_hrefs(text, tokens)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

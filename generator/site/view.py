@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -68,15 +69,21 @@ def _hours_word(hours) -> str:
     return _("24/7") if is_always_open(hours) else _("see hours")
 
 
+def _field(model, name: str):
+    """getattr(model, name, None) for a pydantic model field that only some contact methods have (pydantic's
+    way of saying a model has no such attribute is slow, and a build asks 100,000 times)."""
+    return getattr(model, name) if name in type(model).model_fields else None
+
+
 def contact_actions(record: ListingRecord) -> list[Action]:
     """The ways to get in touch, in the listing's order, as pages, cards and the finder show them."""
     actions = []
     for index, contact in enumerate(record.listing.contacts):
         parsed = record.numbers.get(index)
         details = []
-        if getattr(contact, "free", None):
+        if _field(contact, "free"):
             details.append(_("Free to call"))
-        word = _hours_word(getattr(contact, "hours", None))
+        word = _hours_word(_field(contact, "hours"))
         if word:
             details.append(word)
         method = contact.method
@@ -115,7 +122,7 @@ def contact_actions(record: ListingRecord) -> list[Action]:
                     contact.note or "",
                 )
             )
-        elif getattr(contact, "url", None):
+        elif _field(contact, "url"):
             host = display_site(contact.url)
             actions.append(
                 Action(
@@ -127,7 +134,7 @@ def contact_actions(record: ListingRecord) -> list[Action]:
                     True,
                 )
             )
-        own_hours = hours_view(getattr(contact, "hours", None))
+        own_hours = hours_view(_field(contact, "hours"))
         if own_hours and len(actions) > before:
             actions[-1] = replace(actions[-1], hours=own_hours)
     return actions
@@ -239,7 +246,7 @@ class ListingView:
     url: str  # site-relative, e.g. "helplines/samaritans/"
     name: str
     summary: str
-    description_html: str
+    description: str | None  # Markdown, as shown: see description_html
     website: str
     website_host: str
     organization: Any
@@ -268,6 +275,12 @@ class ListingView:
     text_dir: str = "ltr"
     name_lang: str = "en"
     summary_lang: str = "en"
+
+    @cached_property
+    def description_html(self) -> str:
+        """Worked out when a page first shows it (only the listing's own page does; in a build, in the process
+        that writes that page), and remembered per text (markdown_safe.render_description)."""
+        return render_description(self.description)
 
     @property
     def contact_hours(self) -> list[tuple[str, HoursView]]:
@@ -360,7 +373,7 @@ def build_view(
         url=f"{record.kind}/{record.id}/",
         name=text.name,
         summary=text.summary,
-        description_html=render_description(text.description),
+        description=text.description,
         text_lang=text.description_lang,
         text_dir=text_direction(text.description_lang),
         name_lang=text.name_lang,

@@ -13,9 +13,10 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.structure.files import Files, InclusionLevel, get_files
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 
+from generator.mkdocs_plugin.fast_pages import PluginPage, front_matter
 from generator.mkdocs_plugin.plugin import KindredPlugin, relative_base
 
 REPO = "https://github.com/kindred-directory/kindred"
@@ -43,9 +44,14 @@ def with_files(project):
     return config, plugin, files
 
 
-def page_for(config, files: Files, src_uri: str) -> Page:
+def page_for(config, files: Files, src_uri: str, plugin=None) -> Page:
+    """The page MkDocs would build for src_uri (for a page the plugin writes itself, from its front matter, as
+    fast_pages.PageWriter.as_mkdocs builds it to check its own output)."""
     file = files.get_file_from_path(src_uri)
     assert file is not None, src_uri
+    if isinstance(file, PluginPage):
+        assert plugin is not None
+        file = File.generated(config, src_uri, content=front_matter(plugin.plans[src_uri]))
     page = Page(None, file, config)
     page.read_source(config)
     return page
@@ -143,38 +149,47 @@ def test_every_error_is_reported_at_once(project):
 # -- on_files --------------------------------------------------------------------------------------------------------
 def test_pages_are_generated_files(project):
     *_, files = with_files(project)
-    for uri in ("helplines/fixture-helpline.md", "communities/fixture-forum.md", "teletherapy/fixture-therapy.md",
-                "helplines/index.md", "topics/grief-loss.md", "countries/gb.md", "find.md"):
+    # In the nav: MkDocs builds them from generated Markdown (front matter only).
+    for uri in ("helplines/index.md", "find.md"):
         file = files.get_file_from_path(uri)
         assert file is not None, uri
         assert file.generated_by is not None, uri  # File.generated, not a file on disk
         assert not (project.content / uri).exists()
-        assert file.content_string.startswith("---\n")
+        assert file.is_documentation_page() and file.content_string.startswith("---\n")
+    # Outside the nav: the plugin writes them (fast_pages.py); MkDocs only resolves links to them.
+    for uri in ("helplines/fixture-helpline.md", "communities/fixture-forum.md", "teletherapy/fixture-therapy.md",
+                "topics/grief-loss.md", "countries/gb.md"):
+        file = files.get_file_from_path(uri)
+        assert isinstance(file, PluginPage), uri
+        assert file.generated_by is not None and not (project.content / uri).exists()
+        assert not file.is_documentation_page() and not file.is_static_page()
     assert files.get_file_from_path("helplines/fixture-closed-line.md") is None
     listing = files.get_file_from_path("helplines/fixture-helpline.md")
     assert listing.inclusion == InclusionLevel.NOT_IN_NAV
     assert listing.url == "helplines/fixture-helpline/"
+    assert listing.dest_uri == "helplines/fixture-helpline/index.html"
 
 
 def test_front_matter_is_escaped_json(project):
-    *_, files = with_files(project)
-    text = files.get_file_from_path("helplines/fixture-helpline.md").content_string
+    _, plugin, _ = with_files(project)
+    text = front_matter(plugin.plans["helplines/fixture-helpline.md"])
     front = json.loads(text.split("---\n")[1])
     assert front["title"] == "Fixture Listening Line"
     assert front["search"] == {"exclude": True}
     assert front["description"].startswith("A test listing")
 
 
-def test_assets_and_open_data_are_added(project):
-    _, _, files = with_files(project)
+def test_assets_are_added_and_data_files_written_by_the_plugin(project):
+    config, plugin, files = with_files(project)
     for uri in ("assets/kindred/kindred.css", "assets/kindred/kindred.js", "assets/kindred/privacy.js",
                 "assets/kindred/lunr.js"):
         assert files.get_file_from_path(uri) is not None, uri
-    try:
-        import generator.exports.open_data  # noqa: F401
-    except ImportError:
-        return
-    assert files.get_file_from_path("api/listings.json") is not None
+    # Open data and the finder's files are not MkDocs files: the plugin writes them (data_files.py).
+    assert files.get_file_from_path("api/listings.json") is None
+    [job] = plugin.data_jobs
+    written = dict(job.finish())
+    for path in ("api/listings.json", "api/hsds/services.json", "find/listings.json", "find/search-index.json"):
+        assert written[path] == (Path(config.site_dir) / path).stat().st_size > 0, path
 
 
 # -- pages -----------------------------------------------------------------------------------------------------------
@@ -186,7 +201,7 @@ def test_relative_base():
 
 def test_listing_page_content_and_edit_link(project):
     config, plugin, files = with_files(project)
-    page = page_for(config, files, "helplines/fixture-helpline.md")
+    page = page_for(config, files, "helplines/fixture-helpline.md", plugin)
     html = render(plugin, config, files, page)
     assert page.edit_url == f"{REPO}/edit/main/directory/helplines/fixture-helpline.yaml"
     assert page.title == "Fixture Listening Line"

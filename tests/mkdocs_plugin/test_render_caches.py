@@ -1,10 +1,12 @@
 """The plugin's render caches change nothing in the output.
 
-Cards are rendered once per build (generator/site/render.py CardCache), the theme's page template
-once per folder for generated pages outside the nav (generator/mkdocs_plugin/theme_cache.py), and
-pages without Markdown skip the Markdown converter (generator/mkdocs_plugin/generated_pages.py).
-Whole builds with the caches on and off must be byte-for-byte the same, for the shipped site, for a
-fixture whose listing names hold markup characters and for a theme override that prints more of the page.
+Cards are rendered once per build (generator/site/render.py CardCache), generated pages outside the nav
+are written by the plugin with the theme's page template rendered once per folder (generator/mkdocs_plugin/
+fast_pages.py, theme_cache.py), and pages without Markdown skip the Markdown converter
+(generator/mkdocs_plugin/generated_pages.py). Whole builds with all of that on and off (every page built by
+MkDocs) must be byte-for-byte the same, for the shipped site, for a fixture whose listing names hold markup
+characters and for a theme override that prints more of the page. (Here the plugin's pages are written in
+this process, so the shells can be looked at; test_fast_pages.py compares that with worker processes.)
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.mkdocs_plugin import generated_pages, theme_cache
+from generator.mkdocs_plugin import fast_pages, generated_pages, theme_cache
 from generator.site import render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +30,8 @@ def _build(config_file: Path, site_dir: Path, monkeypatch, *, cached: bool):
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the sitemap's dates and gzip header
         patch.setattr(theme_cache, "ENABLED", cached)
         patch.setattr(generated_pages, "ENABLED", cached)
+        patch.setattr(fast_pages, "ENABLED", cached)
+        patch.setattr(fast_pages, "WORKERS", 1)  # the shells stay in this process, for the checks below
         if not cached:
             patch.setattr(render.CardCache, "card", lambda self, view, base, level: render.environment()
                           .get_template("_card.html").module.card(view, base, level))
@@ -47,11 +51,13 @@ def _assert_identical(plain: Path, cached: Path) -> None:
 
 
 def _assert_caches_used(plugin) -> None:
-    shells = plugin.page_shells
-    assert shells is not None
-    assert shells.hits > len(plugin.views) / 2
-    assert shells.misses < shells.hits
-    assert plugin.generated_pages >= len(plugin.views)
+    writers = plugin.page_writers
+    assert writers, "no page was written by the plugin"
+    pages = sum(len(writer.written) for writer in writers)
+    hits = sum(writer.shells.hits for writer in writers)
+    assert pages >= len(plugin.views)  # at least every listing's page, in each language built
+    assert hits > pages / 2
+    assert sum(writer.shells.misses for writer in writers) < hits
 
 
 def test_shipped_site_is_the_same_with_and_without_caches(tmp_path, monkeypatch):
@@ -106,7 +112,8 @@ def test_a_theme_that_uses_the_page_otherwise_is_rendered_as_usual(files, value,
         assert '<nav data-url="helplines/fixture-helpline/">Fixture Listening Line</nav>' in page
     # Every shape of page that has the value is turned down, unless its only page was checked against the
     # usual rendering anyway (shapes without the value may be reused).
-    shells = plugin.page_shells
+    [writer] = plugin.page_writers
+    shells = writer.shells
     affected = [shape for shape in shells.shells if value in shape[2]]
     assert affected
     assert all(shells.shells[shape] is None or shells.checked[shape] < theme_cache.VERIFY for shape in affected)

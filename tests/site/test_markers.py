@@ -123,3 +123,23 @@ def test_limit(taxonomy, views):
 
 def test_no_match_is_empty(taxonomy, views):
     assert chosen_ids("topic=gambling", taxonomy, views) == []
+
+
+SHIPPED_DIRECTORY = Path(__file__).resolve().parents[2] / "directory"
+MARKERS = ["", "kind=helplines", "topic=grief-loss kind=communities", "kind=communities,teletherapy", "country=us",
+           "country=gb,au kind=helplines limit=3", "cost=free topic=anxiety", "audience=youth limit=2",
+           "audience=lgbtq", "topic=gambling", "country=us topic=anxiety,grief-loss kind=helplines,communities"]
+
+
+@pytest.mark.parametrize("directory_path", [FIXTURE_DIRECTORY, SHIPPED_DIRECTORY], ids=["fixture", "shipped"])
+def test_the_index_selects_what_select_does(directory_path):
+    from generator.site.markers import MarkerIndex
+
+    loaded = load_directory(directory_path)
+    views = [build_view(r, loaded.taxonomy) for r in loaded.published]
+    index = MarkerIndex(views)
+    for text in MARKERS:
+        marker, problems = parse_marker(text, loaded.taxonomy)
+        if problems:  # a value this directory's taxonomy does not have
+            continue
+        assert [v.id for v in index.select(marker)] == [v.id for v in select(marker, views)], text

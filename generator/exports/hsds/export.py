@@ -8,16 +8,21 @@ keys and services are sorted, and nothing depends on the clock.
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ...directory import Directory, ListingRecord
+from ...render_cache import Cache, code_fingerprint, key
 from .contacts import ContactExport
 from .hours import export_schedules
 from .ids import child_uuid, listing_uuid, named_uuid
 from .places import area_records, language_record
-from .tables import datapackage
-from .tabular import csv_files
+from .tables import TABLES, datapackage
+from .tabular import csv_header, csv_lines, service_rows
 from .terms import AUDIENCES, KIND_FIELDS, TOPICS, Vocabulary
 
 PREFIX = "api/hsds/"
@@ -185,10 +190,7 @@ def service_record(record: ListingRecord, directory: Directory, vocabulary: Voca
     return {key: value for key, value in service.items() if value not in ([], None, "")}
 
 
-def hsds_dataset(directory: Directory) -> dict[str, list[dict]]:
-    """services (full objects), organizations, taxonomies and taxonomy_terms, in a stable order."""
-    vocabulary = Vocabulary(directory.taxonomy)
-    records = sorted(directory.published, key=lambda r: r.id)
+def _organizations(records: list[ListingRecord]) -> dict[str, dict]:
     organizations: dict[str, dict] = {}
     served: dict[str, list[str]] = {}
     for record in records:
@@ -197,6 +199,14 @@ def hsds_dataset(directory: Directory) -> dict[str, list[dict]]:
         served.setdefault(org_id, []).append(record.listing.name)
     for org_id, organization in organizations.items():
         organization["description"] = f"Runs {_names(sorted(set(served[org_id]), key=str.casefold))}."
+    return organizations
+
+
+def hsds_dataset(directory: Directory) -> dict[str, list[dict]]:
+    """services (full objects), organizations, taxonomies and taxonomy_terms, in a stable order."""
+    vocabulary = Vocabulary(directory.taxonomy)
+    records = sorted(directory.published, key=lambda r: r.id)
+    organizations = _organizations(records)
     services = [service_record(r, directory, vocabulary, organizations[organization_of(r)[0]]) for r in records]
     return {
         "services": services,
@@ -206,7 +216,7 @@ def hsds_dataset(directory: Directory) -> dict[str, list[dict]]:
     }
 
 
-def page(contents: list[dict]) -> dict:
+def page(contents: list) -> dict:
     """The HSDS API `Page` envelope, holding everything on one page."""
     return {
         "total_items": len(contents),
@@ -223,6 +233,17 @@ def page(contents: list[dict]) -> dict:
 def to_json(data) -> bytes:
     # Compact: indent= forces Python's slow pure-Python encoder, and at 10,000 listings the export is big.
     return (json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+_SLOT = "\x00contents\x00"
+
+
+def page_json(items: list[bytes]) -> bytes:
+    """to_json(page(contents)), from each item of contents already written by to_json: each service is encoded
+    once, for services/<id>.json and for services.json (tests/exports/hsds/test_export.py compares the two ways)."""
+    text = to_json({**page(items), "contents": _SLOT})
+    slot = json.dumps(_SLOT, ensure_ascii=False).encode("utf-8")
+    return text.replace(slot, b"[" + b",".join(item.removesuffix(b"\n") for item in items) + b"]", 1)
 
 
 README = """\
@@ -242,26 +263,146 @@ How each listing field maps to HSDS, and what HSDS cannot hold, is explained on 
 """
 
 
-def hsds_files(directory: Directory) -> dict[str, bytes]:
-    """Relative path (under api/hsds/) -> bytes, for every HSDS file the site publishes."""
-    dataset = hsds_dataset(directory)
-    files = {
+@dataclass(frozen=True)
+class ServicePart:
+    """One listing's share of the export: its service as written to services/<id>.json, and its CSV lines."""
+
+    id: str
+    json: bytes
+    rows: dict[str, bytes]  # table name -> CSV lines (tabular.service_rows)
+
+    def encode(self) -> bytes:
+        return json.dumps(
+            {
+                "id": self.id,
+                "json": self.json.decode("utf-8"),
+                "rows": {k: v.decode("utf-8") for k, v in self.rows.items()},
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+
+    @classmethod
+    def decode(cls, data: bytes) -> ServicePart:
+        found = json.loads(data)
+        return cls(found["id"], found["json"].encode("utf-8"), {k: v.encode("utf-8") for k, v in found["rows"].items()})
+
+
+def service_part(
+    record: ListingRecord, directory: Directory, vocabulary: Vocabulary, organization: dict
+) -> ServicePart:
+    """One listing's service and CSV lines."""
+    service = service_record(record, directory, vocabulary, organization)
+    return ServicePart(service["id"], to_json(service), service_rows(service))
+
+
+class _Parts:
+    """service_part through the build's cache (generator/render_cache.py), when there is one: the part depends
+    on the listing's file, its organization (whose description names its other services), the taxonomy, and
+    the code and packages that make it."""
+
+    def __init__(self, directory: Directory, vocabulary: Vocabulary, cache: Cache | None) -> None:
+        self.directory, self.vocabulary, self.cache = directory, vocabulary, cache
+        self.context = key("hsds", code_fingerprint(), repr(directory.taxonomy)) if cache is not None else ""
+
+    def __call__(self, record: ListingRecord, organization: dict) -> ServicePart:
+        if self.cache is None or not record.doc.digest:
+            return service_part(record, self.directory, self.vocabulary, organization)
+        digest = key(self.context, record.kind, record.id, record.doc.digest, organization)
+        found = self.cache.get(digest)
+        if found is not None:
+            try:
+                return ServicePart.decode(found)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                pass  # not what this code writes: made again, and replaced
+        part = service_part(record, self.directory, self.vocabulary, organization)
+        self.cache.put(digest, part.encode())
+        return part
+
+
+def write_hsds(directory: Directory, open_file: Callable[[str], BinaryIO], cache: Cache | None = None) -> None:
+    """Write every HSDS file through open_file(path under api/hsds/), one service at a time: services.json and
+    the CSV tables grow as each listing is exported, so the whole export is never held in memory (at 10,000
+    listings it is over 300 MB). hsds_files() gives the same files."""
+    vocabulary = Vocabulary(directory.taxonomy)
+    records = sorted(directory.published, key=lambda r: r.id)
+    organizations = _organizations(records)
+    ordered_organizations = sorted(organizations.values(), key=lambda o: o["id"])
+    small = {
         "index.json": to_json(
             {"version": "3.0", "profile": "https://docs.openreferral.org/en/v3.0/", "openapi_url": OPENAPI_URL}
         ),
-        "services.json": to_json(page(dataset["services"])),
-        "organizations.json": to_json(page(dataset["organizations"])),
-        "taxonomies.json": to_json(page(dataset["taxonomies"])),
-        "taxonomy_terms.json": to_json(page(dataset["taxonomy_terms"])),
+        "organizations.json": to_json(page(ordered_organizations)),
+        "taxonomies.json": to_json(page(vocabulary.taxonomies())),
+        "taxonomy_terms.json": to_json(page(vocabulary.term_records())),
         "README.md": README.encode("utf-8"),
     }
-    for service in dataset["services"]:
-        files[f"services/{service['id']}.json"] = to_json(service)
-    tables = csv_files(dataset)
-    for path, content in tables.items():
-        files[f"csv/{path}"] = content
-    files["csv/datapackage.json"] = to_json(datapackage(sorted(tables)))
-    return {PREFIX + path: content for path, content in sorted(files.items())}
+    for path, content in small.items():
+        with open_file(PREFIX + path) as handle:
+            handle.write(content)
+    tables: dict[str, BinaryIO] = {}
+    written: list[str] = []
+
+    def add_rows(name: str, lines: bytes) -> None:
+        if name not in tables:
+            tables[name] = open_file(PREFIX + "csv/" + TABLES[name].path)
+            tables[name].write(csv_header(name))
+            written.append(TABLES[name].path)
+        tables[name].write(lines)
+
+    try:
+        if ordered_organizations:
+            add_rows("organization", csv_lines("organization", ordered_organizations))
+        parts = _Parts(directory, vocabulary, cache)
+        head, tail = _page_around(len(records))
+        with open_file(PREFIX + "services.json") as services:
+            services.write(head)
+            for number, record in enumerate(records):
+                part = parts(record, organizations[organization_of(record)[0]])
+                with open_file(f"{PREFIX}services/{part.id}.json") as handle:
+                    handle.write(part.json)
+                services.write((b"," if number else b"") + part.json.removesuffix(b"\n"))
+                for name in TABLES:  # the tables in a fixed order, as rows_from_dataset fills them
+                    if name in part.rows:
+                        add_rows(name, part.rows[name])
+            services.write(tail)
+        for name, items in (("taxonomy", vocabulary.taxonomies()), ("taxonomy_term", vocabulary.term_records())):
+            if items:
+                add_rows(name, csv_lines(name, items))
+    finally:
+        for handle in tables.values():
+            handle.close()
+    with open_file(PREFIX + "csv/datapackage.json") as handle:
+        handle.write(to_json(datapackage(sorted(written))))
+
+
+def _page_around(count: int) -> tuple[bytes, bytes]:
+    """page_json of `count` items, cut where the items go: (up to and with "[", from "]" on)."""
+    text = page_json([b"0"] * count)
+    start = text.index(b'"contents":[') + len(b'"contents":[')
+    end = text.index(b"]", start)
+    return text[:start], text[end:]
+
+
+def hsds_files(directory: Directory) -> dict[str, bytes]:
+    """Relative path (under api/hsds/) -> bytes, for every HSDS file the site publishes."""
+    files: dict[str, io.BytesIO] = {}
+
+    def open_file(path: str) -> BinaryIO:
+        files[path] = _Kept()
+        return files[path]
+
+    write_hsds(directory, open_file)
+    return {path: files[path].getvalue() for path in sorted(files)}
+
+
+class _Kept(io.BytesIO):
+    """A BytesIO whose bytes outlive close()."""
+
+    def close(self) -> None:
+        self.kept = super().getvalue()
+
+    def getvalue(self) -> bytes:
+        return self.kept if self.closed else super().getvalue()
 
 
 def export_hsds(directory: Directory, out_dir: Path) -> list[Path]:

@@ -93,6 +93,27 @@ def write_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def csv_header(table: str) -> bytes:
+    return write_csv(TABLES[table].column_names, [])
+
+
+def csv_lines(table: str, rows: Iterable[dict]) -> bytes:
+    """The table's CSV lines for these rows, without the header (write_csv's, cut)."""
+    columns = TABLES[table].column_names
+    return write_csv(columns, rows)[len(csv_header(table)) :]
+
+
+def service_rows(service: dict) -> dict[str, bytes]:
+    """One service's rows in each table it has rows in, as CSV lines (table name -> bytes).
+
+    Every record under a service has an id made from the service's (ids.IdMaker), so no two services share a
+    row: a table is its header and each service's lines in turn, after the organizations (rows_from_dataset
+    gives the same; tests/exports/hsds/test_export.py compares the two)."""
+    rows = _Rows()
+    rows.add("service", service, {})
+    return {name: csv_lines(name, table.values()) for name, table in rows.tables.items() if table}
+
+
 def csv_files(dataset: dict[str, list[dict]]) -> dict[str, bytes]:
     """File name (services.csv, ...) -> CSV bytes, for every table that has rows."""
     return {

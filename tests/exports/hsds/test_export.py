@@ -316,3 +316,63 @@ def test_every_contact_method_has_a_place_in_hsds():
     from generator.models.vocab import CONTACT_METHODS
 
     assert set(CONTACT_METHODS) == set(PHONE_TYPES) | set(CHANNEL_NAMES) | {"email"}
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_services_json_from_encoded_services_is_the_page_as_encoded_whole(fixture_files, count):
+    from generator.exports.hsds.export import page, page_json, to_json
+
+    services = services_of(fixture_files)[:count]
+    assert page_json([to_json(service) for service in services]) == to_json(page(services))
+    whole = json.loads(fixture_files[PREFIX + "services.json"])
+    assert whole == page(services_of(fixture_files))
+    for service in whole["contents"]:
+        assert fixture_files[f"{PREFIX}services/{service['id']}.json"] == to_json(service)
+
+
+def _written(directory, cache) -> dict[str, bytes]:
+    from generator.exports.hsds.export import write_hsds
+    from generator.site_plan import DataGroup
+
+    return DataGroup("HSDS", PREFIX, lambda open_file: write_hsds(directory, open_file, cache)).files()
+
+
+def test_the_csv_tables_from_each_service_are_the_tables_from_the_whole_dataset(hsds_fixture):
+    from generator.exports.hsds.export import hsds_dataset
+    from generator.exports.hsds.tabular import csv_files
+
+    directory = load_directory(hsds_fixture)
+    files = hsds_files(directory)
+    tables = csv_files(hsds_dataset(directory))
+    assert {path: files[f"{PREFIX}csv/{path}"] for path in tables} == tables
+    assert sorted(p for p in files if p.startswith(PREFIX + "csv/") and p.endswith(".csv")) == sorted(
+        f"{PREFIX}csv/{path}" for path in tables)
+
+
+def test_each_services_part_comes_from_the_cache_when_nothing_it_depends_on_changed(hsds_fixture, tmp_path):
+    from generator.render_cache import Cache
+
+    directory = load_directory(hsds_fixture)
+    clean = hsds_files(directory)
+    cache = Cache("hsds", tmp_path / "cache")
+    assert _written(directory, cache) == clean and cache.hits == 0
+    count = cache.misses
+    assert count == len(directory.published)
+    again = Cache("hsds", tmp_path / "cache")
+    assert _written(directory, again) == clean and (again.hits, again.misses) == (count, 0)
+
+    # An edited listing: its part is made again; so is every part whose organization now names it.
+    listing = next(r for r in directory.published if r.listing.organization is None)
+    listing.path.write_text(listing.path.read_text(encoding="utf-8").replace(
+        f"name: {listing.listing.name}", f"name: {listing.listing.name} renamed"), encoding="utf-8")
+    edited = load_directory(hsds_fixture)
+    after = Cache("hsds", tmp_path / "cache")
+    assert _written(edited, after) == hsds_files(edited)
+    assert after.misses == 1 and after.hits == count - 1
+
+    # Damaged entries are not used: the export is the same as without a cache.
+    for entry in (tmp_path / "cache" / "hsds").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(entry.read_bytes()[:-7])
+    damaged = Cache("hsds", tmp_path / "cache")
+    assert _written(edited, damaged) == hsds_files(edited) and damaged.hits == 0 and damaged.refused == count
