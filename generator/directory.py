@@ -423,71 +423,144 @@ def check_directory(root: Path | str, workers: int | None = None) -> DirectoryCh
     return DirectoryCheck(root, problems, listings, published)
 
 
-# --- loading for a build: the listings kept without their YAML positions, in several processes ------------------
+# --- loading for a build: the listings kept without their YAML, in several processes, and again on a rebuild --
 
 
-def _load_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> tuple[list, list, list, list]:
-    """Load some listing files and keep the records: (problems, records, shared-contact entries, places).
+@dataclass
+class _FileResult:
+    """One listing file, loaded for a build: its problems, and its record with what the checks across listings
+    need from it (worked out while its YAML was at hand)."""
+
+    problems: list[Problem]
+    record: ListingRecord | None = None
+    share: tuple | None = None  # (listing key, share entries) for a published listing
+    places: object = None  # countries.places_of(record)
+
+
+def _load_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> list[_FileResult]:
+    """Load some listing files and keep the records.
 
     Everything that needs the file's YAML is worked out here, so each record keeps its digest but neither the
     positions nor the raw data (a build reads the validated listing; at 10,000 listings they would be a
     third of the directory's memory)."""
     with _collector_paused():
-        problems: list[Problem] = []
+        results = []
+        for kind, path, path_shown in files:
+            record, listing_problems = load_listing(kind, path, taxonomy, path_shown, positions_on_demand=True)
+            if record is None:
+                results.append(_FileResult(listing_problems))
+                continue
+            share = (record.key, share_entries(record)) if record.published else None
+            places = places_of(record)
+            record.doc = Document(None, digest=record.doc.digest)
+            results.append(_FileResult(listing_problems, record, share, places))
+        return results
+
+
+def _load_pieces(pieces: list[list], taxonomy: Taxonomy) -> list[list[_FileResult]]:
+    return [_load_files(piece, taxonomy) for piece in pieces]
+
+
+Stamp = tuple[int, int, int, int]
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def _context_stamps(root: Path) -> list[tuple[str, Stamp | None]]:
+    """What every listing is checked against besides its own file: the taxonomy files and the country profiles."""
+    paths = [root / TAXONOMY_FILE, *sorted(root.glob("taxonomy.*.yaml"))]
+    countries = root / COUNTRIES_FOLDER
+    if countries.is_dir():
+        paths += sorted(countries.iterdir())
+    return [(str(path), _stamp(path)) for path in paths]
+
+
+class DirectoryReader:
+    """load_directory_for_build, again and again (`mkdocs serve` rebuilds on every save): a listing file whose
+    size, times and inode are what they were at the last load is not read again, as long as the taxonomy and
+    the country profiles have not changed either. The result is what load_directory gives for the directory
+    as it is now (tests/test_directory.py checks it after each kind of change)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers
+        self.root: Path | None = None
+        self.context: list | None = None
+        self.known: dict[Path, tuple[Stamp, str, _FileResult]] = {}
+        self.read = 0  # listing files the last load read
+
+    def load(self, root: Path | str) -> Directory:
+        root = Path(root)
+        if not root.is_dir():
+            self.root, self.known = None, {}
+            return load_directory(root)
+        with _collector_paused():
+            context = _context_stamps(root)
+            taxonomy, scan_problems, items = _scan(root)
+            if root != self.root or context != self.context:
+                self.known = {}
+            self.root, self.context = root, context
+            stamps = {path: _stamp(path) for _, path, _ in items}
+            results: dict[Path, _FileResult] = {}
+            todo = []
+            for kind, path, path_shown in items:
+                known = self.known.get(path)
+                if known is not None and stamps[path] is not None and known[:2] == (stamps[path], path_shown):
+                    results[path] = known[2]
+                else:
+                    todo.append((kind, path, path_shown))
+            for (_, path, _), result in zip(todo, self._read(todo, taxonomy)):
+                results[path] = result
+            self.read = len(todo)
+            self.known = {
+                path: (stamp, path_shown, results[path])
+                for _, path, path_shown in items
+                if (stamp := stamps[path]) is not None
+            }
+        problems = Problems(list(scan_problems))
         records: list[ListingRecord] = []
         shares: list = []
         places: list = []
-        for kind, path, path_shown in files:
-            record, listing_problems = load_listing(kind, path, taxonomy, path_shown, positions_on_demand=True)
-            problems.extend(listing_problems)
-            if record is None:
-                continue
-            places.append(places_of(record))
-            if record.published:
-                shares.append((record.key, share_entries(record)))
-            record.doc = Document(None, digest=record.doc.digest)
-            records.append(record)
-        return problems, records, shares, places
+        for _, path, _ in items:
+            result = results[path]
+            problems.extend(result.problems)
+            if result.record is not None:
+                records.append(result.record)
+                places.append(result.places)
+            if result.share is not None:
+                shares.append(result.share)
+        problems.extend(shared_contact_problems(shares))
+        countries, country_problems = _load_profiles(root)
+        problems.extend(country_problems)
+        problems.extend(check_profiles(countries, places, has_profiles(root)))
+        return Directory(root, taxonomy, records, problems, countries)
 
+    def _read(self, todo: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> list[_FileResult]:
+        """The files' results in their order, read by several processes when there are enough of them."""
+        from .forked import Forked, cpu_count
 
-def _load_pieces(pieces: list[list], taxonomy: Taxonomy) -> list[tuple]:
-    return [_load_files(piece, taxonomy) for piece in pieces]
+        wanted = cpu_count() if self.workers is None else self.workers
+        parts = wanted if wanted > 1 and len(todo) >= PARALLEL_MIN_FILES else 1
+        # Parts 1.. in forked processes (or here, after part 0, where forking is not possible).
+        others = Forked(
+            lambda part: _load_pieces(_part(todo, part, parts), taxonomy),
+            range(1, parts),
+            parts - 1,
+            background=True,
+            defer=True,
+        )
+        by_part = [_load_pieces(_part(todo, 0, parts), taxonomy), *others.results()]
+        # Each part holds one piece per kind: kind by kind, part by part, is the file order.
+        return [result for kind in range(len(KINDS)) for part in range(parts) for result in by_part[part][kind]]
 
 
 def load_directory_for_build(root: Path | str, workers: int | None = None) -> Directory:
     """What load_directory(root) gives (the same listings, the same problems in the same order), with the files
     read by `workers` processes when there are enough of them (as check_directory does), and the records kept
     without their YAML (no positions: ListingRecord.line_of says line 1; no raw data): for building a site."""
-    from .forked import Forked, cpu_count
-
-    root = Path(root)
-    if not root.is_dir():
-        return load_directory(root)
-    with _collector_paused():
-        taxonomy, scan_problems, items = _scan(root)
-        wanted = cpu_count() if workers is None else workers
-        parts = wanted if wanted > 1 and len(items) >= PARALLEL_MIN_FILES else 1
-        # Parts 1.. in forked processes (or here, after part 0, where forking is not possible).
-        others = Forked(
-            lambda part: _load_pieces(_part(items, part, parts), taxonomy),
-            range(1, parts),
-            parts - 1,
-            background=True,
-            defer=True,
-        )
-        by_part = [_load_pieces(_part(items, 0, parts), taxonomy), *others.results()]
-    results = [by_part[part][kind] for kind in range(len(KINDS)) for part in range(parts)]  # file order
-    problems = Problems(list(scan_problems))
-    records: list[ListingRecord] = []
-    shares: list = []
-    places: list = []
-    for chunk_problems, chunk_records, chunk_shares, chunk_places in results:
-        problems.extend(chunk_problems)
-        records.extend(chunk_records)
-        shares.extend(chunk_shares)
-        places.extend(chunk_places)
-    problems.extend(shared_contact_problems(shares))
-    countries, country_problems = _load_profiles(root)
-    problems.extend(country_problems)
-    problems.extend(check_profiles(countries, places, has_profiles(root)))
-    return Directory(root, taxonomy, records, problems, countries)
+    return DirectoryReader(workers).load(root)

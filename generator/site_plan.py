@@ -27,7 +27,7 @@ from .search.finder_files import finder_files
 from .site.finder_plain import with_plain_list
 from .site.help_pages import help_pages
 from .site.listing_emergency import with_emergency_numbers
-from .site.pages import PagePlan, browse_pages, finder_page, listing_pages, listing_views
+from .site.pages import PagePlan, ViewCache, browse_pages, finder_page, listing_pages, listing_views
 from .site.view import ListingView
 
 FINDER_DATA = "find/listings.json"
@@ -104,13 +104,20 @@ class SitePlan:
 
 
 def plan_site(
-    directory: Directory, *, repo_url: str = "", page_size: int = 50, site_url: str = "", report_email: str = ""
+    directory: Directory,
+    *,
+    repo_url: str = "",
+    page_size: int = 50,
+    site_url: str = "",
+    report_email: str = "",
+    views: ViewCache | None = None,
 ) -> SitePlan:
-    views = listing_views(directory, repo_url=repo_url, report_email=report_email)
+    """`views`: listing views kept from an earlier plan in this process (a rebuild), for records not read again."""
+    shown = listing_views(directory, repo_url=repo_url, report_email=report_email, cache=views)
     pages = [
-        *with_emergency_numbers(listing_pages(views, site_url=site_url), directory),
-        with_plain_list(finder_page(FINDER_DATA, FINDER_INDEX), directory, views),
-        *browse_pages(directory, views, page_size=page_size),
-        *help_pages(directory, views),
+        *with_emergency_numbers(listing_pages(shown, site_url=site_url, cache=views), directory),
+        with_plain_list(finder_page(FINDER_DATA, FINDER_INDEX), directory, shown),
+        *browse_pages(directory, shown, page_size=page_size),
+        *help_pages(directory, shown),
     ]
-    return SitePlan(directory, pages, views)
+    return SitePlan(directory, pages, shown)

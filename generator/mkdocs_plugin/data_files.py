@@ -17,6 +17,7 @@ from typing import BinaryIO
 from ..forked import Forked
 from ..i18n import use_language
 from ..site_plan import DataGroup
+from .serving import ComparedFile, Unchanged
 
 
 class _Counted(io.BufferedWriter):
@@ -41,26 +42,39 @@ class DataJob:
         language: str,
         budget: Callable[[int, str], None] | None = None,
         workers: int | None = None,
+        *,
+        prefix: str = "",
+        unchanged: Unchanged | None = None,
     ) -> None:
+        """prefix: the language's folder in the site ("es/"), before each path in `written` and `unchanged`;
+        unchanged: under `mkdocs serve`, the last build's files, left alone when their bytes are the same."""
         self.site_dir, self.language, self.budget = site_dir, language, budget
-        self.written: list[tuple[str, int]] = []
+        self.prefix, self.unchanged = prefix, unchanged
+        self.written: list[tuple[str, int, str]] = []  # (path from the site root, bytes, digest when compared)
         self.forked = Forked(self._write, groups, workers, background=True, defer=True)
 
-    def _write(self, group: DataGroup) -> list[tuple[str, int]]:
-        written: list[_Counted] = []
+    def _write(self, group: DataGroup) -> list[tuple[str, int, str]]:
+        written: list[_Counted | ComparedFile] = []
+        folders: set[str] = set()
 
         def open_file(path: str) -> BinaryIO:
             target = os.path.join(self.site_dir, *path.split("/"))
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            handle = _Counted(target, path, self.budget)
+            handle: _Counted | ComparedFile
+            if self.unchanged is not None:
+                handle = ComparedFile(target, self.prefix + path, self.unchanged)
+            else:
+                if os.path.dirname(target) not in folders:
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    folders.add(os.path.dirname(target))
+                handle = _Counted(target, self.prefix + path, self.budget)
             written.append(handle)
-            return handle
+            return handle  # type: ignore[return-value]
 
         with use_language(self.language):
             group.write(open_file)
-        return [(handle.path, handle.size) for handle in written]
+        return [(h.path, h.size, h.hexdigest if isinstance(h, ComparedFile) else "") for h in written]
 
-    def finish(self) -> list[tuple[str, int]]:
+    def finish(self) -> list[tuple[str, int, str]]:
         for part in self.forked.results():
             self.written += part
         return self.written

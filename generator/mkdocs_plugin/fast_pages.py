@@ -36,6 +36,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .. import render_cache
 from ..forked import Forked, WorkerFailed
 from ..site.page_cache import ListingPageCache
 from ..site.pages import PagePlan
@@ -157,6 +158,8 @@ class Written:
     misses: int = 0
     cache_hits: int = 0  # listing pages' HTML found in the cache
     cache_misses: int = 0
+    keys: list[tuple[str, str]] = field(default_factory=list)  # (site path, key) of pages with inputs
+    unchanged: int = 0  # pages left as the last build wrote them (mkdocs serve)
 
 
 class PageWriter:
@@ -182,6 +185,14 @@ class PageWriter:
         # Listing pages' own HTML from earlier builds (site/page_cache.py); None: always rendered.
         self.page_cache: ListingPageCache | None = None
         self.cache_hits = self.cache_misses = 0
+        # Under `mkdocs serve` (serving.py): the keys of the pages the last build wrote, by site path, and what
+        # else the pages depend on (mkdocs.yml, overrides, articles); a page whose key is the same is left alone.
+        self.previous: dict[str, str] | None = None
+        self.site_inputs: tuple = ()
+        self.keys: dict[str, str] = {}
+        self.unchanged = 0
+        self.language_root = "" if plugin.language.is_default else plugin.language.slug + "/"
+        self._context_key: str | None = None
 
     # -- one page ----------------------------------------------------------------------------------------------
     def values(self, plan: PagePlan, file: File) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -262,14 +273,46 @@ class PageWriter:
         return output
 
     # -- many pages --------------------------------------------------------------------------------------------
+    def context_key(self) -> str:
+        """Everything the plugin's pages depend on besides their own inputs: the theme's HTML around them (the first
+        page's shell: the nav, the theme and the settings are the same in every shell), what site_inputs names,
+        the code, language, catalogue, taxonomy, profiles and settings (the page cache's context)."""
+        if self._context_key is None:
+            plan, file = self.pages[0]
+            page, context, _ = self.as_mkdocs(plan)
+            _, values = self.values(plan, file)
+            shell = self.shells.build(self.original, context, page, values)
+            self._context_key = render_cache.key(
+                "plugin pages",
+                [p if isinstance(p, str) else list(p) for p in shell] if shell is not None else None,
+                self.site_inputs,
+                self.page_cache.context if self.page_cache is not None else render_cache.code_fingerprint(),
+                self.config.site_url,
+                self.config.repo_url,
+                [language.code for language in getattr(self.plugin, "languages", ())],
+            )
+        return self._context_key
+
+    def page_key(self, plan: PagePlan, file: File) -> str | None:
+        if not plan.inputs:
+            return None
+        return render_cache.key(self.context_key(), plan.inputs, plan.title, plan.description, file.dest_uri)
+
     def write(self, indexes: Iterable[int]) -> Written:
-        """Render and write these pages."""
+        """Render and write these pages (under `mkdocs serve`, those whose key changed)."""
         written = Written()
         hits, misses = self.shells.hits, self.shells.misses
         cache = self.page_cache.cache if self.page_cache is not None else None
         cache_hits, cache_misses = (cache.hits, cache.misses) if cache is not None else (0, 0)
         for index in indexes:
             plan, file = self.pages[index]
+            page_key = self.page_key(plan, file) if self.previous is not None else None
+            if page_key is not None:
+                written.keys.append((file.dest_uri, page_key))
+                if self.previous and self.previous.get(file.dest_uri) == page_key:
+                    if os.path.isfile(os.path.join(self.site_dir, file.dest_uri)):
+                        written.unchanged += 1
+                        continue
             data = self.html(plan, file).encode("utf-8", errors="xmlcharrefreplace")
             if self.budget is not None:
                 self.budget(len(data), file.src_uri)
@@ -330,6 +373,8 @@ class PageJob:
     def finish(self) -> list[tuple[str, int]]:
         for part in self.forked.results():
             self.written += part.pages
+            self.writer.keys.update(part.keys)
+            self.writer.unchanged += part.unchanged
             self.writer.cache_hits += part.cache_hits
             self.writer.cache_misses += part.cache_misses
             if self.forked.forked:  # counted in the workers' copies of the shells

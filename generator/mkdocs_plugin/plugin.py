@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from ..directory import Directory, load_directory_for_build
+from ..directory import Directory, DirectoryReader
 from ..i18n import _, browser_catalogue, gettext, language, ngettext
 from ..i18n.languages import Language
 from ..problems import format_problems
@@ -24,11 +24,11 @@ from ..safe_files import unsafe_source_files
 from ..site.help_pages import help_block
 from ..site.markers import HELP_MARKER, MARKER, MarkerIndex, parse_marker
 from ..site.page_cache import ListingPageCache
-from ..site.pages import PagePlan
+from ..site.pages import PagePlan, ViewCache
 from ..site.render import render_cards, render_jsonld
 from ..site.view import ListingView, report_email_problem
 from ..site_plan import plan_site
-from . import data_files, fast_pages, generated_pages, languages, staging, theme_cache
+from . import data_files, fast_pages, generated_pages, languages, serving, staging, theme_cache
 from .assets import ASSET_PREFIX, ENTRY_SCRIPT, asset_files
 from .config import KindredConfig
 from .fast_pages import relative_base
@@ -81,12 +81,20 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.fast_pages: list[tuple[PagePlan, File]] = []
         self.page_jobs: list[fast_pages.PageJob] = []
         self.data_jobs: list[data_files.DataJob] = []
+        self.finished_data: list[data_files.DataJob] = []
         self.files: Files | None = None
         self.page_writers: list[fast_pages.PageWriter] = []  # this build's, every language (tests look at them)
+        # Under `mkdocs serve`, kept from one rebuild to the next (serving.py): the listings read, their views,
+        # and what was written into the served folder.
+        self.dirty = False
+        self.reader = DirectoryReader()
+        self.view_cache = ViewCache()
+        self.served: serving.ServedSite | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def directory_path(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent / self.config.directory
@@ -98,7 +106,9 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.language = self.languages[0]
         # Validate before MkDocs cleans site_dir, so bad listings never touch the last good site.
         gc.unfreeze()  # what an earlier build in this process (mkdocs serve) froze may go now
-        directory = load_directory_for_build(self.directory_path(config))
+        if self.command != "serve":  # a rebuild in this process reads every file again
+            self.reader, self.view_cache = DirectoryReader(), ViewCache()
+        directory = self.reader.load(self.directory_path(config))
         # Tens of thousands of objects that live as long as the build: the cyclic collector's full passes over
         # them found nothing and took a quarter of the time spent building pages. Freeze them out of its way.
         gc.freeze()
@@ -126,8 +136,13 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         # nothing from an earlier build may leak into this one.
         self._let_go()
         self.site_dir, self.staging, self.budget = "", "", None
-        self.page_writers = []
+        self.page_writers, self.finished_data = [], []
         self._cancel_pages()  # workers a build that never finished left behind
+        if self.command == "serve":
+            if self.served is None or self.served.root != config.site_dir:
+                self.served = serving.ServedSite(config.site_dir)
+            self.served.dirty = self.dirty
+            config.site_dir = self.served.begin()  # MkDocs' own files; the plugin's go straight to the served folder
         if self.command == "build":
             self.site_dir = config.site_dir
             self.budget = self._budget()
@@ -220,6 +235,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             page_size=self.config.page_size,
             site_url=config.site_url or "",
             report_email=self.config.report_email.strip(),
+            views=self.view_cache if self.command == "serve" else None,
         )
         self.views = site.views
         gc.freeze()  # the views and page plans live as long as this language's build (see on_config)
@@ -250,8 +266,27 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             if self.nested_language is None or not group.folder.startswith(languages.SHARED_PREFIXES)
         ]
         # Written by worker processes while MkDocs builds the pages (collected in on_post_build).
-        self.data_jobs.append(data_files.DataJob(groups, config.site_dir, self.language.code, self._spend))
+        if self.served is not None and self.command == "serve":
+            job = data_files.DataJob(
+                groups,
+                self.served_dir(),
+                self.language.code,
+                prefix=self.language_root(),
+                unchanged=serving.Unchanged(self.served.data),
+            )
+        else:
+            job = data_files.DataJob(groups, config.site_dir, self.language.code, self._spend)
+        self.data_jobs.append(job)
         return files
+
+    def language_root(self) -> str:
+        """This language's folder in the site: "" for the default language, "es/" for Spanish."""
+        return "" if self.language.is_default else self.language.slug + "/"
+
+    def served_dir(self) -> str:
+        """Under `mkdocs serve`, where this language's site is served from."""
+        assert self.served is not None
+        return os.path.join(self.served.root, self.language_root())
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if not self.language.is_default:
@@ -283,10 +318,33 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             writer.page_cache = ListingPageCache(
                 self.directory, repo_url=config.repo_url or "", report_email=self.config.report_email.strip()
             )
+            if self.served is not None and self.command == "serve":
+                writer.site_dir = self.served_dir()
+                writer.previous = self.served.previous_pages(self.language_root())
+                writer.site_inputs = self._site_inputs(config)
             self.page_writers.append(writer)
             # Worker processes write these pages while MkDocs builds its own (collected in on_post_build).
             self.page_jobs.append(fast_pages.PageJob(self.language, writer, writer.start()))
         return env
+
+    def _site_inputs(self, config: MkDocsConfig) -> tuple:
+        """Besides a page's own inputs, what the plugin's pages depend on that a rebuild may change: mkdocs.yml, the
+        theme overrides, and the articles (their titles are in every page's nav). The theme's HTML is in the page
+        writer's key as well (fast_pages.py)."""
+        overrides = config.theme.custom_dir or ""
+        stamps = []
+        if overrides and os.path.isdir(overrides):
+            for folder, _, names in os.walk(overrides):
+                for name in sorted(names):
+                    info = os.stat(os.path.join(folder, name))
+                    stamps.append((os.path.join(folder, name), info.st_size, info.st_mtime_ns))
+        config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        articles = []
+        if self.files is not None:
+            for file in self.files.documentation_pages():
+                page = file.page
+                articles.append((file.src_uri, file.url, page.title if page is not None else None))
+        return (config_bytes.decode("utf-8", "replace"), sorted(stamps), articles, self.config.edit_branch)
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         if template_name == "sitemap.xml" and self.fast_pages and self.files is not None:
@@ -399,9 +457,15 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 self._build_other_languages(config)
             self._collect_pages()
             self._collect_data()
+            if self.served is not None and self.command == "serve":
+                for note in self.served.finish(self._served_pages(), self._served_data()):
+                    log.warning(note)
+                config.site_dir = self.served.root
         except BaseException:
             self._cancel_pages()
             self._stop_counting()
+            if self.served is not None:
+                self.served.abandon()
             raise
         warnings = self._stop_counting()
         if not self.staging:
@@ -430,6 +494,15 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         finally:
             self.language, self.nested_language, self.parent = default, None, None
 
+    def _served_pages(self) -> dict[str, dict[str, str]]:
+        found: dict[str, dict[str, str]] = {}
+        for writer in self.page_writers:
+            found.setdefault(writer.language_root, {}).update(writer.keys)
+        return found
+
+    def _served_data(self) -> dict[str, str]:
+        return {path: digest for job in self.finished_data for path, _, digest in job.written}
+
     def _collect_pages(self) -> None:
         """Wait for the worker processes writing pages; their errors stop the build."""
         while self.page_jobs:
@@ -448,7 +521,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 job.finish()
             except fast_pages.WorkerFailed as exc:
                 raise PluginError(f"kindred: writing the {job.language} data files failed:\n{exc}") from None
-            self.data_jobs.pop(0)
+            self.finished_data.append(self.data_jobs.pop(0))
 
     def _cancel_pages(self) -> None:
         for job in self.page_jobs:
@@ -462,6 +535,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             return  # the error reaches the default language's build, which cleans up
         self._cancel_pages()
         self._stop_counting()
+        if self.served is not None:
+            self.served.abandon()
         if self.staging:
             staging.discard(self.staging)
         self._let_go()

@@ -8,7 +8,7 @@ from ..directory import Directory
 from ..help_now import CountryHelp, help_countries
 from ..i18n import N_, _
 from . import names
-from .pages import PagePlan
+from .pages import PagePlan, views_shown
 from .render import render_cards, render_template
 from .view import ListingView
 
@@ -29,6 +29,8 @@ def help_pages(directory: Directory, views: list[ListingView]) -> list[PagePlan]
     ]
     for help_data in countries:
         name = names.country_name(help_data.code)
+        shown = [views_shown([by_id[r.id] for r in group if r.id in by_id]) for group in help_data.start_here]
+        shown.append(views_shown([by_id[r.id] for r in help_data.other_lines if r.id in by_id]))
         plans.append(
             PagePlan(
                 f"help/{help_data.code.lower()}.md",
@@ -36,6 +38,10 @@ def help_pages(directory: Directory, views: list[ListingView]) -> list[PagePlan]
                 partial(_country_html, help_data, name, by_id),
                 _("Emergency number and crisis lines in %(country)s, open now, one tap to call or text.")
                 % {"country": name},
+                # The country's profile (its emergency numbers) is the directory's, named by the engine's key.
+                inputs=("help", help_data.code, name, tuple(shown), help_data.more_lines, repr(help_data.notes))
+                if None not in shown
+                else (),
             )
         )
     return plans

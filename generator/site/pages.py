@@ -6,13 +6,14 @@ without MkDocs and fed to another engine. generator/site_plan.py puts the groups
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from ..directory import Directory
-from ..i18n import N_, _, ngettext
+from ..directory import Directory, ListingRecord
+from ..i18n import N_, _, current_language, ngettext
 from ..models import KINDS
 from ..ranking import in_site_order
 from . import names
@@ -31,6 +32,9 @@ class PagePlan:
     # schema.org data for the page's <head> (an engine puts it there: in the page body, Material's instant
     # navigation would re-create it as an untyped, executable script, which the CSP then blocks).
     jsonld: dict | None = None
+    # What the page shows, for an engine to tell whether it changed since its last build of the same site
+    # (with the same taxonomy, profiles, code, language and settings): () when that cannot be told.
+    inputs: tuple = ()
 
 
 def _paginated(
@@ -79,16 +83,69 @@ def _paginated(
             )
 
         shown = title if number == 1 else _("%(title)s (page %(number)s)") % {"title": title, "number": number}
-        plans.append(PagePlan(uri(number), shown, render, description))
+        shows = views_shown(chunk)
+        inputs: tuple = ()
+        if shows is not None:
+            groups = groups_for_first("") if groups_for_first and number == 1 else None
+            inputs = ("browse", stem, number, len(chunks), count, title, intro, folder_index, groups, shows)
+        plans.append(PagePlan(uri(number), shown, render, description, inputs=inputs))
     return plans
 
 
-def listing_views(directory: Directory, *, repo_url: str = "", report_email: str = "") -> list[ListingView]:
+def views_shown(views: list[ListingView]) -> tuple | None:
+    """What a page of cards shows of each listing, for PagePlan.inputs; None if a listing has no digest."""
+    if not all(view.record.doc.digest for view in views):
+        return None
+    return tuple((v.kind, v.id, v.record.doc.digest, v.freshness) for v in views)
+
+
+class ViewCache:
+    """Listing views kept from one build to the next in one process (`mkdocs serve` rebuilds on every save).
+
+    A record that was not read again (directory.DirectoryReader keeps the record of a file that did not change,
+    and reads every file again when the taxonomy changes) keeps its view, for the same page language, settings
+    and day (the verification's age). Views of records no longer in the directory are let go."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple, dict[int, tuple[ListingRecord, ListingView, dict]]] = {}
+        self.built = 0  # views the last call built (the others were kept)
+
+    def views(self, records: list[ListingRecord], taxonomy, repo_url: str, report_email: str) -> list[ListingView]:
+        setting = (current_language(), repo_url, report_email, dt.date.today())
+        before = self.kept.get(setting, {})
+        now: dict[int, tuple[ListingRecord, ListingView, dict]] = {}
+        views = []
+        for record in records:
+            found = before.get(id(record))
+            if found is None or found[0] is not record:
+                found = (record, build_view(record, taxonomy, repo_url, report_email), {})
+            now[id(record)] = found
+            views.append(found[1])
+        self.built = sum(1 for key, entry in now.items() if before.get(key) is not entry)
+        self.kept = {**{key: value for key, value in self.kept.items() if key[1:] == setting[1:]}, setting: now}
+        return views
+
+    def jsonld(self, view: ListingView, page_url: str) -> dict:
+        for entries in self.kept.values():
+            found = entries.get(id(view.record))
+            if found is not None and found[1] is view:
+                if page_url not in found[2]:
+                    found[2][page_url] = listing_jsonld(view, page_url)
+                return found[2][page_url]
+        return listing_jsonld(view, page_url)
+
+
+def listing_views(
+    directory: Directory, *, repo_url: str = "", report_email: str = "", cache: ViewCache | None = None
+) -> list[ListingView]:
     """Every published listing as pages show it, in the site's order (generator/ranking.py)."""
-    return [build_view(r, directory.taxonomy, repo_url, report_email) for r in in_site_order(directory.published)]
+    records = in_site_order(directory.published)
+    if cache is not None:
+        return cache.views(records, directory.taxonomy, repo_url, report_email)
+    return [build_view(r, directory.taxonomy, repo_url, report_email) for r in records]
 
 
-def listing_pages(views: list[ListingView], *, site_url: str = "") -> list[PagePlan]:
+def listing_pages(views: list[ListingView], *, site_url: str = "", cache: ViewCache | None = None) -> list[PagePlan]:
     """<kind>/<id>.md for each listing."""
     plans = []
     for view in views:
@@ -100,7 +157,8 @@ def listing_pages(views: list[ListingView], *, site_url: str = "") -> list[PageP
                 partial(_listing_html, view),
                 view.summary,
                 view,
-                listing_jsonld(view, page_url),
+                cache.jsonld(view, page_url) if cache is not None else listing_jsonld(view, page_url),
+                views_shown([view]) or (),
             )
         )
     return plans

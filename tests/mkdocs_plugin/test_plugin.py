@@ -115,10 +115,16 @@ def test_build_goes_to_a_new_staging_folder_beside_site_dir(project):
     assert plugin.lock is None
 
 
-def test_serve_builds_in_place(project):
+def test_serve_writes_the_plugins_files_into_the_served_folder_and_mkdocs_its_own_beside_it(project):
     config, plugin = configured(project, command="serve")
-    assert config.site_dir == str(project.site)
-    assert plugin.staging == ""
+    # No staging and no lock: the served folder is updated in place (serving.py), MkDocs' own files are built
+    # into an empty folder beside it and moved in when the rebuild is done.
+    assert plugin.staging == "" and plugin.lock is None
+    assert plugin.served is not None and plugin.served.root == str(project.site)
+    scratch = Path(config.site_dir)
+    assert scratch.parent == project.root and scratch.is_dir() and list(scratch.iterdir()) == []
+    plugin.served.abandon()
+    assert not scratch.exists()
 
 
 def test_on_config_refuses_a_directory_with_errors_with_the_validators_messages(project):
@@ -187,7 +193,7 @@ def test_assets_are_added_and_data_files_written_by_the_plugin(project):
     # Open data and the finder's files are not MkDocs files: the plugin writes them (data_files.py).
     assert files.get_file_from_path("api/listings.json") is None
     [job] = plugin.data_jobs
-    written = dict(job.finish())
+    written = {path: size for path, size, _ in job.finish()}
     for path in ("api/listings.json", "api/hsds/services.json", "find/listings.json", "find/search-index.json"):
         assert written[path] == (Path(config.site_dir) / path).stat().st_size > 0, path
 
