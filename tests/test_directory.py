@@ -264,6 +264,10 @@ def mixed_directory(make_directory):
 @pytest.mark.parametrize("workers", [1, 2, 3])
 def test_check_directory_reports_exactly_what_load_directory_reports(mixed_directory, monkeypatch, workers):
     import generator.directory as directory_module
+    from generator import forked
+
+    # Forks only when alone in its process; earlier tests leave idle local servers in threads: count them out.
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
     monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", 2)  # split even this small directory
     loaded = load_directory(mixed_directory)
     checked = check_directory(mixed_directory, workers=workers)
@@ -352,6 +356,9 @@ def test_build_loading_uses_other_processes_for_big_directories(mixed_directory,
     import os
 
     import generator.directory as directory_module
+    from generator import forked
+
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)  # as above: idle test servers aside
     monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(directory_module, "_real_load_files", directory_module._load_files, raising=False)
     monkeypatch.setattr(directory_module, "_load_files", _load_files_marking_the_process)

@@ -22,6 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 needs_two_cores = pytest.mark.skipif(cpu_count() < 2, reason="worker processes need two cores")
 
 
+@pytest.fixture(autouse=True)
+def forks_beside_idle_test_servers(monkeypatch):
+    """The build forks only when it is alone in its process (as `mkdocs build` is). Earlier tests in a whole
+    run leave idle local servers in threads of this process: count them out, or nothing here would fork."""
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
+
+
 def _build(config_file: Path, site_dir: Path, monkeypatch, *, parallel: bool, **overrides):
     with monkeypatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
