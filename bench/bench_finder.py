@@ -50,7 +50,9 @@ PYTHON = sys.executable
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-TARGETS = {"first_results_ms": 1000, "update_median_ms": 50, "data_index_gzip_bytes": 1.5 * 1024 * 1024}
+# Issue #14's targets at 10,000 listings: first results 500 ms median, keystroke to results 30 ms at the 95th percentile.
+TARGETS = {"first_results_ms": 500, "keystroke_p95_ms": 30, "update_median_ms": 50,
+           "data_index_gzip_bytes": 1.5 * 1024 * 1024}
 WORDS = ["anxiety", "support", "text line", "grief", "loneliness", "young people", "gambling", "chat"]
 sys.path.insert(0, str(PROJECT))
 
@@ -97,7 +99,8 @@ def site_config(directory_path: Path, work: Path) -> Path:
     plugins = []
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "kindred" in plugin:
-            plugin = {"kindred": {**(plugin["kindred"] or {}), "directory": str(directory_path)}}
+            # The size guard lifted, as in bench_site.py: every language at 10,000 listings is over GitHub Pages' 1 GB.
+            plugin = {"kindred": {**(plugin["kindred"] or {}), "directory": str(directory_path), "max_site_mb": 100_000}}
         plugins.append(plugin)
     config["plugins"] = plugins
     path = work / "mkdocs.yml"
@@ -149,7 +152,8 @@ def file_for(site: Path, url: str) -> Path | None:
 
 # -- measuring -------------------------------------------------------------------------------------------------
 def summary(values: list[float]) -> dict:
-    return {"median": round(statistics.median(values), 2), "worst": round(max(values), 2),
+    p95 = statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
+    return {"median": round(statistics.median(values), 2), "p95": round(p95, 2), "worst": round(max(values), 2),
             "best": round(min(values), 2), "n": len(values)}
 
 
@@ -285,14 +289,14 @@ def table(results: dict) -> str:
                                                      f"{kb(r['files']['index_gzip'])}"),
         ("data + index, gzip (target < 1.5 MB)", lambda r: kb(r["files"]["listings_gzip"] + r["files"]["index_gzip"])),
         ("transferred before first results, gzip", lambda r: kb(r["browser"]["first_results"]["transfer"]["gzip_bytes"])),
-        ("first results, median / worst (target < 1 s)",
+        ("first results, median / worst (target 500 ms median)",
          lambda r: "{median:.0f} / {worst:.0f} ms".format(**r["browser"]["first_results"]["ms"])),
         ("filter click → results, median / worst",
          lambda r: "{median:.1f} / {worst:.1f} ms".format(**r["browser"]["filter_click"]["sync_ms"])),
         ("filter click → next frame, median / worst",
          lambda r: "{median:.1f} / {worst:.1f} ms".format(**r["browser"]["filter_click"]["to_next_frame_ms"])),
-        ("keystroke → results, median / worst (target 50 ms median)",
-         lambda r: "{median:.1f} / {worst:.1f} ms".format(**r["browser"]["keystroke"]["ms"])),
+        ("keystroke → results, median / p95 / worst (target 30 ms p95)",
+         lambda r: "{median:.1f} / {p95:.1f} / {worst:.1f} ms".format(**r["browser"]["keystroke"]["ms"])),
         ("search index load (lunr.js + index + rebuild)", lambda r: f"{r['browser']['keystroke']['index_load_ms']:.0f} ms"),
         ("lunr.py index build, clean / cached", lambda r: f"{r['index']['clean_build_s']:.1f} s / "
                                                           f"{r['index']['cached_s'] * 1000:.0f} ms"),
@@ -338,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(browser["first_results"]["stages_ms"]))
         print(json.dumps(browser["first_results"]["ms"]), json.dumps(browser["filter_click"]["sync_ms"]),
               json.dumps(browser["keystroke"]["ms"]), flush=True)
-    payload = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
+    payload = {"command": "python bench/bench_finder.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+               "machine": {"python": platform.python_version(), "platform": platform.platform(),
                            "cpus": os.cpu_count()},
                "targets": TARGETS, "results": results}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

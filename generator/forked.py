@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import resource
 import sys
 import threading
 import traceback
@@ -104,11 +105,12 @@ def _worker(job: Callable[[Any], Any], tasks: list[tuple[int, Any]], fd: int) ->
                 results.append((index, job(task)))
         except BaseException as exc:
             error = (exc, traceback.format_exc())
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
         try:
-            payload = pickle.dumps((results, collector.records, error), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps((results, collector.records, error, peak), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # an exception (or result) that does not pickle: send its traceback
             text = error[1] if error else traceback.format_exc()
-            payload = pickle.dumps(([], collector.records, (None, text)), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(([], collector.records, (None, text), peak), protocol=pickle.HIGHEST_PROTOCOL)
         _write_all(fd, payload)
         status = 0
     finally:
@@ -136,12 +138,16 @@ class Forked(Generic[Task, Result]):
         wanted = cpu_count() if workers is None else workers
         self.workers = max(0, min(wanted, len(self.tasks)))
         self.children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+        self.peaks: list[int] = []  # each worker's peak resident memory, in bytes (for the build's log)
         self.forked = (self.workers > 1 or (background and self.workers == 1)) and can_fork()
         self._results: list[Result] | None = None
+        self.count = len(self.tasks)
         if self.forked:
             self._start()
+            self.tasks = []  # the workers have their own copies; what the tasks hold (page plans) can go here
         elif not defer:
             self._results = [job(task) for task in self.tasks]
+            self.tasks = []
 
     def _start(self) -> None:
         # What exists now is shared with the workers page by page until written to: kept out of the cyclic
@@ -167,6 +173,7 @@ class Forked(Generic[Task, Result]):
         if not self.forked:
             if self._results is None:
                 self._results = [self.job(task) for task in self.tasks]
+                self.tasks = []
             return self._results
         found: dict[int, Result] = {}
         while self.children:
@@ -179,7 +186,8 @@ class Forked(Generic[Task, Result]):
             if not data:
                 self.cancel()
                 raise WorkerFailed(f"a worker process stopped without finishing (exit status {status})")
-            results, records, error = pickle.loads(data)
+            results, records, error, peak = pickle.loads(data)
+            self.peaks.append(peak)
             for name, level, message in records:
                 logging.getLogger(name).log(level, message)
             if error:
@@ -190,7 +198,7 @@ class Forked(Generic[Task, Result]):
                     raise WorkerFailed(text)
                 raise exc
             found.update(results)
-        return [found[index] for index in range(len(self.tasks))]
+        return [found[index] for index in range(self.count)]
 
     def cancel(self) -> None:
         """Stop the workers (after an error elsewhere): nothing they write is used."""

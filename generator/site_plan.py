@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from .directory import Directory
 from .exports.hsds.export import write_hsds
-from .exports.open_data import open_data_files
+from .exports.open_data import write_open_data
 from .render_cache import Cache
 from .search.finder_files import finder_files
 from .site.finder_plain import with_plain_list
@@ -88,13 +88,15 @@ class SitePlan:
         """Every data file by its path in the site (worked out when first asked for: the search index takes a while)."""
         return {path: data for group in self.data_groups() for path, data in group.files().items()}
 
-    def data_groups(self, cache: Cache | None = None) -> list[DataGroup]:
+    def data_groups(self, *, cached: bool = False) -> list[DataGroup]:
         """The data files in groups that can be made apart (in separate processes, or not at all: an engine that
-        serves every language's site from one `api/` makes the open data once). `cache`: where the HSDS
-        export keeps each listing's part between builds (render_cache.py)."""
+        serves every language's site from one `api/` makes the open data once). cached: the open data and
+        HSDS exports keep each listing's part between builds (render_cache.py)."""
+        open_data = Cache("open-data") if cached else None
+        hsds = Cache("hsds") if cached else None
         return [
-            DataGroup("open data", "api/", _each(lambda: open_data_files(self.directory))),
-            DataGroup("HSDS", "api/hsds/", lambda open_file: write_hsds(self.directory, open_file, cache)),
+            DataGroup("open data", "api/", lambda open_file: write_open_data(self.directory, open_file, open_data)),
+            DataGroup("HSDS", "api/hsds/", lambda open_file: write_hsds(self.directory, open_file, hsds)),
             DataGroup("finder", "find/", _each(self._finder_files)),
         ]
 

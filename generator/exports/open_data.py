@@ -11,14 +11,15 @@ import csv
 import io
 import json
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel
 
 from ..directory import Directory, ListingRecord
 from ..models import KIND_MODELS, KINDS, Listing
+from ..render_cache import Cache, code_fingerprint, key
 
 SCHEMA_VERSION = "1.0"
 JSON_PATH = "api/listings.json"
@@ -114,14 +115,24 @@ def listing_json(record: ListingRecord) -> dict[str, Any]:
 
 
 def listings_json(directory: Directory) -> bytes:
-    listings = [listing_json(r) for r in published_records(directory)]
-    payload = {
-        "schema_version": SCHEMA_VERSION,
-        "generated_from": "kindred",
-        "count": len(listings),
-        "listings": listings,
-    }
-    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return open_data_files(directory)[JSON_PATH]
+
+
+def _listings_json_around(count: int) -> tuple[str, str]:
+    """json.dumps of the payload (indent 2), cut where the listings go: (up to "[", from "]" on); with no
+    listings, the whole payload and ""."""
+    payload = {"schema_version": SCHEMA_VERSION, "generated_from": "kindred", "count": count, "listings": [0]}
+    if not count:
+        return json.dumps({**payload, "listings": []}, ensure_ascii=False, indent=2) + "\n", ""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    start = text.index("[\n") + 2
+    end = text.index("\n  ]", start)
+    return text[:start], text[end:] + "\n"
+
+
+def _indented(item: dict[str, Any]) -> str:
+    """A listing as json.dumps(payload, indent=2) writes it inside the payload's list (four spaces further in)."""
+    return "\n".join("    " + line for line in json.dumps(item, ensure_ascii=False, indent=2).split("\n"))
 
 
 # --------------------------------------------------------------------------- CSV
@@ -259,26 +270,87 @@ def csv_columns(kind: str) -> list[str]:
 
 
 def kind_csv(directory: Directory, kind: str) -> bytes:
+    return open_data_files(directory)[CSV_PATHS[kind]]
+
+
+def _csv_line(values: list[str]) -> str:
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(csv_columns(kind))
-    for record in published_records(directory):
-        if record.kind != kind:
-            continue
-        row = _common_row(record) + _kind_columns(kind, record)
-        writer.writerow([safe_cell(_cell(value)) for _, value in row])
-    return buffer.getvalue().encode("utf-8")
+    csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(values)
+    return buffer.getvalue()
+
+
+def _csv_row(record: ListingRecord) -> str:
+    row = _common_row(record) + _kind_columns(record.kind, record)
+    return _csv_line([safe_cell(_cell(value)) for _, value in row])
 
 
 # --------------------------------------------------------------------------- files
 
 
+def _part(record: ListingRecord) -> tuple[str, str]:
+    """A listing's share of the open data: its place in listings.json and its row in its kind's CSV."""
+    return _indented(listing_json(record)), _csv_row(record)
+
+
+def _cached_part(record: ListingRecord, cache: Cache | None, context: str) -> tuple[str, str]:
+    if cache is None or not record.doc.digest:
+        return _part(record)
+    digest = key(context, record.kind, record.id, record.doc.digest)
+    found = cache.get(digest)
+    if found is not None:
+        try:
+            stored = json.loads(found)
+            return str(stored["json"]), str(stored["csv"])
+        except (ValueError, KeyError, TypeError):
+            pass  # not what this code writes: made again, and replaced
+    made = _part(record)
+    cache.put(digest, json.dumps({"json": made[0], "csv": made[1]}, ensure_ascii=False).encode("utf-8"))
+    return made
+
+
+def write_open_data(directory: Directory, open_file: Callable[[str], BinaryIO], cache: Cache | None = None) -> None:
+    """Write api/listings.json and one CSV per kind through open_file(path), a listing at a time (the whole
+    listings.json is never held in memory), each listing's part from the build's cache when its file, the
+    code and the packages are as they were (generator/render_cache.py)."""
+    records = published_records(directory)
+    context = key("open data", code_fingerprint()) if cache is not None else ""
+    csvs = {kind: open_file(CSV_PATHS[kind]) for kind in KINDS}
+    try:
+        for kind in KINDS:
+            csvs[kind].write(_csv_line(csv_columns(kind)).encode("utf-8"))
+        head, tail = _listings_json_around(len(records))
+        with open_file(JSON_PATH) as listings:
+            listings.write(head.encode("utf-8"))
+            for number, record in enumerate(records):
+                item, row = _cached_part(record, cache, context)
+                listings.write(((",\n" if number else "") + item).encode("utf-8"))
+                csvs[record.kind].write(row.encode("utf-8"))
+            listings.write(tail.encode("utf-8"))
+    finally:
+        for handle in csvs.values():
+            handle.close()
+
+
 def open_data_files(directory: Directory) -> dict[str, bytes]:
     """{"api/listings.json": ..., "api/helplines.csv": ..., ...}: published listings only."""
-    files = {JSON_PATH: listings_json(directory)}
-    for kind in KINDS:
-        files[CSV_PATHS[kind]] = kind_csv(directory, kind)
-    return files
+    files: dict[str, io.BytesIO] = {}
+
+    def open_file(path: str) -> BinaryIO:
+        files[path] = _Kept()
+        return files[path]
+
+    write_open_data(directory, open_file)
+    return {path: files[path].getvalue() for path in (JSON_PATH, *(CSV_PATHS[kind] for kind in KINDS))}
+
+
+class _Kept(io.BytesIO):
+    """A BytesIO whose bytes outlive close()."""
+
+    def close(self) -> None:
+        self.kept = super().getvalue()
+
+    def getvalue(self) -> bytes:
+        return self.kept if self.closed else super().getvalue()
 
 
 def _selected(files: dict[str, bytes], fmt: str) -> Iterable[tuple[str, bytes]]:

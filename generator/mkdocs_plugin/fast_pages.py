@@ -272,6 +272,15 @@ class PageWriter:
             shells.hits += 1
         return output
 
+    def release(self) -> None:
+        """Once its pages are written: let go of this language's plans, MkDocs files, nav and theme (a build of
+        every language would otherwise hold them all to the end); what was written and counted stays."""
+        self.pages = []
+        self.files = self.nav = self.config = self.template = self.original = None  # type: ignore[assignment]
+        self.doc_files = []
+        self.shells.template = self.shells.folders = None  # type: ignore[assignment]
+        self.folders = None  # type: ignore[assignment]
+
     # -- many pages --------------------------------------------------------------------------------------------
     def context_key(self) -> str:
         """Everything the plugin's pages depend on besides their own inputs: the theme's HTML around them (the first
@@ -381,6 +390,7 @@ class PageJob:
                 self.writer.shells.hits += part.hits
                 self.writer.shells.misses += part.misses
         self.writer.written = self.written
+        self.writer.release()
         return self.written
 
     def cancel(self) -> None:

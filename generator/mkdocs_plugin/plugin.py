@@ -19,7 +19,6 @@ from ..directory import Directory, DirectoryReader
 from ..i18n import _, browser_catalogue, gettext, language, ngettext
 from ..i18n.languages import Language
 from ..problems import format_problems
-from ..render_cache import Cache
 from ..safe_files import unsafe_source_files
 from ..site.help_pages import help_block
 from ..site.markers import HELP_MARKER, MARKER, MarkerIndex, parse_marker
@@ -27,7 +26,7 @@ from ..site.page_cache import ListingPageCache
 from ..site.pages import PagePlan, ViewCache
 from ..site.render import render_cards, render_jsonld
 from ..site.view import ListingView, report_email_problem
-from ..site_plan import plan_site
+from ..site_plan import SitePlan, plan_site
 from . import data_files, fast_pages, generated_pages, languages, serving, staging, theme_cache
 from .assets import ASSET_PREFIX, ENTRY_SCRIPT, asset_files
 from .config import KindredConfig
@@ -194,7 +193,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             raise PluginError(f"kindred: max_site_mb must be a number of megabytes above 0, not {limit!r}")
         if isinstance(wait, bool) or not wait >= 0:
             raise PluginError(f"kindred: build_lock_wait must be a number of seconds, 0 or more, not {wait!r}")
-        return SiteBudget(limit)
+        return SiteBudget(limit, len(self.languages))
 
     def _claim_staging(self, site_dir: str) -> str:
         """Lock site_dir against other builds, tidy what crashed builds left, and make this build's folder."""
@@ -228,6 +227,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.directory is not None
+        self._start_data_files(config)  # MkDocs has emptied site_dir by now (after on_config)
         self.fallbacks = languages.choose_sources(files, config, self.language, self.languages)
         site = plan_site(
             self.directory,
@@ -259,13 +259,18 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             files.append(generated)
         for path, data in asset_files().items():
             files.append(File.generated(config, path, content=data))
+        return files
+
+    def _start_data_files(self, config: MkDocsConfig) -> None:
+        """The data files (they need only the directory), written by worker processes while the pages are planned
+        and built: started before this language's pages are planned, so the workers start small."""
+        assert self.directory is not None
         # One api/ for every language, from the default language's build.
         groups = [
             group
-            for group in site.data_groups(Cache("hsds"))
+            for group in SitePlan(self.directory, [], []).data_groups(cached=True)
             if self.nested_language is None or not group.folder.startswith(languages.SHARED_PREFIXES)
         ]
-        # Written by worker processes while MkDocs builds the pages (collected in on_post_build).
         if self.served is not None and self.command == "serve":
             job = data_files.DataJob(
                 groups,
@@ -276,8 +281,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             )
         else:
             job = data_files.DataJob(groups, config.site_dir, self.language.code, self._spend)
-        self.data_jobs.append(job)
-        return files
+        self.data_jobs.append(job)  # collected in on_post_build
 
     def language_root(self) -> str:
         """This language's folder in the site: "" for the default language, "es/" for Spanish."""
@@ -449,6 +453,9 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     @event_priority(-100)  # after every other plugin (search writes its index in post_build)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # What this language's build froze (on_files) may be collected once it is garbage: MkDocs' pages and
+        # files refer to each other, so only the cyclic collector frees them.
+        gc.unfreeze()
         if self.nested_language is not None:
             return  # the default language's build publishes every language at once
         # Before the warnings are counted: a language build's warnings stop the whole build too.
@@ -508,10 +515,18 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         while self.page_jobs:
             job = self.page_jobs[0]
             try:
-                job.finish()
+                written = job.finish()
             except fast_pages.WorkerFailed as exc:
                 raise PluginError(f"kindred: writing the {job.language.code} pages failed:\n{exc}") from None
             self.page_jobs.pop(0)
+            log.debug(
+                "kindred: %s: %d pages written, %d unchanged, by %s; workers' peak memory %s MiB",
+                job.language.code,
+                len(written),
+                job.writer.unchanged,
+                f"{len(job.forked.peaks)} worker processes" if job.forked.forked else "this process",
+                [round(peak / 2**20) for peak in job.forked.peaks],
+            )
 
     def _collect_data(self) -> None:
         """Wait for the worker processes writing the data files (every language's); their errors stop the build."""
@@ -521,6 +536,12 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 job.finish()
             except fast_pages.WorkerFailed as exc:
                 raise PluginError(f"kindred: writing the {job.language} data files failed:\n{exc}") from None
+            log.debug(
+                "kindred: %s: %d data files written; workers' peak memory %s MiB",
+                job.language,
+                len(job.written),
+                [round(peak / 2**20) for peak in job.forked.peaks],
+            )
             self.finished_data.append(self.data_jobs.pop(0))
 
     def _cancel_pages(self) -> None:

@@ -28,8 +28,9 @@ class SiteBudget:
     """The count lives in shared memory where fork is available, so worker processes forked by the build
     (fast_pages.py) count into it too and stop as soon as the whole site would pass the budget."""
 
-    def __init__(self, max_mb: float) -> None:
+    def __init__(self, max_mb: float, languages: int = 1) -> None:
         self.max_mb = max_mb
+        self.languages = languages
         self.limit = int(max_mb * MEGABYTE)
         self._used: Any = None
         self._lock: Any = None
@@ -66,6 +67,13 @@ class SiteBudget:
             f"the site would be larger than its budget of {self.max_mb:g} MB (`max_site_mb` in mkdocs.yml): "
             f"{detail}. The build stopped; nothing was published and the last good site is unchanged. "
             "Look for a listing or page that repeats content many times."
+            + (
+                f" Each of the site's {self.languages} languages is a whole copy of its pages (bench/bench_site.py "
+                "measures about 530 MB a language at 10,000 listings): a large directory may need fewer languages "
+                "in `languages:`, or a host without this limit."
+                if self.languages > 1
+                else ""
+            )
         )
 
 

@@ -181,3 +181,40 @@ def test_listings_json_says_where_the_facts_come_from(make_directory, valid_list
                                       "read": "2026-01-10", "supports": ["contacts", "cost"],
                                       "note": "States 116 123 is free."}]
     assert samaritans["unconfirmed"] == ["hours"]
+
+
+def _whole_payload(directory) -> bytes:
+    """listings.json as one json.dumps of the payload, the way it was first written."""
+    from generator.exports.open_data import SCHEMA_VERSION, listing_json, published_records
+
+    listings = [listing_json(r) for r in published_records(directory)]
+    payload = {"schema_version": SCHEMA_VERSION, "generated_from": "kindred", "count": len(listings),
+               "listings": listings}
+    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def test_streamed_listings_json_is_the_whole_payload(directory, make_directory):
+    assert open_data_files(directory)["api/listings.json"] == _whole_payload(directory)
+    empty = load_directory(make_directory({}))
+    assert open_data_files(empty)["api/listings.json"] == _whole_payload(empty)
+    assert json.loads(open_data_files(empty)["api/listings.json"])["listings"] == []
+
+
+def test_each_listings_part_comes_from_the_cache_the_same(directory, tmp_path):
+    from generator.exports.open_data import write_open_data
+    from generator.render_cache import Cache
+    from generator.site_plan import DataGroup
+
+    def written(cache):
+        return DataGroup("open data", "api/", lambda open_file: write_open_data(directory, open_file, cache)).files()
+
+    clean = open_data_files(directory)
+    first = Cache("open-data", tmp_path)
+    assert written(first) == clean and first.hits == 0 and first.misses == len(directory.published)
+    again = Cache("open-data", tmp_path)
+    assert written(again) == clean and again.hits == len(directory.published) and again.misses == 0
+    for entry in (tmp_path / "open-data").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(entry.read_bytes()[:-3])
+    damaged = Cache("open-data", tmp_path)
+    assert written(damaged) == clean and damaged.hits == 0 and damaged.refused == len(directory.published)

@@ -135,3 +135,14 @@ def test_links_to_the_plugins_pages_resolve_and_its_pages_are_in_the_sitemap(pro
     sitemap = (project.site / "sitemap.xml").read_text(encoding="utf-8")
     for url in ("helplines/fixture-helpline/", "topics/grief-loss/", "guides/links/", "find/"):
         assert re.search(rf"<loc>https://kindred\.example\.org/{re.escape(url)}</loc>", sitemap), url
+
+
+def test_the_budget_says_each_language_is_a_whole_copy(project, monkeypatch, tmp_path, caplog):
+    monkeypatch.setenv("KINDRED_CACHE_DIR", str(tmp_path / "cache"))
+    config = project.config_file.read_text(encoding="utf-8")
+    budget = "directory: directory\n      languages: [es, de]\n      max_site_mb: 5"
+    project.config_file.write_text(config.replace("directory: directory", budget), encoding="utf-8")
+    with pytest.raises(Abort):
+        _build(project.config_file, project.site, monkeypatch, parallel=True)
+    [message] = [r.getMessage() for r in caplog.records if "larger than its budget" in r.getMessage()]
+    assert "Each of the site's 3 languages is a whole copy of its pages" in message
