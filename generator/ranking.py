@@ -116,5 +116,19 @@ def in_site_order(records: Iterable[ListingRecord]) -> list[ListingRecord]:
     return ranked(records)
 
 
+_SITE_ORDER: dict[str, tuple[Any, tuple[int, ...], list[ListingRecord]]] = {}
+
+
+def published_in_site_order(directory: Any) -> list[ListingRecord]:
+    """in_site_order(directory.published), worked out once per directory and page language: a build asks for it
+    for the pages, the finder's data and the search index (at 10,000 listings, 0.3 s each time)."""
+    language = current_language()
+    records = tuple(map(id, directory.records))  # the same directory object with other records is another order
+    found = _SITE_ORDER.get(language)
+    if found is None or found[0] is not directory or found[1] != records:
+        found = _SITE_ORDER[language] = (directory, records, in_site_order(directory.published))
+    return list(found[2])
+
+
 def site_order_key(record: ListingRecord) -> tuple:
     return rank_key(record)

@@ -10,6 +10,7 @@ under `mkdocs serve` is on disk first.
 from __future__ import annotations
 
 import io
+import logging
 import os
 from collections.abc import Callable
 from typing import BinaryIO
@@ -18,6 +19,8 @@ from ..forked import Forked
 from ..i18n import use_language
 from ..site_plan import DataGroup
 from .serving import ComparedFile, Unchanged
+
+log = logging.getLogger("mkdocs.plugins.kindred")
 
 
 class _Counted(io.BufferedWriter):
@@ -77,6 +80,12 @@ class DataJob:
     def finish(self) -> list[tuple[str, int, str]]:
         for part in self.forked.results():
             self.written += part
+        log.debug(
+            "kindred: %s: %d data files written; workers' peak memory %s MiB",
+            self.language,
+            len(self.written),
+            [round(peak / 2**20) for peak in self.forked.peaks],
+        )
         return self.written
 
     def cancel(self) -> None:

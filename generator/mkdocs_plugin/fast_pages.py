@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -53,6 +54,8 @@ class PagesPlugin(Protocol):
 
     def plan_edit_url(self, plan: PagePlan, config: Any) -> str | None: ...
 
+
+log = logging.getLogger("mkdocs.plugins.kindred")
 
 ENABLED = True
 WORKERS: int | None = None  # None: one per core; 1: in this process
@@ -391,6 +394,14 @@ class PageJob:
                 self.writer.shells.misses += part.misses
         self.writer.written = self.written
         self.writer.release()
+        log.debug(
+            "kindred: %s: %d pages written, %d unchanged, by %s; workers' peak memory %s MiB",
+            self.language.code,
+            len(self.written),
+            self.writer.unchanged,
+            f"{len(self.forked.peaks)} worker processes" if self.forked.forked else "this process",
+            [round(peak / 2**20) for peak in self.forked.peaks],
+        )
         return self.written
 
     def cancel(self) -> None:

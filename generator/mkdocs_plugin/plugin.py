@@ -325,30 +325,11 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             if self.served is not None and self.command == "serve":
                 writer.site_dir = self.served_dir()
                 writer.previous = self.served.previous_pages(self.language_root())
-                writer.site_inputs = self._site_inputs(config)
+                writer.site_inputs = serving.site_inputs(config, self.files, self.config.edit_branch)
             self.page_writers.append(writer)
             # Worker processes write these pages while MkDocs builds its own (collected in on_post_build).
             self.page_jobs.append(fast_pages.PageJob(self.language, writer, writer.start()))
         return env
-
-    def _site_inputs(self, config: MkDocsConfig) -> tuple:
-        """Besides a page's own inputs, what the plugin's pages depend on that a rebuild may change: mkdocs.yml, the
-        theme overrides, and the articles (their titles are in every page's nav). The theme's HTML is in the page
-        writer's key as well (fast_pages.py)."""
-        overrides = config.theme.custom_dir or ""
-        stamps = []
-        if overrides and os.path.isdir(overrides):
-            for folder, _, names in os.walk(overrides):
-                for name in sorted(names):
-                    info = os.stat(os.path.join(folder, name))
-                    stamps.append((os.path.join(folder, name), info.st_size, info.st_mtime_ns))
-        config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-        articles = []
-        if self.files is not None:
-            for file in self.files.documentation_pages():
-                page = file.page
-                articles.append((file.src_uri, file.url, page.title if page is not None else None))
-        return (config_bytes.decode("utf-8", "replace"), sorted(stamps), articles, self.config.edit_branch)
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         if template_name == "sitemap.xml" and self.fast_pages and self.files is not None:
@@ -515,18 +496,10 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         while self.page_jobs:
             job = self.page_jobs[0]
             try:
-                written = job.finish()
+                job.finish()
             except fast_pages.WorkerFailed as exc:
                 raise PluginError(f"kindred: writing the {job.language.code} pages failed:\n{exc}") from None
             self.page_jobs.pop(0)
-            log.debug(
-                "kindred: %s: %d pages written, %d unchanged, by %s; workers' peak memory %s MiB",
-                job.language.code,
-                len(written),
-                job.writer.unchanged,
-                f"{len(job.forked.peaks)} worker processes" if job.forked.forked else "this process",
-                [round(peak / 2**20) for peak in job.forked.peaks],
-            )
 
     def _collect_data(self) -> None:
         """Wait for the worker processes writing the data files (every language's); their errors stop the build."""
@@ -536,12 +509,6 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 job.finish()
             except fast_pages.WorkerFailed as exc:
                 raise PluginError(f"kindred: writing the {job.language} data files failed:\n{exc}") from None
-            log.debug(
-                "kindred: %s: %d data files written; workers' peak memory %s MiB",
-                job.language,
-                len(job.written),
-                [round(peak / 2**20) for peak in job.forked.peaks],
-            )
             self.finished_data.append(self.data_jobs.pop(0))
 
     def _cancel_pages(self) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from . import staging
 
@@ -79,6 +79,28 @@ class ServedSite:
         if self.scratch:
             staging.remove(self.scratch)
             self.scratch = ""
+
+
+def site_inputs(config: Any, files: Any, edit_branch: str) -> tuple:
+    """Besides a page's own inputs, what the plugin's pages depend on that a rebuild may change: mkdocs.yml, the
+    theme overrides, and the articles (their titles are in every page's nav). The theme's HTML is in the page
+    writer's key as well (fast_pages.py)."""
+    overrides = config.theme.custom_dir or ""
+    stamps = []
+    if overrides and os.path.isdir(overrides):
+        for folder, _, names in os.walk(overrides):
+            for name in sorted(names):
+                info = os.stat(os.path.join(folder, name))
+                stamps.append((os.path.join(folder, name), info.st_size, info.st_mtime_ns))
+    config_text = ""
+    if config.config_file_path:
+        with open(config.config_file_path, encoding="utf-8", errors="replace") as handle:
+            config_text = handle.read()
+    articles = []
+    for file in files.documentation_pages() if files is not None else []:
+        page = file.page
+        articles.append((file.src_uri, file.url, page.title if page is not None else None))
+    return (config_text, sorted(stamps), articles, edit_branch)
 
 
 class Unchanged:

@@ -13,7 +13,7 @@ from ..directory import Directory, ListingRecord
 from ..i18n import N_, _, current_language
 from ..models import Community, Teletherapy
 from ..models.vocab import CONTACT_METHODS
-from ..ranking import in_site_order
+from ..ranking import published_in_site_order
 from ..site import names
 from ..site.safety import safe_href
 from ..site.view import contact_actions, shown_text
@@ -114,7 +114,7 @@ def listing_record(record: ListingRecord) -> dict[str, Any]:
 
 def ordered_records(directory: Directory) -> list[ListingRecord]:
     """Published listings in the site's order (generator/ranking.py); a listing's position is its search-index ref."""
-    return in_site_order(directory.published)
+    return published_in_site_order(directory)
 
 
 def name_ranks(records: list[ListingRecord]) -> list[int]:

@@ -15,7 +15,7 @@ from functools import partial
 from ..directory import Directory, ListingRecord
 from ..i18n import N_, _, current_language, ngettext
 from ..models import KINDS
-from ..ranking import in_site_order
+from ..ranking import published_in_site_order
 from . import names
 from .jsonld import listing_jsonld
 from .render import CardCache, render_cards, render_listing_page, render_template
@@ -139,7 +139,7 @@ def listing_views(
     directory: Directory, *, repo_url: str = "", report_email: str = "", cache: ViewCache | None = None
 ) -> list[ListingView]:
     """Every published listing as pages show it, in the site's order (generator/ranking.py)."""
-    records = in_site_order(directory.published)
+    records = published_in_site_order(directory)
     if cache is not None:
         return cache.views(records, directory.taxonomy, repo_url, report_email)
     return [build_view(r, directory.taxonomy, repo_url, report_email) for r in records]
