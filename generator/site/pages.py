@@ -94,9 +94,13 @@ def _paginated(
 
 def views_shown(views: list[ListingView]) -> tuple | None:
     """What a page of cards shows of each listing, for PagePlan.inputs; None if a listing has no digest."""
-    if not all(view.record.doc.digest for view in views):
-        return None
-    return tuple((v.kind, v.id, v.record.doc.digest, v.freshness) for v in views)
+    shown = []
+    for view in views:
+        digest = view.record.doc.digest
+        if not digest:
+            return None
+        shown.append((view.kind, view.id, digest, view.freshness))
+    return tuple(shown)
 
 
 class ViewCache:
