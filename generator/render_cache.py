@@ -13,6 +13,9 @@ or renamed; a wrong length or digest: a file cut short or changed) is not used: 
 again and the entry is replaced. Nothing read from the cache is trusted more than that: no code is loaded
 from it (no pickle), only bytes that the caller would have produced itself.
 
+Entries live in a folder per version of the code (its fingerprint), since a change to the code makes every
+key new: prune() removes all but the newest versions' folders, so the cache does not grow with each change.
+
 KINDRED_CACHE_DIR moves the folder; KINDRED_CACHE=0 turns the cache off. A read-only checkout builds
 without it.
 """
@@ -23,6 +26,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import zlib
@@ -115,7 +119,8 @@ class Cache:
 
     def __init__(self, kind: str, folder: Path | None = None) -> None:
         self.kind = kind
-        self.folder = (folder if folder is not None else cache_dir()) / kind if enabled() else None
+        base = folder if folder is not None else cache_dir()
+        self.folder = base / kind / code_fingerprint()[:16] if enabled() else None
         self.hits = 0
         self.misses = 0
         self.refused = 0  # entries found but not used: corrupt, cut short, or made for another key
@@ -188,3 +193,28 @@ class Cache:
         content = make()
         self.put(digest, content)
         return content
+
+
+KINDS = ("listing-pages", "hsds", "open-data")
+
+
+def prune(folder: Path | None = None, keep: int = 2, kinds: tuple[str, ...] = KINDS) -> list[Path]:
+    """After a build: mark the running code's folders as used now, and remove all but the `keep` most recently
+    used versions of each kind. The folders removed."""
+    if not enabled():
+        return []
+    base = folder if folder is not None else cache_dir()
+    current = code_fingerprint()[:16]
+    removed = []
+    for kind in kinds:
+        versions = base / kind
+        try:
+            if (versions / current).is_dir():
+                os.utime(versions / current)
+            found = sorted((p for p in versions.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+        except OSError:
+            continue
+        for old in [p for p in found if p.name != current][max(0, keep - 1) :]:
+            shutil.rmtree(old, ignore_errors=True)
+            removed.append(old)
+    return removed

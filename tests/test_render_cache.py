@@ -113,3 +113,26 @@ def test_the_catalogue_digest_follows_the_languages_catalogue(tmp_path, monkeypa
     assert render_cache.catalogue_digest("es") != spanish
     assert render_cache.catalogue_digest("de") == german
     render_cache.catalogue_digest.cache_clear()
+
+
+def test_prune_keeps_the_running_code_and_the_last_other_version(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from generator.render_cache import prune
+
+    current = code_fingerprint()[:16]
+    now = time.time()
+    for kind in ("listing-pages", "hsds"):
+        for age, version in enumerate(["v-newest-other", "v-older", "v-oldest"], start=1):
+            folder = tmp_path / kind / version
+            folder.mkdir(parents=True)
+            (folder / "entry").write_bytes(b"x")
+            os.utime(folder, (now - 100 * age, now - 100 * age))
+        Cache(kind, tmp_path).put(key("a"), b"made by the running code")
+    removed = prune(tmp_path)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in removed) == [
+        "hsds/v-older", "hsds/v-oldest", "listing-pages/v-older", "listing-pages/v-oldest"]
+    for kind in ("listing-pages", "hsds"):
+        assert sorted(p.name for p in (tmp_path / kind).iterdir()) == sorted([current, "v-newest-other"])
+        assert Cache(kind, tmp_path).get(key("a")) == b"made by the running code"

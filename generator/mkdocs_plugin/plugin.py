@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from .. import render_cache
 from ..directory import Directory, DirectoryReader
 from ..i18n import _, browser_catalogue, gettext, language, ngettext
 from ..i18n.languages import Language
@@ -467,6 +468,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                     self.budget.check_folder(self.staging)
                 for note in staging.publish(self.staging, self.site_dir):
                     log.info(note)
+                render_cache.prune()  # earlier versions of the code made entries no build will find again
         except (OverBudget, staging.StagingError) as exc:
             staging.discard(self.staging)
             raise PluginError(str(exc)) from None
