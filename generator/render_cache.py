@@ -1,17 +1,15 @@
 """What a build made before, kept under .cache/kindred/ (beside the search index) by a digest of its inputs.
 
-A rendered listing page, or a listing's part of the HSDS export, depends on the listing's file, the taxonomy,
+A rendered listing page, or a listing's part of the open data, depends on the listing's file, the taxonomy,
 the country profiles, the templates and code, the installed packages, the site's settings, the page
-language and its catalogue, and (for pages) the theme's HTML around it. The caller names all of them in
-`key(...)`; an entry is found only by that digest, so an entry made from other inputs is never found, and
-a rebuild re-renders only what changed.
+language and its catalogue. The caller names all of them in `key(...)`; an entry is found only by that
+digest, so an entry made from other inputs is never found, and a rebuild re-renders only what changed.
 
 An entry is a file: a header line (format, kind, key, the SHA-256 and length of the content) and the content,
-compressed. It is written to a temporary file and renamed into place, so a build running beside another never
-reads half an entry. On reading, anything that does not match (another format, another key: a file copied
-or renamed; a wrong length or digest: a file cut short or changed) is not used: the caller makes the thing
-again and the entry is replaced. Nothing read from the cache is trusted more than that: no code is loaded
-from it (no pickle), only bytes that the caller would have produced itself.
+compressed. On reading, anything that does not match (another format, another key: a file copied or
+renamed; a wrong length or digest: a file cut short, changed, or being written by another build at that
+moment) is not used: the caller makes the thing again and the entry is replaced. Nothing read from the cache
+is trusted more than that: no code is loaded from it (no pickle), only bytes the caller would have made.
 
 Entries live in a folder per version of the code (its fingerprint), since a change to the code makes every
 key new: prune() removes all but the newest versions' folders, so the cache does not grow with each change.
@@ -28,7 +26,6 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 import zlib
 from functools import lru_cache
 from importlib import metadata
@@ -125,6 +122,7 @@ class Cache:
         self.misses = 0
         self.refused = 0  # entries found but not used: corrupt, cut short, or made for another key
         self.writable = True
+        self.folders: set[Path] = set()  # made already
 
     def path(self, digest: str) -> Path:
         assert self.folder is not None
@@ -177,11 +175,14 @@ class Cache:
             ]
         )
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as handle:
+            if target.parent not in self.folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.add(target.parent)
+            # Written in place, not to a temporary file renamed (a build writes tens of thousands of entries, and
+            # each file operation counts): an entry read half-written, or written by two builds at once, does
+            # not match its length and digest, so it is not used (get) and is written again.
+            with open(target, "wb") as handle:
                 handle.write(header + b"\n" + zlib.compress(content, 1))
-            os.chmod(handle.name, 0o644)
-            os.replace(handle.name, target)  # whole or not at all
         except OSError as error:  # a read-only checkout still builds, just without the cache
             self.writable = False
             log.debug("kindred: %s cache not written: %s", self.kind, error)
