@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import re
-import sys
 import zlib
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +32,7 @@ from .rules import (
 )
 from .safe_files import irregular_entries
 from .taxonomy import Taxonomy, load_taxonomy, load_translations
+from .validate_cache import ValidateCache, encode
 from .validation_messages import problems_from_validation_error
 from .yamlsafe import Document, load_yaml_file
 
@@ -156,9 +153,16 @@ def listing_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
 
 
 def load_listing(
-    kind: str, path: Path, taxonomy: Taxonomy, shown: str | None = None, *, positions_on_demand: bool = False
+    kind: str,
+    path: Path,
+    taxonomy: Taxonomy,
+    shown: str | None = None,
+    *,
+    positions_on_demand: bool = False,
+    raw: bytes | None = None,
 ) -> tuple[ListingRecord | None, list[Problem]]:
-    """One listing and its problems. positions_on_demand: see load_yaml_file; for records that are not kept."""
+    """One listing and its problems. positions_on_demand: see load_yaml_file; for records that are not kept.
+    raw: the file's bytes, when the caller has read them already (see load_yaml_file)."""
     shown = shown or display_path(path)
     problems: list[Problem] = []
     listing_id = path.stem
@@ -174,7 +178,7 @@ def load_listing(
                 + (f" (such as `{suggestion}.yaml`)" if len(suggestion) >= 3 else ""),
             )
         )
-    doc, load_problems = load_yaml_file(path, shown, positions_on_demand=positions_on_demand)
+    doc, load_problems = load_yaml_file(path, shown, positions_on_demand=positions_on_demand, raw=raw)
     problems.extend(load_problems)
     if doc is None:
         return None, problems
@@ -292,29 +296,56 @@ class DirectoryCheck:
         return not self.problems.errors
 
 
-def _check_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> tuple[list[Problem], int, int, list, list]:
-    """Load some listing files (in a worker process, or this one): problems, counts and shared-contact entries."""
+Made = list[tuple[str, list | None]]  # (cache key, its new result or None when the cache had it), file by file
+
+
+def _check_files(
+    files: list[tuple[str, Path, str]], taxonomy: Taxonomy, cache: ValidateCache | None = None
+) -> tuple[list[Problem], int, int, list, list, Made]:
+    """Load some listing files (in a worker process, or this one): problems, counts, shared-contact entries,
+    places, and with a cache, each file's key and its result when it was not in the cache."""
     with _collector_paused():
         problems: list[Problem] = []
         listings = published = 0
         shares = []
         places = []
+        made: Made = []
         for kind, path, path_shown in files:
+            raw = key = None
+            if cache is not None:
+                raw, key = cache.read(kind, path, path_shown)
+                found = None if key is None else cache.lookup(key)
+                if found is not None:
+                    found_problems, found_read, found_published, found_share, found_places = found
+                    problems.extend(found_problems)
+                    listings += found_read
+                    published += found_published
+                    if found_share is not None:
+                        shares.append(found_share)
+                    if found_places is not None:
+                        places.append(found_places)
+                    made.append((key, None))  # type: ignore[arg-type]  # key is set when found is
+                    continue
             # The record is dropped once counted, so its positions are found only when a problem needs one.
-            record, listing_problems = load_listing(kind, path, taxonomy, path_shown, positions_on_demand=True)
+            record, listing_problems = load_listing(kind, path, taxonomy, path_shown, positions_on_demand=True, raw=raw)
             problems.extend(listing_problems)
+            share = where = None
             if record is not None:
                 listings += 1
-                places.append(places_of(record))
+                where = places_of(record)
+                places.append(where)
                 if record.published:
                     published += 1
-                    shares.append((record.key, share_entries(record)))
-        return problems, listings, published, shares, places
-
-
-def _can_fork() -> bool:
-    # fork shares the loaded modules for free; spawn would re-import everything.
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+                    share = (record.key, share_entries(record))
+                    shares.append(share)
+            if key is not None:
+                made.append(
+                    (
+                        key,
+                        encode(listing_problems, record is not None, bool(record and record.published), share, where),
+                    )
+                )
+        return problems, listings, published, shares, places, made
 
 
 def _scan(root: Path) -> tuple[Taxonomy, list[Problem], list[tuple[str, Path, str]]]:
@@ -342,19 +373,21 @@ def _part(items: list, part: int, parts: int) -> list[list]:
     return pieces
 
 
-def _check_pieces(pieces: list[list], taxonomy: Taxonomy) -> list[tuple]:
-    return [_check_files(piece, taxonomy) for piece in pieces]
+def _check_pieces(pieces: list[list], taxonomy: Taxonomy, cache: ValidateCache | None = None) -> list[tuple]:
+    if cache is None:  # as tests replace _check_files, with its first two arguments
+        return [_check_files(piece, taxonomy) for piece in pieces]
+    return [_check_files(piece, taxonomy, cache) for piece in pieces]
 
 
 def _fingerprint(items: list[tuple[str, Path, str]]) -> int:
     return zlib.crc32("\n".join(f"{kind}/{path.name}" for kind, path, _ in items).encode("utf-8", "surrogatepass"))
 
 
-def _check_part(root: Path, part: int, parts: int) -> tuple[int, list[tuple]]:
+def _check_part(root: Path, part: int, parts: int, cache: ValidateCache | None = None) -> tuple[int, list[tuple]]:
     """In another process: scan the directory too (at the same time as this one) and check one part of it.
     The fingerprint of the files it saw lets the caller make sure both processes split the same list."""
     taxonomy, _, items = _scan(root)
-    return _fingerprint(items), _check_pieces(_part(items, part, parts), taxonomy)
+    return _fingerprint(items), _check_pieces(_part(items, part, parts), taxonomy, cache)
 
 
 def _file_count(root: Path) -> int:
@@ -367,59 +400,78 @@ def _file_count(root: Path) -> int:
     return total
 
 
-def check_directory(root: Path | str, workers: int | None = None) -> DirectoryCheck:
+def check_directory(root: Path | str, workers: int | None = None, cache: ValidateCache | None = None) -> DirectoryCheck:
     """Every problem load_directory(root) reports, the same ones, without keeping the listings.
 
     With at least PARALLEL_MIN_FILES files and two CPUs, a forked process checks the second half of
     each kind's files while this one checks the first halves; results are merged in file order, so the
     report is identical. Should the other process fail, or see other files, its part is checked here.
+
+    cache: each file's result is taken from it when its key is there, and this run's results are kept in it
+    (validate_cache.py); the checks across files run on all of them, as without it.
     """
+    from .forked import Forked, WorkerFailed, can_fork
+
     root = Path(root)
     if workers is None:
         workers = min(2, os.cpu_count() or 1)
     if not root.is_dir():
         directory = load_directory(root)
         return DirectoryCheck(root, directory.problems, 0, 0)
-    parts = workers if workers > 1 and _can_fork() and _file_count(root) >= PARALLEL_MIN_FILES else 1
-    pool, futures = None, []
+    parts = workers if workers > 1 and can_fork() and _file_count(root) >= PARALLEL_MIN_FILES else 1
+    scanned = None
+    if cache is not None:
+        cache.open()  # before any fork: the other process uses what it read
+        if cache.warm and parts > 1:
+            # Most files are likely in the cache: read them all and key them first, and share out the work
+            # only if enough of them must be checked afresh (a fork and the hand-over cost more than they save).
+            scanned = _scan(root)
+            if cache.prepare(scanned[2]) < PARALLEL_MIN_FILES:
+                parts = 1
+    others = None
     if parts > 1:
-        try:  # start the other process first, so that it scans the directory while this one does
-            pool = ProcessPoolExecutor(max_workers=parts - 1, mp_context=multiprocessing.get_context("fork"))
-            futures = [pool.submit(_check_part, root, part, parts) for part in range(1, parts)]
-        except (OSError, BrokenProcessPool):
-            pool, futures = None, []
-    try:
-        taxonomy, scan_problems, items = _scan(root)
-        by_part = [_check_pieces(_part(items, 0, parts), taxonomy)]
-        fingerprint = _fingerprint(items)
-        for part in range(1, parts):
-            result = None
-            if part <= len(futures):
-                try:
-                    seen, result = futures[part - 1].result()
-                    if seen != fingerprint:
-                        result = None  # a file came or went between the two scans
-                except (OSError, BrokenProcessPool):
-                    result = None
-            by_part.append(result or _check_pieces(_part(items, part, parts), taxonomy))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        try:  # started first, so that it scans the directory while this one does
+            others = Forked(
+                lambda part: _check_part(root, part, parts, cache), range(1, parts), parts - 1, background=True
+            )
+        except OSError:
+            others = None
+    taxonomy, scan_problems, items = scanned or _scan(root)
+    by_part = [_check_pieces(_part(items, 0, parts), taxonomy, cache)]
+    fingerprint = _fingerprint(items)
+    theirs: list = [None] * (parts - 1)
+    if others is not None:
+        try:
+            theirs = others.results()
+        except (OSError, WorkerFailed):
+            pass
+    for part in range(1, parts):
+        result = None
+        if theirs[part - 1] is not None:
+            seen, result = theirs[part - 1]
+            if seen != fingerprint:
+                result = None  # a file came or went between the two scans
+        by_part.append(result or _check_pieces(_part(items, part, parts), taxonomy, cache))
     results = [by_part[part][kind] for kind in range(len(KINDS)) for part in range(parts)]  # file order
     problems = Problems(list(scan_problems))
     listings = published = 0
     shares: list = []
     places: list = []
-    for chunk_problems, chunk_listings, chunk_published, chunk_shares, chunk_places in results:
+    made: Made = []
+    for chunk_problems, chunk_listings, chunk_published, chunk_shares, chunk_places, *chunk_made in results:
         problems.extend(chunk_problems)
         listings += chunk_listings
         published += chunk_published
         shares.extend(chunk_shares)
         places.extend(chunk_places)
+        if chunk_made:
+            made.extend(chunk_made[0])
     problems.extend(shared_contact_problems(shares))
     countries, country_problems = _load_profiles(root)
     problems.extend(country_problems)
     problems.extend(check_profiles(countries, places, has_profiles(root)))
+    if cache is not None:
+        cache.save(made)
     return DirectoryCheck(root, problems, listings, published)
 
 

@@ -370,16 +370,18 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display_path: str) -> 
 
 
 def load_yaml_file(
-    path: Path, display_path: str, *, positions_on_demand: bool = False
+    path: Path, display_path: str, *, positions_on_demand: bool = False, raw: bytes | None = None
 ) -> tuple[Document | None, list[Problem]]:
     """Read and parse one file. Returns the document (or None) and its problems.
 
     With positions_on_demand, the document may be a NodeDocument: the same data, problems and positions,
-    found when asked for rather than recorded while reading (faster when few are asked for)."""
-    try:
-        raw = read_bounded(path, MAX_FILE_BYTES)
-    except UnsafeFile as exc:
-        return None, [Problem(display_path, 1, 1, str(exc))]
+    found when asked for rather than recorded while reading (faster when few are asked for).
+    raw: what read_bounded(path, MAX_FILE_BYTES) gave the caller already (the very bytes it keyed a result by)."""
+    if raw is None:
+        try:
+            raw = read_bounded(path, MAX_FILE_BYTES)
+        except UnsafeFile as exc:
+            return None, [Problem(display_path, 1, 1, str(exc))]
     if len(raw) > MAX_FILE_BYTES:  # a regular file, so its size can be told without reading the rest
         return None, [_too_large(display_path, os.lstat(path).st_size)]
     doc, problems = load_yaml_bytes(raw, display_path, positions_on_demand=positions_on_demand)

@@ -278,12 +278,12 @@ def test_check_directory_reports_exactly_what_load_directory_reports(mixed_direc
     assert checked.ok is loaded.ok is False
 
 
-def _check_files_marking_the_process(files, taxonomy):
+def _check_files_marking_the_process(files, taxonomy, cache=None):
     """directory._check_files, plus a marker problem whose line is the process id (top level: picklable)."""
     import os
 
     import generator.directory as directory_module
-    problems, *rest = directory_module._real_check_files(files, taxonomy)  # the unpatched one
+    problems, *rest = directory_module._real_check_files(files, taxonomy, cache)  # the unpatched one
     return [*problems, Problem("pid", os.getpid(), 1, "marker", "warning")], *rest
 
 
@@ -291,6 +291,9 @@ def test_check_directory_really_uses_a_second_process_for_big_directories(mixed_
     import os
 
     import generator.directory as directory_module
+    from generator import forked
+
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)  # idle test servers aside, as above
     monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(directory_module, "_real_check_files", directory_module._check_files, raising=False)
     monkeypatch.setattr(directory_module, "_check_files", _check_files_marking_the_process)
@@ -305,13 +308,16 @@ def test_check_directory_of_a_missing_folder_is_one_error(tmp_path):
     assert checked.listings == 0
 
 
-def _check_part_seeing_other_files(root, part, parts):
+def _check_part_seeing_other_files(root, part, parts, cache=None):
     """A second process that saw a different file list (a file added between the scans)."""
-    return -1, ([Problem("wrong", 1, 1, "from a stale scan")], 0, 0, [])
+    return -1, ([Problem("wrong", 1, 1, "from a stale scan")], 0, 0, [], [], [])
 
 
 def test_part_checked_from_another_file_list_is_redone_here(mixed_directory, monkeypatch):
     import generator.directory as directory_module
+    from generator import forked
+
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)  # idle test servers aside, as above
     monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(directory_module, "_check_part", _check_part_seeing_other_files)
     checked = check_directory(mixed_directory, workers=2)

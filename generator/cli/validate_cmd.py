@@ -10,6 +10,7 @@ import click
 from ..directory import TAXONOMY_FILE, check_directory
 from ..models import KINDS
 from ..problems import format_problems
+from ..validate_cache import ValidateCache
 
 
 def directory_root(paths: tuple[Path, ...]) -> Path:
@@ -37,10 +38,18 @@ def directory_root(paths: tuple[Path, ...]) -> Path:
     show_default=True,
     help="text for people, github for Actions annotations, json for other tools.",
 )
-def command(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file afresh, without reading or writing .cache/kindred/validate/.",
+)
+def command(paths: tuple[Path, ...], strict: bool, fmt: str, no_cache: bool) -> None:
     """Check every listing in DIRECTORY (default: directory/) against the contract."""
     root = directory_root(paths)
-    checked = check_directory(root)  # the same problems as load_directory, without keeping the listings
+    # Each file's result is kept, keyed by everything it depends on, so the next run checks again only what
+    # changed (validate_cache.py); the checks across files always run on the whole directory.
+    cache = None if no_cache else ValidateCache(root, {"strict": strict})
+    checked = check_directory(root, cache=cache)  # the same problems as load_directory, without the listings
     problems = checked.problems.promote_warnings() if strict else checked.problems
     ordered = problems.sorted()
     if fmt == "json" or ordered:
