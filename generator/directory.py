@@ -296,7 +296,7 @@ class DirectoryCheck:
         return not self.problems.errors
 
 
-Made = list[tuple[str, list | None]]  # (cache key, its new result or None when the cache had it), file by file
+Made = list[tuple[str, str | None]]  # (cache key, its new result or None when the cache had it), file by file
 
 
 def _check_files(
@@ -314,7 +314,7 @@ def _check_files(
             raw = key = None
             if cache is not None:
                 raw, key = cache.read(kind, path, path_shown)
-                found = None if key is None else cache.lookup(key)
+                found = None if key is None else cache.lookup(key, path_shown)
                 if found is not None:
                     found_problems, found_read, found_published, found_share, found_places = found
                     problems.extend(found_problems)
@@ -342,7 +342,14 @@ def _check_files(
                 made.append(
                     (
                         key,
-                        encode(listing_problems, record is not None, bool(record and record.published), share, where),
+                        encode(
+                            path_shown,
+                            listing_problems,
+                            record is not None,
+                            bool(record and record.published),
+                            share,
+                            where,
+                        ),
                     )
                 )
         return problems, listings, published, shares, places, made

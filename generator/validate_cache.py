@@ -40,10 +40,9 @@ KIND = "validate"
 FORMAT = 1
 _SHARED_LIMIT = 16 * 1024 * 1024  # bytes of a shared file read for the digest (the taxonomy is far smaller)
 
-# One file's result, as kept: [problems, read (0/1), published (0/1), share or None, places or None], where a
-# problem is [path, line, column, message, severity, field], a share [listing key, [entry, ...]] with an entry
-# as rules.ShareEntry, and places ListingPlaces' fields in order.
-Entry = list
+# One file's result, as kept (encode): [problems, read (0/1), published (0/1), share or None, places or None],
+# where a problem is [path, line, column, message, severity, field], a share [listing key, [entry, ...]] with
+# an entry as rules.ShareEntry, and places ListingPlaces' fields in order.
 
 
 def _file_digest(path: Path) -> str:
@@ -75,47 +74,75 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
+_ENCODE = json.JSONEncoder(separators=(",", ":")).encode  # one line: JSON escapes every newline in a string
+
+
 def encode(
-    problems: list[Problem], read: bool, published: bool, share: tuple | None, places: ListingPlaces | None
-) -> Entry:
-    return [
-        [[p.path, p.line, p.column, p.message, p.severity, p.field] for p in problems],
-        int(read),
-        int(published),
-        None if share is None else [share[0], [list(entry) for entry in share[1]]],
-        None
-        if places is None
-        else [
-            places.id,
-            places.published,
-            list(places.countries),
-            places.display_path,
-            list(places.lines),
-            list(places.columns),
-        ],
-    ]
+    shown: str,
+    problems: list[Problem],
+    read: bool,
+    published: bool,
+    share: tuple | None,
+    places: ListingPlaces | None,
+) -> str:
+    """One file's result as one line of JSON. The file's own path (shown), which most problems, every share entry
+    and its places name, is written as null (a third of the size otherwise)."""
+
+    def path(text: str) -> str | None:
+        return None if text == shown else text
+
+    return _ENCODE(
+        [
+            [[path(p.path), p.line, p.column, p.message, p.severity, p.field] for p in problems],
+            int(read),
+            int(published),
+            None if share is None else [share[0], [[e[0], path(e[1]), *e[2:]] for e in share[1]]],
+            None
+            if places is None
+            else [
+                places.id,
+                places.published,
+                places.countries,
+                path(places.display_path),
+                places.lines,
+                places.columns,
+            ],
+        ]
+    )
 
 
-def decode(entry: Any) -> tuple[list[Problem], bool, bool, tuple | None, ListingPlaces | None] | None:
+def decode(text: str, shown: str) -> tuple[list[Problem], bool, bool, tuple | None, ListingPlaces | None] | None:
     """What encode() was given, or None for anything not in that shape. (An entry that passed the cache's
     checks was written by this code for this key: the shape is checked, not every value.)"""
     try:
-        found, read, published, share, places = entry
-        problems = [Problem(*problem) for problem in found if len(problem) == 6]
+        found, read, published, share, places = json.loads(text)
+        problems = [
+            Problem(shown if problem[0] is None else problem[0], *problem[1:]) for problem in found if len(problem) == 6
+        ]
         if len(problems) != len(found) or read not in (0, 1) or published not in (0, 1):
             return None
         shared = None
         if share is not None:
             key, entries = share
-            shared = (key, [tuple(item) for item in entries if len(item) == 6])
+            shared = (
+                key,
+                [(item[0], shown if item[1] is None else item[1], *item[2:]) for item in entries if len(item) == 6],
+            )
             if len(shared[1]) != len(entries):
                 return None
         where = None
         if places is not None:
-            listing_id, listed, countries, shown, lines, columns = places
-            where = ListingPlaces(listing_id, listed, tuple(countries), shown, tuple(lines), tuple(columns))
+            listing_id, listed, countries, display, lines, columns = places
+            where = ListingPlaces(
+                listing_id,
+                listed,
+                tuple(countries),
+                shown if display is None else display,
+                tuple(lines),
+                tuple(columns),
+            )
         return problems, bool(read), bool(published), shared, where
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
 
 
@@ -134,7 +161,7 @@ class ValidateCache:
         self.store = render_cache.Cache(KIND, folder)
         self.name = render_cache.key(KIND, FORMAT, str(self.root.resolve()), self.options)
         self.context = b""
-        self.entries: dict[str, Entry] = {}
+        self.entries: dict[str, str] = {}  # key -> encoded result
         self.warm = False  # the last run's results were made with this run's context
         self.prepared: dict[Path, tuple[bytes | None, str | None]] = {}  # prepare(): bytes (misses only), key
         self.hits = 0  # of the last run: files whose result came from the cache
@@ -156,13 +183,16 @@ class ValidateCache:
         content = self.store.get(self.name)
         if content is None:
             return
+        # A header line, then one line per file: its key, a space, its encoded result (decoded when used).
         try:
-            kept = json.loads(content)
-        except ValueError:
+            header, *lines = content.decode("utf-8").split("\n")
+            kept = json.loads(header)
+        except ValueError:  # UnicodeDecodeError included
             return
-        if isinstance(kept, dict) and kept.get("format") == FORMAT and isinstance(kept.get("entries"), dict):
-            self.entries = kept["entries"]
-            self.warm = kept.get("context") == self.context.decode()
+        if not isinstance(kept, dict) or kept.get("format") != FORMAT:
+            return
+        self.entries = dict(line.split(" ", 1) for line in lines if " " in line)
+        self.warm = kept.get("context") == self.context.decode()
 
     def prepare(self, items: list[tuple[str, Path, str]]) -> int:
         """Read every file and work out its key now; the number of files not in the cache."""
@@ -193,11 +223,12 @@ class ValidateCache:
         digest.update(raw)
         return raw, digest.hexdigest()
 
-    def lookup(self, key: str):
+    def lookup(self, key: str, shown: str):
+        """decode() of the key's result, or None."""
         entry = self.entries.get(key)
-        return None if entry is None else decode(entry)
+        return None if entry is None else decode(entry, shown)
 
-    def save(self, made: list[tuple[str, Entry | None]]) -> None:
+    def save(self, made: list[tuple[str, str | None]]) -> None:
         """Keep this run's results: (key, result) per file, result None where it came from the cache. Nothing is
         kept if a shared input changed while the files were checked (the results may mix the two)."""
         self.hits = sum(1 for _, entry in made if entry is None)
@@ -207,9 +238,8 @@ class ValidateCache:
             return  # the entry holds exactly these results already
         if self._context() != self.context:
             return
-        content = json.dumps(
-            {"format": FORMAT, "context": self.context.decode(), "entries": entries}, separators=(",", ":")
-        ).encode()
+        header = json.dumps({"format": FORMAT, "context": self.context.decode()})
+        content = "\n".join([header, *(f"{key} {entry}" for key, entry in entries.items())]).encode()
         self.store.put(self.name, content)
         if self.store.writable:
             render_cache.prune(self.folder, kinds=(KIND,))

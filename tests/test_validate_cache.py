@@ -211,13 +211,14 @@ def test_a_damaged_or_foreign_entry_is_ignored(mixed, make_directory, cache_fold
     else:  # an entry with a valid header for this key, but content in another shape
         cache = ValidateCache(mixed, {"strict": False})
         cache.open()
+        assert len(cache.entries) == listing_count(mixed) and cache.warm
+        header = json.dumps({"format": validate_cache.FORMAT, "context": cache.context.decode()})
         if damage == "wrong shape":
-            content = b'["not", "a", "mapping"]'
-        else:
-            entries = {key: ["nonsense"] for key in cache.entries}
-            content = json.dumps(
-                {"format": validate_cache.FORMAT, "context": cache.context.decode(), "entries": entries}
-            ).encode()
+            content = b'["not", "a", "mapping"]\n' + "\n".join(f"{k} {v}" for k, v in cache.entries.items()).encode()
+        else:  # each line's result replaced: not JSON, JSON of another shape, a problem with a field missing
+            nonsense = ["{", '["nonsense"]', '[[["a.yaml", 1, 1, "m", "error"]], 1, 1, null, null]']
+            lines = [f"{key} {nonsense[i % 3]}" for i, key in enumerate(cache.entries)]
+            content = "\n".join([header, *lines]).encode()
         cache.store.put(cache.name, content)
     assert validate(str(mixed)) == expected
     problems, cache = checked(mixed)
