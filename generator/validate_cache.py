@@ -178,8 +178,12 @@ class ValidateCache:
         ).encode()
 
     def open(self) -> None:
-        self.context = self._context()
         self.entries = {}
+        try:
+            self.context = self._context()
+        except OSError:  # the code or a shared input cannot be read: check everything, keep nothing
+            self.context = b""
+            return
         content = self.store.get(self.name)
         if content is None:
             return
@@ -236,7 +240,10 @@ class ValidateCache:
         entries = {key: entry if entry is not None else self.entries[key] for key, entry in made}
         if not self.misses and entries.keys() == self.entries.keys():
             return  # the entry holds exactly these results already
-        if self._context() != self.context:
+        try:
+            if not self.context or self._context() != self.context:
+                return
+        except OSError:
             return
         header = json.dumps({"format": FORMAT, "context": self.context.decode()})
         content = "\n".join([header, *(f"{key} {entry}" for key, entry in entries.items())]).encode()

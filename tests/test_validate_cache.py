@@ -269,3 +269,16 @@ def test_two_processes_give_the_same_results_from_the_cache(mixed, cache_folder,
     warm, cache = checked(mixed, workers=2)
     assert warm == fresh(mixed)
     assert (cache.hits, cache.misses) == (count - edited, edited)
+
+
+@pytest.mark.parametrize("failing", ["shared_inputs", "code_fingerprint"])
+def test_inputs_of_the_key_that_cannot_be_read_turn_the_cache_off(mixed, cache_folder, monkeypatch, failing):
+    expected = validate("--no-cache", str(mixed))
+
+    def unreadable(*args, **kwargs):
+        raise PermissionError("cannot read")
+
+    monkeypatch.setattr(validate_cache if failing == "shared_inputs" else render_cache, failing, unreadable)
+    assert validate(str(mixed)) == expected
+    assert validate(str(mixed)) == expected
+    assert not cache_folder.exists() or not entry_files(cache_folder)

@@ -48,7 +48,12 @@ def command(paths: tuple[Path, ...], strict: bool, fmt: str, no_cache: bool) -> 
     root = directory_root(paths)
     # Each file's result is kept, keyed by everything it depends on, so the next run checks again only what
     # changed (validate_cache.py); the checks across files always run on the whole directory.
-    cache = None if no_cache else ValidateCache(root, {"strict": strict})
+    cache = None
+    if not no_cache:
+        try:
+            cache = ValidateCache(root, {"strict": strict})
+        except OSError:  # the code's own files cannot be read for its fingerprint: validate without the cache
+            cache = None
     checked = check_directory(root, cache=cache)  # the same problems as load_directory, without the listings
     problems = checked.problems.promote_warnings() if strict else checked.problems
     ordered = problems.sorted()
