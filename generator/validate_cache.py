@@ -69,6 +69,12 @@ def shared_inputs(root: Path) -> list[tuple[str, str]]:
     return [(path.relative_to(root).as_posix(), _file_digest(path)) for path in paths]
 
 
+def loopback_allowed() -> bool:
+    from .urls import _loopback_allowed
+
+    return _loopback_allowed.get()
+
+
 def today() -> str:
     """The date that checks against today (a verification date in the future) read."""
     return dt.date.today().isoformat()
@@ -175,6 +181,7 @@ class ValidateCache:
             today(),
             self.options,
             shared_inputs(self.root),
+            loopback_allowed(),  # tests' own servers on 127.0.0.1 (urls.loopback_addresses_allowed)
         ).encode()
 
     def open(self) -> None:

@@ -282,3 +282,13 @@ def test_inputs_of_the_key_that_cannot_be_read_turn_the_cache_off(mixed, cache_f
     assert validate(str(mixed)) == expected
     assert validate(str(mixed)) == expected
     assert not cache_folder.exists() or not entry_files(cache_folder)
+
+
+def test_results_made_while_tests_allow_loopback_addresses_are_not_used_otherwise(make_directory, cache_folder):
+    from generator.urls import loopback_addresses_allowed
+
+    root = make_directory({"helplines/samaritans.yaml": set_field(VALID_HELPLINE, "website", "https://127.0.0.1/")})
+    with loopback_addresses_allowed():
+        allowed, _ = checked(root)
+    refused, cache = checked(root)
+    assert cache.misses == 1 and refused == fresh(root) != allowed
