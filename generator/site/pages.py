@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from ..directory import Directory, ListingRecord
 from ..i18n import N_, _, current_language, ngettext
@@ -172,12 +173,19 @@ def _listing_html(view: ListingView, base: str) -> str:
     return render_listing_page(view, base=base)
 
 
+# The finder's modules (generator/assets/finder/), named on its page so the browser fetches them while it reads the
+# HTML, rather than one import after another once kindred.js has run (#14: first results).
+FINDER_MODULES = tuple(sorted(p.name for p in (Path(__file__).resolve().parents[1] / "assets" / "finder").glob("*.js")))
+
+
 def finder_page(data_path: str, index_path: str) -> PagePlan:
     """find.md: the finder, which loads its listings and search index from these site paths."""
     return PagePlan(
         "find.md",
         _("Find support"),
-        lambda base: render_template("finder.html", base=base, data_path=data_path, index_path=index_path),
+        lambda base: render_template(
+            "finder.html", base=base, data_path=data_path, index_path=index_path, modules=FINDER_MODULES
+        ),
         _("Search and filter every listing: by topic, country, language, cost, contact method and opening hours."),
     )
 

@@ -14,7 +14,7 @@ import { renderHelp } from "./help_block.js";
 import { fetchJSON, forget, loadLunr } from "./load.js";
 import { renderNotice } from "./notice.js";
 import { textSearch } from "./query.js";
-import { chosenCountry, rankResults, startHereOf } from "./ranking.js";
+import { chosenCountry, priorRanks, rankResults, startHereOf } from "./ranking.js";
 import { decodeData } from "./records.js";
 import { buildIndex } from "./search_index.js";
 import { buildShell } from "./shell.js";
@@ -57,6 +57,7 @@ export class Finder {
     this.announcer = null;
     this.outcome = null;
     this.clockUsed = null;
+    this.priors = null;  // {ranks, country, language, openFirst, order}: priorsFor()
   }
 
   // Drawn whole once the listings are here, into space finder.css keeps, so nothing moves while it loads (#16);
@@ -264,10 +265,12 @@ export class Finder {
     const outcome = filter(this.data, this.state, scores, open);
     const ranks = open ? clock.stateRanks(this.data) : null;
     const country = chosenCountry(this.state);
-    rankResults(this.data, outcome.results, {
+    const context = {
       country, language: pageLanguage(), startHere: startHereOf(this.data, country), state: ranks ? (l) => ranks[l.position] : null,
       openFirst: openNow, scores, levels: search ? search.levels : null
-    });
+    };
+    context.priors = this.priorsFor(context, ranks);
+    rankResults(this.data, outcome.results, context);
     this.outcome = outcome;
     this.clockUsed = clock;
     this.controls.renderCounts(outcome);
@@ -290,6 +293,16 @@ export class Finder {
       performance.mark("kd-first-results");
     }
     performance.mark("kd-results");
+  }
+
+  // The order of the priors for every listing (ranking.js: priorRanks), kept while what it depends on stays.
+  priorsFor(context, ranks) {
+    const kept = this.priors;
+    if (kept && kept.ranks === ranks && kept.country === context.country && kept.language === context.language &&
+        kept.openFirst === context.openFirst) return kept.order;
+    const order = priorRanks(this.data, context);
+    this.priors = { ranks, country: context.country, language: context.language, openFirst: context.openFirst, order };
+    return order;
   }
 
   renderCards() {

@@ -5,6 +5,7 @@
    Phrase slots ("want to die") keep the listings with any of their topics or audiences; the other words are
    each required, the last one a prefix while it is typed. A word the index does not hold at all is matched
    one letter off instead (lunr's edit distance 1): `fuzzy` names those words, so the page can say so. */
+import { expansions, inLunrOrder, runQuery } from "./match.js";
 import { isPrefix, normalise, planTerms, suggest } from "./synonyms.js";
 
 const PREFIX_MIN = 2;  // analysis.PREFIX_MIN
@@ -41,32 +42,19 @@ export function searchIndex(lunr, idx, text, analysis) {
   const parsed = queryTerms(lunr, text, analysis);
   if (!parsed.terms.length) return [];
   const last = parsed.terms.length - 1;
-  return runWords(lunr, idx, parsed.terms.map((term, i) => ({ term, prefix: isPrefix(term, parsed.prefix && i === last, analysis) })), []);
+  const words = parsed.terms.map((term, i) => ({ term, prefix: isPrefix(term, parsed.prefix && i === last, analysis) }));
+  return inLunrOrder(runQuery(lunr, idx, words, []));
 }
 
-// The index terms a word can match: itself, the words it begins (while typed), or those one letter off.
-export function expansions(lunr, idx, slot, fuzzy) {
-  const set = fuzzy ? lunr.TokenSet.fromFuzzyString(slot.term, 1)
-    : lunr.TokenSet.fromString(slot.term + (slot.prefix ? "*" : ""));
-  return idx.tokenSet.intersect(set).toArray();
-}
+export { expansions };
 
-function runWords(lunr, idx, words, fuzzy) {
-  return idx.query((q) => {
-    words.forEach((slot) => {
-      const options = { usePipeline: false, presence: lunr.Query.presence.REQUIRED };
-      if (fuzzy.includes(slot.term)) options.editDistance = 1;  // lunr's fuzzy match takes no wildcard
-      else options.wildcard = slot.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE;
-      q.term(slot.term, options);
-    });
-  });
-}
-
-// What the text keeps: {plan, matches: [{ref, score, matchData}] or null (nothing to search for yet), fuzzy}.
-// `hasConcept(position, {facet, id})`: whether a listing has that topic or audience; `count`: how many listings.
-export function find(lunr, idx, text, table, hasConcept, count) {
+// What the text keeps, unordered: {plan, fuzzy, named: the positions with every word in their name, kept:
+// positions ascending, or null (nothing to search for yet), scores: by position (for those kept), and `ordered()`,
+// the matches as lunr.js lists them}. `hasConcept(position, {facet, id})`: whether a listing has that topic or
+// audience; `count`: how many listings.
+export function findKept(lunr, idx, text, table, hasConcept, count) {
   const plan = planQuery(lunr, text, table);
-  if (!plan.slots.length) return { plan, matches: null, fuzzy: [] };
+  if (!plan.slots.length) return { plan, kept: null, scores: null, fuzzy: [], named: new Set(), ordered: () => null };
   let allowed = null;
   plan.slots.filter((slot) => slot.term === null).forEach((slot) => {
     const members = new Set();
@@ -78,27 +66,34 @@ export function find(lunr, idx, text, table, hasConcept, count) {
   const words = plan.slots.filter((slot) => slot.term !== null);
   const fuzzy = words.filter((slot) => !expansions(lunr, idx, slot, false).length).map((slot) => slot.term);
   if (!words.length) {
-    const matches = [...allowed].sort((a, b) => a - b)
-      .map((p) => ({ ref: String(p), score: PHRASE_ONLY_SCORE, matchData: null }));
-    return { plan, matches, fuzzy };
+    const kept = [...allowed].sort((a, b) => a - b);
+    const scores = new Float64Array(count).fill(PHRASE_ONLY_SCORE);
+    const ordered = () => kept.map((p) => ({ ref: String(p), score: PHRASE_ONLY_SCORE }));
+    return { plan, kept, scores, fuzzy, named: new Set(), ordered };
   }
-  const matches = runWords(lunr, idx, words, fuzzy);
-  return { plan, fuzzy, matches: allowed === null ? matches : matches.filter((m) => allowed.has(Number(m.ref))) };
+  const found = runQuery(lunr, idx, words, fuzzy);
+  const kept = allowed === null ? Array.from(found.docs) : Array.from(found.docs).filter((p) => allowed.has(p));
+  return { plan, kept, scores: found.scores, fuzzy, named: found.named, ordered: () => inLunrOrder(found, kept) };
 }
 
-// Which matches have every word in their name: position -> 0 when the name is just those words, 1 otherwise.
+// What the text keeps: {plan, matches: [{ref, score}] best first, as lunr.js lists them, or null (nothing to
+// search for yet), fuzzy, named}.
+export function find(lunr, idx, text, table, hasConcept, count) {
+  const found = findKept(lunr, idx, text, table, hasConcept, count);
+  return { plan: found.plan, matches: found.ordered(), fuzzy: found.fuzzy, named: found.named };
+}
+
+// Which of the kept positions have every word in their name: position -> 0 when the name is just those words,
+// 1 otherwise.
 export function nameLevels(lunr, idx, found) {
   const levels = new Map();
   const words = found.plan.slots.filter((slot) => slot.term !== null);
-  if (!words.length || !found.matches) return levels;
-  const candidates = words.map((slot) => new Set(expansions(lunr, idx, slot, found.fuzzy.includes(slot.term))));
-  for (const match of found.matches) {
-    const metadata = match.matchData.metadata;
-    const inName = Object.keys(metadata).filter((term) => metadata[term].name);
-    if (!candidates.every((terms) => inName.some((term) => terms.has(term)))) continue;
-    const vector = idx.fieldVectors["name/" + match.ref];
+  if (!words.length || !found.kept) return levels;
+  for (const p of found.kept) {
+    if (!found.named.has(p)) continue;
+    const vector = idx.fieldVectors["name/" + p];
     const nameTerms = vector ? vector.elements.length / 2 : 0;
-    levels.set(Number(match.ref), nameTerms === words.length ? 0 : 1);
+    levels.set(p, nameTerms === words.length ? 0 : 1);
   }
   return levels;
 }
@@ -107,10 +102,10 @@ export function nameLevels(lunr, idx, found) {
 // whether they speak of a crisis, and the words matched only one letter off with a suggested spelling (from the
 // table's words, then `moreWords()`: the words of listing names, worked out only when needed).
 export function textSearch(lunr, idx, text, table, hasConcept, count, moreWords = () => []) {
-  const found = find(lunr, idx, text, table, hasConcept, count);
-  if (!found.matches) return { scores: null, levels: new Map(), crisis: found.plan.crisis, corrections: [] };
+  const found = findKept(lunr, idx, text, table, hasConcept, count);
+  if (!found.kept) return { scores: null, levels: new Map(), crisis: found.plan.crisis, corrections: [] };
   const scores = Object.create(null);
-  found.matches.forEach((match) => { scores[match.ref] = match.score; });
+  for (const p of found.kept) scores[p] = found.scores[p];
   const typed = lunr.tokenizer(normalise(text)).map((token) => lunr.trimmer(token).toString());
   const corrections = found.fuzzy.map((term) => {
     const word = typed.find((w) => queryTerms(lunr, w + " ", table.analysis).terms[0] === term) || term;

@@ -1,6 +1,7 @@
 /* find/search-index.json → a lunr.js index: the reader beside generator/search/index.py, whose module
    docstring describes the format. The file holds lunr.py's postings and term frequencies; this rebuilds
-   lunr.js's inverted index, token set and field vectors from them. */
+   lunr.js's inverted index, token set and field vectors from them, and the flat lists match.js queries. */
+import { registerCompiled } from "./match.js";
 
 // Calls visit(document number, term frequency) for each document in one encoded posting.
 export function decodePosting(encoded, visit) {
@@ -51,6 +52,7 @@ export function buildIndex(lunr, data) {
   const perField = fields.map(() => { const a = new Array(count); for (let d = 0; d < count; d++) a[d] = []; return a; });
   const lengths = fields.map(() => new Float64Array(count));
   const postings = [];
+  const lists = fields.map(() => new Array(terms.length));  // lists[f][t]: documents, ascending (match.js)
   for (let t = 0; t < terms.length; t++) {
     const posting = { _index: t };
     for (let f = 0; f < fields.length; f++) posting[fields[f]] = Object.create(null);
@@ -70,6 +72,7 @@ export function buildIndex(lunr, data) {
         });
         order.sort((x, y) => x - y);
         for (const term of order) {
+          (lists[f][term] || (lists[f][term] = [])).push(d);
           postings[term][field][d] = none;
           docsWithTerm[term]++;
           perField[f][d].push(term, tf[term]);
@@ -79,9 +82,10 @@ export function buildIndex(lunr, data) {
       return;
     }
     for (let t = 0; t < terms.length; t++) {
-      const fieldPosting = postings[t][field];
+      const fieldPosting = postings[t][field], docs = lists[f][t] = [];
       decodePosting(data.postings[t][f], (doc, tf) => {
         fieldPosting[doc] = none;
+        docs.push(doc);
         docsWithTerm[t]++;
         perField[f][doc].push(t, tf);
         lengths[f][doc] += tf;
@@ -94,6 +98,7 @@ export function buildIndex(lunr, data) {
     idf[t] = Math.log(1 + Math.abs(x));
   }
   const fieldVectors = Object.create(null);
+  const weights = fields.map(() => new Array(terms.length));  // weights[f][t]: beside lists[f][t] (match.js)
   fields.forEach((field, f) => {
     let total = 0;
     for (let d = 0; d < count; d++) total += lengths[f][d];
@@ -105,14 +110,18 @@ export function buildIndex(lunr, data) {
         // lunr.Builder.prototype.createFieldVectors, operation for operation.
         let score = idf[term] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf);
         score *= boosts[f];
-        elements.push(term, Math.round(score * 1000) / 1000);
+        const rounded = Math.round(score * 1000) / 1000;
+        elements.push(term, rounded);
+        (weights[f][term] || (weights[f][term] = [])).push(rounded);
       }
       fieldVectors[field + "/" + d] = new lunr.Vector(elements);
     }
   });
-  return new lunr.Index({
+  const idx = new lunr.Index({
     invertedIndex: inverted, fieldVectors, fields,
     tokenSet: lunr.TokenSet.fromArray(terms.slice().sort()),
     pipeline: lunr.Pipeline.load(data.pipeline || [])
   });
+  registerCompiled(idx, { fields, count, lists, weights });
+  return idx;
 }

@@ -3,7 +3,7 @@ import { test } from "node:test";
 
 import { STATE_ORDER } from "../../../generator/assets/hours.js";
 import {
-  bands, chosenCountry, costRank, CRISIS, COMMUNITY, INFORMATION, rankKey, rankResults, specificity, START_HERE,
+  bands, chosenCountry, compareKeys, costRank, CRISIS, COMMUNITY, INFORMATION, packKeys, priorRanks, rankKey, rankResults, specificity, START_HERE,
   startHereOf, SUPPORT, TELETHERAPY, tier
 } from "../../../generator/assets/finder/ranking.js";
 import { decodeData } from "../../../generator/assets/finder/records.js";
@@ -16,9 +16,16 @@ function listing(id, fields = {}) {
            costRank: 0, nameRank: 0, primaryLanguages: ["en"], ...fields };
 }
 const WEEKDAYS = { always: false, tz: "UTC", weekly: [{ days: ["mo", "tu", "we", "th", "fr"], opens: "09:00", closes: "17:00" }] };
+// The order rankResults gives, checked against the same sort from the priors worked out once (priorRanks), on
+// every listing and on every other one (a search keeps some).
 const order = (listings, context) => {
-  const data = { listings };
-  return rankResults(data, listings.map((_, i) => i), context).map((i) => listings[i].id);
+  const data = { listings }, all = listings.map((_, i) => i);
+  const ranked = rankResults(data, all.slice(), context);
+  const priors = priorRanks(data, context);
+  assert.deepEqual(rankResults(data, all.slice().reverse(), { ...context, priors }), ranked);
+  const some = all.filter((i) => i % 2 === 0);
+  assert.deepEqual(rankResults(data, some.slice(), { ...context, priors }), rankResults(data, some.slice(), context));
+  return ranked.map((i) => listings[i].id);
 };
 
 test("kind of help as a tier: crisis, support, information lines, communities, teletherapy", () => {
@@ -134,4 +141,19 @@ test("equal keys keep the file's order", () => {
   const data = decodeData(listingsFile(LISTINGS.map((l) => ({ ...l, nr: 0, cs: [0], st: undefined, sv: "support",
                                                                 k: 0, co: ["GB"], h: undefined, ao: undefined, la: ["en"] }))));
   assert.deepEqual(rankResults(data, [3, 1, 2, 0], {}), [0, 1, 2, 3]);
+  assert.deepEqual(rankResults(data, [3, 1, 2, 0], { priors: priorRanks(data, {}) }), [0, 1, 2, 3]);
+});
+
+test("keys packed into one number sort as compareKeys sorts them, or are not packed when they do not fit", () => {
+  const keys = [[0, 2, -1, 5], [0, 2, -1, 4], [1, 0, 3, 0], [0, 0, 4, 9], [0, 2, -1, 5]];
+  const packed = packKeys(keys);
+  const byPacked = keys.map((_, i) => i).sort((x, y) => packed[x] - packed[y] || x - y);
+  const byKeys = keys.map((_, i) => i).sort((x, y) => compareKeys(keys[x], keys[y]) || x - y);
+  assert.deepEqual(byPacked, byKeys);
+  assert.equal(packed[0], packed[4]);
+  assert.equal(packKeys([[0, 0.5], [1, 2]]), null);
+  assert.equal(packKeys([[0, 0], [2 ** 30, 2 ** 30]]), null);  // 2^60 values: more than a double holds exactly
+  // Listings whose name ranks are too far apart to pack are still ordered the same way.
+  const listings = [listing("b", { nameRank: 2 ** 52 }), listing("a", { nameRank: 0 }), listing("c", { service: "crisis", nameRank: 7 })];
+  assert.deepEqual(order(listings, {}), ["c", "a", "b"]);
 });

@@ -1,0 +1,69 @@
+"""The finder page's plain list for browsers without JavaScript (generator/site/finder_plain.py): a few helplines
+per country in the help pages' order, and links to the country's pages for the rest (#16; its size at 10,000
+listings, #14). The browser side is tests/browser/test_site_slow_phone.py."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.directory import load_directory
+from generator.ranking import ranked
+from generator.site.finder_plain import PLAIN_SHOWN, plain_groups, with_plain_list
+from generator.site.pages import finder_page, listing_views
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    directory = load_directory(ROOT / "directory")
+    return directory, listing_views(directory)
+
+
+def helplines_by_country(directory) -> Counter:
+    counts: Counter = Counter()
+    for record in directory.published:
+        if record.kind == "helplines":
+            counts.update(record.listing.countries)
+    return counts
+
+
+def test_each_country_shows_at_most_a_few_helplines_and_counts_the_rest(shipped):
+    directory, views = shipped
+    groups = {group.code: group for group in plain_groups(directory, views)}
+    counts = helplines_by_country(directory)
+    assert set(groups) == set(counts)
+    for code, group in groups.items():
+        assert len(group.views) == min(PLAIN_SHOWN, counts[code]), code
+        assert group.more == counts[code] - len(group.views), code
+    assert groups["GB"].more > 0  # the shipped directory has more British helplines than the list shows
+
+
+def test_the_order_is_the_help_pages_start_here_lines_then_crisis_lines(shipped):
+    directory, views = shipped
+    gb = next(group for group in plain_groups(directory, views) if group.code == "GB")
+    start_here = [entry for group in directory.countries["GB"].profile.start_groups() for entry in group]
+    shown = [view.id for view in gb.views]
+    assert shown[: len(start_here)] == start_here
+    serving = [r for r in directory.published if r.kind == "helplines" and "GB" in r.listing.countries]
+    assert shown == [r.id for r in ranked(serving, country="GB", start_here=start_here)][:PLAIN_SHOWN]
+
+
+def test_the_list_links_each_countrys_pages_for_the_rest(shipped):
+    directory, views = shipped
+    html = with_plain_list(finder_page("find/listings.json", "find/search-index.json"), directory, views).render("../")
+    gb_more = helplines_by_country(directory)["GB"] - PLAIN_SHOWN
+    section = html[html.index('id="kd-plain-gb"') :]
+    section = section[: section.index("<h3", 1)]
+    assert f"{gb_more} more helplines." in section
+    assert 'href="../help/gb/"' in section and 'href="../countries/gb/"' in section
+    assert len(re.findall(r"<li>", section)) == PLAIN_SHOWN
+    # A country with every helpline shown and no help page would need no links; every shipped country has a
+    # profile, so each links its help page.
+    for code in directory.countries:
+        if code in helplines_by_country(directory):
+            assert f'href="../help/{code.lower()}/"' in html, code
