@@ -105,7 +105,8 @@ def _worker(job: Callable[[Any], Any], tasks: list[tuple[int, Any]], fd: int) ->
                 results.append((index, job(task)))
         except BaseException as exc:
             error = (exc, traceback.format_exc())
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        peak = (usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)  # kilobytes on Linux; CPU seconds
         try:
             payload = pickle.dumps((results, collector.records, error, peak), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # an exception (or result) that does not pickle: send its traceback
@@ -139,6 +140,7 @@ class Forked(Generic[Task, Result]):
         self.workers = max(0, min(wanted, len(self.tasks)))
         self.children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
         self.peaks: list[int] = []  # each worker's peak resident memory, in bytes (for the build's log)
+        self.cpu: list[float] = []  # and the CPU time it used, in seconds
         self.forked = (self.workers > 1 or (background and self.workers == 1)) and can_fork()
         self._results: list[Result] | None = None
         self.count = len(self.tasks)
@@ -186,8 +188,9 @@ class Forked(Generic[Task, Result]):
             if not data:
                 self.cancel()
                 raise WorkerFailed(f"a worker process stopped without finishing (exit status {status})")
-            results, records, error, peak = pickle.loads(data)
+            results, records, error, (peak, cpu) = pickle.loads(data)
             self.peaks.append(peak)
+            self.cpu.append(cpu)
             for name, level, message in records:
                 logging.getLogger(name).log(level, message)
             if error:

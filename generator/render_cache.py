@@ -196,17 +196,22 @@ class Cache:
         return content
 
 
-KINDS = ("listing-pages", "hsds", "open-data")
+KINDS = ("listing-pages", "hsds")
+RETIRED = ("open-data",)  # kinds no longer kept (the open data is quicker made than read back): removed whole
 
 
 def prune(folder: Path | None = None, keep: int = 2, kinds: tuple[str, ...] = KINDS) -> list[Path]:
     """After a build: mark the running code's folders as used now, and remove all but the `keep` most recently
-    used versions of each kind. The folders removed."""
+    used versions of each kind, and every retired kind's folder. The folders removed."""
     if not enabled():
         return []
     base = folder if folder is not None else cache_dir()
     current = code_fingerprint()[:16]
     removed = []
+    for kind in RETIRED:
+        if (base / kind).is_dir():
+            shutil.rmtree(base / kind, ignore_errors=True)
+            removed.append(base / kind)
     for kind in kinds:
         versions = base / kind
         try:

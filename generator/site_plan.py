@@ -90,12 +90,11 @@ class SitePlan:
 
     def data_groups(self, *, cached: bool = False) -> list[DataGroup]:
         """The data files in groups that can be made apart (in separate processes, or not at all: an engine that
-        serves every language's site from one `api/` makes the open data once). cached: the open data and
-        HSDS exports keep each listing's part between builds (render_cache.py)."""
-        open_data = Cache("open-data") if cached else None
+        serves every language's site from one `api/` makes the open data once). cached: the HSDS export keeps
+        each listing's part between builds (render_cache.py)."""
         hsds = Cache("hsds") if cached else None
         return [
-            DataGroup("open data", "api/", lambda open_file: write_open_data(self.directory, open_file, open_data)),
+            DataGroup("open data", "api/", lambda open_file: write_open_data(self.directory, open_file)),
             DataGroup("HSDS", "api/hsds/", lambda open_file: write_hsds(self.directory, open_file, hsds)),
             DataGroup("finder", "find/", _each(self._finder_files)),
         ]

@@ -136,3 +136,17 @@ def test_prune_keeps_the_running_code_and_the_last_other_version(tmp_path, monke
     for kind in ("listing-pages", "hsds"):
         assert sorted(p.name for p in (tmp_path / kind).iterdir()) == sorted([current, "v-newest-other"])
         assert Cache(kind, tmp_path).get(key("a")) == b"made by the running code"
+
+
+def test_prune_removes_a_kind_no_longer_kept(tmp_path):
+    """The open data's parts were kept once (render_cache.RETIRED): an old cache's folder of them goes whole."""
+    from generator.render_cache import RETIRED, prune
+
+    for kind in RETIRED:
+        (tmp_path / kind / "v-old").mkdir(parents=True)
+        (tmp_path / kind / "v-old" / "entry").write_bytes(b"x")
+    Cache("hsds", tmp_path).put(key("a"), b"kept")
+    removed = prune(tmp_path)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in removed) == sorted(RETIRED)
+    assert not any((tmp_path / kind).exists() for kind in RETIRED)
+    assert Cache("hsds", tmp_path).get(key("a")) == b"kept"

@@ -81,10 +81,11 @@ class DataJob:
         for part in self.forked.results():
             self.written += part
         log.debug(
-            "kindred: %s: %d data files written; workers' peak memory %s MiB",
+            "kindred: %s: %d data files written; workers' peak memory %s MiB, CPU time %s s",
             self.language,
             len(self.written),
             [round(peak / 2**20) for peak in self.forked.peaks],
+            [round(cpu, 1) for cpu in self.forked.cpu],
         )
         return self.written
 

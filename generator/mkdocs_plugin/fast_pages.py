@@ -409,12 +409,13 @@ class PageJob:
         self.writer.written = self.written
         self.writer.release()
         log.debug(
-            "kindred: %s: %d pages written, %d unchanged, by %s; workers' peak memory %s MiB",
+            "kindred: %s: %d pages written, %d unchanged, by %s; workers' peak memory %s MiB, CPU time %s s",
             self.language.code,
             len(self.written),
             self.writer.unchanged,
             f"{len(self.forked.peaks)} worker processes" if self.forked.forked else "this process",
             [round(peak / 2**20) for peak in self.forked.peaks],
+            [round(cpu, 1) for cpu in self.forked.cpu],
         )
         return self.written
 

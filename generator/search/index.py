@@ -49,6 +49,7 @@ from pathlib import Path
 
 from lunr.builder import Builder
 from lunr.index import Index
+from lunr.pipeline import Pipeline
 from lunr.query import Query, QueryPresence
 from lunr.stemmer import stemmer as lunr_py_stemmer
 
@@ -177,6 +178,61 @@ def build_lunr(docs: list[dict[str, str]]) -> tuple[Builder, Index]:
     return builder, builder.build()
 
 
+@dataclass
+class TermCounts:
+    """What compact() reads from lunr.py's Builder once the documents are added (its inverted index, its term
+    frequencies per field and document, its search pipeline), counted without lunr.py.
+
+    Builder.add makes a Token object per term, and Builder.build the field vectors and token set of a
+    lunr.Index, which the shipped index does not carry (the browser rebuilds them): at 10,000 listings that
+    was most of the index's time, and the largest part of the build's peak memory. tests/search/test_index.py
+    checks that compact() gives the same bytes from either."""
+
+    inverted_index: dict[str, dict[str, dict[str, None]]]  # term -> field -> refs holding it there
+    field_term_frequencies: dict[str, Counter]  # "field/ref" -> term -> frequency
+    search_pipeline: Pipeline
+
+
+def term_counts(docs: list[dict[str, str]]) -> TermCounts:
+    """build_lunr's builder's counts, for compact(): each field's analysed terms, lower-cased as lunr.py's
+    tokenizer does with a list, and no pipeline (build_lunr's builder has none)."""
+    names = [name for name, _ in FIELDS]
+    inverted: dict[str, dict[str, dict[str, None]]] = {}
+    frequencies: dict[str, Counter] = {}
+    # analysis.analyse, remembering each token's term and each field text's counts: the same words (and the
+    # topics' and audiences' texts whole) come back thousands of times.
+    chosen = analysis.current_analysis()
+    terms: dict[str, str | None] = {}
+    texts: dict[str, Counter] = {}
+
+    def counted(text: str) -> Counter:
+        found = texts.get(text)
+        if found is None:
+            analysed = []
+            for token in analysis.tokenize(analysis.normalise(text)) if text else ():
+                if token not in terms:
+                    terms[token] = analysis.analyse_token(token, chosen)
+                term = terms[token]
+                if term:
+                    analysed.append(term.lower())
+            found = texts[text] = Counter(analysed)
+        return found
+
+    for number, doc in enumerate(docs):
+        ref = str(number)
+        for name in names:
+            counts = counted(doc[name])
+            frequencies[f"{name}/{ref}"] = counts
+            for term in counts:
+                posting = inverted.get(term)
+                if posting is None:
+                    posting = inverted[term] = {field: {} for field in names}
+                posting[name][ref] = None
+    pipeline = Pipeline()
+    pipeline.add(lunr_py_stemmer)
+    return TermCounts(inverted, frequencies, pipeline)
+
+
 def search(index: Index, text: str) -> list[tuple[str, float]]:
     """What the finder's text search finds, by lunr.py: (ref, score), best first.
 
@@ -260,7 +316,7 @@ def phrase_data(directory: Directory | None) -> dict:
     return synonyms.table_data(synonyms.phrase_table(directory.taxonomy)) if directory is not None else {}
 
 
-def compact(builder: Builder, count: int, hash_: str, directory: Directory | None = None) -> dict:
+def compact(builder: Builder | TermCounts, count: int, hash_: str, directory: Directory | None = None) -> dict:
     """lunr.py's index in the shipped form (see the module docstring).
 
     The topics and audiences fields are the same few texts over and over (a term's label and synonyms), so
@@ -337,8 +393,8 @@ def search_index(directory: Directory, *, use_cache: bool = True) -> BuiltIndex:
             return BuiltIndex(data, hash_, True, time.perf_counter() - started)
         except OSError:
             pass
-    builder, _ = build_lunr(docs)
-    data = json.dumps(compact(builder, len(docs), hash_, directory), ensure_ascii=False, separators=(",", ":")).encode(
+    counts = term_counts(docs)
+    data = json.dumps(compact(counts, len(docs), hash_, directory), ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8"
     )
     seconds = time.perf_counter() - started

@@ -198,23 +198,3 @@ def test_streamed_listings_json_is_the_whole_payload(directory, make_directory):
     empty = load_directory(make_directory({}))
     assert open_data_files(empty)["api/listings.json"] == _whole_payload(empty)
     assert json.loads(open_data_files(empty)["api/listings.json"])["listings"] == []
-
-
-def test_each_listings_part_comes_from_the_cache_the_same(directory, tmp_path):
-    from generator.exports.open_data import write_open_data
-    from generator.render_cache import Cache
-    from generator.site_plan import DataGroup
-
-    def written(cache):
-        return DataGroup("open data", "api/", lambda open_file: write_open_data(directory, open_file, cache)).files()
-
-    clean = open_data_files(directory)
-    first = Cache("open-data", tmp_path)
-    assert written(first) == clean and first.hits == 0 and first.misses == len(directory.published)
-    again = Cache("open-data", tmp_path)
-    assert written(again) == clean and again.hits == len(directory.published) and again.misses == 0
-    for entry in (tmp_path / "open-data").rglob("*"):
-        if entry.is_file():
-            entry.write_bytes(entry.read_bytes()[:-3])
-    damaged = Cache("open-data", tmp_path)
-    assert written(damaged) == clean and damaged.hits == 0 and damaged.refused == len(directory.published)

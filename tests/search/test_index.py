@@ -259,3 +259,23 @@ def test_unwritable_cache_still_builds(tmp_path, monkeypatch, finder_directory):
     monkeypatch.setenv("KINDRED_CACHE_DIR", str(blocker / "cache"))
     built_index = search_index(finder_directory)
     assert not built_index.cached and json.loads(built_index.data)["count"] == len(finder_directory.published)
+
+
+def test_the_shipped_index_is_counted_as_lunr_py_counts(finder_directory, shipped_directory, monkeypatch, tmp_path):
+    """search_index counts terms itself (term_counts), not through lunr.py's Builder: the shipped bytes are the
+    ones lunr.py's builder gives, so every test above of the lunr.py-built index holds for the shipped one."""
+    from generator.directory import load_directory
+    from generator.search.index import phrase_data, term_counts
+
+    monkeypatch.setenv("KINDRED_CACHE_DIR", str(tmp_path))
+    for directory in (finder_directory, load_directory(shipped_directory)):
+        docs = documents(directory)
+        hash_ = input_hash(docs, phrase_data(directory))
+        by_lunr = compact(build_lunr(docs)[0], len(docs), hash_, directory)
+        assert compact(term_counts(docs), len(docs), hash_, directory) == by_lunr
+        shipped = search_index(directory, use_cache=False).data
+        assert json.loads(shipped) == by_lunr
+    # A term lunr.py would count twice in a field, and a term in two fields, are counted the same way here.
+    docs = [{name: "" for name in documents(finder_directory)[0]}]
+    docs[0].update(name="calm calm line", summary="calm")
+    assert compact(term_counts(docs), 1, "x") == compact(build_lunr(docs)[0], 1, "x")

@@ -272,19 +272,23 @@ class ServicePart:
     rows: dict[str, bytes]  # table name -> CSV lines (tabular.service_rows)
 
     def encode(self) -> bytes:
-        return json.dumps(
-            {
-                "id": self.id,
-                "json": self.json.decode("utf-8"),
-                "rows": {k: v.decode("utf-8") for k, v in self.rows.items()},
-            },
-            ensure_ascii=False,
-        ).encode("utf-8")
+        """A line naming the id and each piece's length, then the pieces as they are (the bytes are not escaped
+        into a JSON string and back: at 10,000 listings that was a third of what keeping the parts cost)."""
+        lengths = [len(self.json), [[name, len(lines)] for name, lines in self.rows.items()]]
+        return b"".join([json.dumps([self.id, lengths]).encode("ascii"), b"\n", self.json, *self.rows.values()])
 
     @classmethod
     def decode(cls, data: bytes) -> ServicePart:
-        found = json.loads(data)
-        return cls(found["id"], found["json"].encode("utf-8"), {k: v.encode("utf-8") for k, v in found["rows"].items()})
+        """ValueError (or KeyError, TypeError) for anything encode() did not write."""
+        header, _, body = data.partition(b"\n")
+        service_id, (json_length, row_lengths) = json.loads(header)
+        if not isinstance(service_id, str) or json_length + sum(length for _, length in row_lengths) != len(body):
+            raise ValueError("not a service part")
+        rows, start = {}, json_length
+        for name, length in row_lengths:
+            rows[str(name)] = body[start : start + length]
+            start += length
+        return cls(service_id, body[:json_length], rows)
 
 
 def service_part(
