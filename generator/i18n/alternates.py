@@ -35,3 +35,20 @@ def alternates(page_url: str, current: Language, languages: tuple[Language, ...]
         )
         for language in languages
     ]
+
+
+def site_root_url(site_url: str, current: Language) -> str:
+    """The default language's address, from `current`'s site_url (".../es/" → "..."); "/" without a site_url."""
+    if not site_url:
+        return "/"
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    own = language_root(current)
+    return base[: -len(own)] if own and base.endswith("/" + own) else base
+
+
+def sitemap_alternates(page_url: str, site_root: str, languages: tuple[Language, ...]) -> list[tuple[str, str]]:
+    """(hreflang, address) for the page in every language, and x-default (the default language's page), for a
+    sitemap's <xhtml:link rel="alternate">: search engines read hreflang there as well as in <head>."""
+    found = [(language.code, site_root + language_root(language) + page_url) for language in languages]
+    default = next((href for (code, href), language in zip(found, languages) if language.is_default), None)
+    return found + ([("x-default", default)] if default is not None else [])

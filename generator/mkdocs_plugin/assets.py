@@ -1,7 +1,8 @@
 """Static assets the plugin adds to every site: the package's CSS and ES modules, and lunr.js from mkdocs.
 
 The browser code is standard ES modules loaded as they are (ARCHITECTURE.md, "Browser code"): nothing is
-bundled or compiled, so building the site needs no npm.
+bundled or compiled, so building the site needs no npm. They are published without comments and indentation
+(generator/minify.py).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import mkdocs
+
+from ..minify import minify
 
 PACKAGE_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_PREFIX = "assets/kindred/"
@@ -28,4 +31,4 @@ def asset_files() -> dict[str, bytes]:
         if p.is_file() and p.suffix in PUBLISHED
     }
     files[ASSET_PREFIX + "lunr.js"] = lunr_js_path().read_bytes()
-    return files
+    return {path: minify(path, data) for path, data in files.items()}

@@ -365,6 +365,7 @@ class _Listed:
     canonical_url: str | None
     abs_url: str | None
     update_date: str
+    url: str = ""  # within its language's site, like Page.url
     is_link: bool = False
 
     @property
@@ -383,7 +384,8 @@ def sitemap_pages(files: Files, config: Any) -> list[Any]:
         if isinstance(file, PluginPage):
             canonical = canonical_url(config.site_url, file.url)
             path = base_path + file.url if canonical and canonical.endswith(file.url) else None
-            found.append(_Listed(canonical, (path or urlsplit(canonical).path) if canonical else None, date))
+            abs_url = (path or urlsplit(canonical).path) if canonical else None
+            found.append(_Listed(canonical, abs_url, date, file.url))
         elif file.is_documentation_page() and file.inclusion.is_included():
             found.append(file)
     return found

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from pathlib import PurePosixPath
 
-from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +21,7 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
 from ..i18n import DEFAULT_LANGUAGE, Language, gettext, language, use_language
-from ..i18n.alternates import alternates
+from ..i18n.alternates import alternates, site_root_url, sitemap_alternates
 from ..i18n.languages import UnknownLanguage
 from ..site.render import environment
 
@@ -94,11 +93,23 @@ def choose_sources(files: Files, config: MkDocsConfig, current: Language, langua
     return fallbacks
 
 
-def page_languages(page_url: str, current: Language, languages: tuple[Language, ...]) -> tuple[str, str]:
-    """The page's language switcher and its hreflang <link>s, as HTML (no listing text in either)."""
+def language_switcher(page_url: str, current: Language, languages: tuple[Language, ...]) -> str:
+    """The page's language switcher, as HTML (no listing text in it)."""
     links = alternates(page_url, current, languages)
-    module = environment().get_template("languages.html").module
-    return str(module.switcher(links, current)), str(Markup(module.head_links(links)).strip())  # type: ignore[attr-defined]
+    return str(environment().get_template("languages.html").module.switcher(links, current))  # type: ignore[attr-defined]
+
+
+class SitemapAlternates:
+    """Called by overrides/sitemap.xml with each page it lists: the page's (hreflang, address) pairs."""
+
+    def __init__(self, site_url: str | None, current: Language, languages: tuple[Language, ...]) -> None:
+        self.root, self.languages = site_root_url(site_url or "", current), languages
+
+    def __call__(self, page) -> list[tuple[str, str]]:
+        url = getattr(page, "url", None)
+        if url is None or is_shared_data(url):
+            return []  # api/ is built once, in the default language
+        return sitemap_alternates(url, self.root, self.languages)
 
 
 def build_language(config: MkDocsConfig, chosen: Language, parent: object, site_dir: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -28,7 +29,7 @@ from ..site.pages import PagePlan, ViewCache
 from ..site.render import render_cards, render_jsonld
 from ..site.view import ListingView, report_email_problem
 from ..site_plan import SitePlan, plan_site
-from . import data_files, fast_pages, generated_pages, languages, serving, staging, theme_cache
+from . import data_files, fast_pages, generated_pages, languages, serving, sitemaps, staging, theme_cache
 from .assets import ASSET_PREFIX, ENTRY_SCRIPT, asset_files
 from .config import KindredConfig
 from .fast_pages import relative_base
@@ -179,7 +180,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         }
         if len(self.languages) > 1:
             config.extra["alternate"] = True  # Material's header then includes overrides/partials/alternate.html
-        for path in ("kindred.css", "finder.css", "help.css"):
+        # finder.css only on the finder's page (PagePlan.stylesheets): every other page is lighter without it.
+        for path in ("kindred.css", "help.css"):
             if ASSET_PREFIX + path not in config.extra_css:
                 config.extra_css.append(ASSET_PREFIX + path)
         # One ES module on every page; it imports the rest (the finder's modules only on the finder's page).
@@ -333,9 +335,15 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         return env
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
-        if template_name == "sitemap.xml" and self.fast_pages and self.files is not None:
+        if template_name != "sitemap.xml":
+            return context
+        if self.fast_pages and self.files is not None:
             # The pages this plugin writes are not MkDocs documentation pages: list them too, in their places.
             context["pages"] = fast_pages.sitemap_pages(self.files, config)
+        if len(self.languages) > 1:  # each page's hreflang alternates, in a sitemap of their own (sitemaps.py)
+            alternates = languages.SitemapAlternates(config.site_url, self.language, self.languages)
+            sitemaps.write_languages(context, config, alternates)
+        sitemaps.write_index(config, self.language, self.languages)
         return context
 
     # -- pages ---------------------------------------------------------------------------------------------
@@ -361,17 +369,21 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         return None
 
     def page_languages(self, url: str, src_uri: str) -> dict[str, str]:
-        """page.meta entries for the language switcher and the hreflang links (strings in page.meta: the theme
-        cache treats them as the page's own values, theme_cache.py)."""
+        """page.meta's entry for the language switcher (a string in page.meta: the theme cache treats it as the
+        page's own value, theme_cache.py). The hreflang alternates are in the sitemap (on_template_context)."""
         if len(self.languages) > 1 and not languages.is_shared_data(src_uri):
             # (api/ is built once, in the default language: its pages have no other language to link to.)
-            switcher, head_links = languages.page_languages(url, self.language, self.languages)
-            return {"kindred_languages": switcher, "kindred_alternates": head_links}
+            return {"kindred_languages": languages.language_switcher(url, self.language, self.languages)}
         return {}
 
     def plan_meta(self, plan: PagePlan, url: str, src_uri: str) -> dict[str, str]:
         """A generated page's additions to page.meta."""
         meta = self.page_languages(url, src_uri)
+        if plan.stylesheets:  # overrides/main.html links them after the site-wide ones
+            base = relative_base(url)
+            meta["kindred_stylesheets"] = "".join(
+                f'<link rel="stylesheet" href="{escape(base + ASSET_PREFIX + name)}">' for name in plan.stylesheets
+            )
         if plan.jsonld:
             meta["kindred_jsonld"] = render_jsonld(plan.jsonld)  # overrides/main.html puts it in <head>
         return meta

@@ -7,6 +7,8 @@ without MkDocs and fed to another engine. generator/site_plan.py puts the groups
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +38,8 @@ class PagePlan:
     # What the page shows, for an engine to tell whether it changed since its last build of the same site
     # (with the same taxonomy, profiles, code, language and settings): () when that cannot be told.
     inputs: tuple = ()
+    # Stylesheets only this page needs, from Kindred's assets (an engine links them after the site-wide ones).
+    stylesheets: tuple[str, ...] = ()
 
 
 def _paginated(
@@ -173,9 +177,28 @@ def _listing_html(view: ListingView, base: str) -> str:
     return render_listing_page(view, base=base)
 
 
-# The finder's modules (generator/assets/finder/), named on its page so the browser fetches them while it reads the
-# HTML, rather than one import after another once kindred.js has run (#14: first results).
-FINDER_MODULES = tuple(sorted(p.name for p in (Path(__file__).resolve().parents[1] / "assets" / "finder").glob("*.js")))
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+MODULE_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*\(?\s*"(\.{1,2}/[^"]+\.js)"')
+
+
+def module_graph(*roots: str) -> tuple[str, ...]:
+    """The modules under generator/assets/ that these import, directly or not (static and dynamic imports), the
+    roots included: paths under assets/kindred/, sorted."""
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        for relative in MODULE_IMPORT.findall((ASSETS / module).read_text(encoding="utf-8")):
+            todo.append(posixpath.normpath(posixpath.join(posixpath.dirname(module), relative)))
+    return tuple(sorted(seen))
+
+
+# Every module the finder's page runs (kindred.js, and the finder it imports there), named on the page so the
+# browser fetches them while it reads the HTML rather than one level of imports after another (#14: first results).
+FINDER_MODULES = module_graph("kindred.js", "finder/page.js")
 
 
 def finder_page(data_path: str, index_path: str) -> PagePlan:
@@ -187,6 +210,7 @@ def finder_page(data_path: str, index_path: str) -> PagePlan:
             "finder.html", base=base, data_path=data_path, index_path=index_path, modules=FINDER_MODULES
         ),
         _("Search and filter every listing: by topic, country, language, cost, contact method and opening hours."),
+        stylesheets=("finder.css",),
     )
 
 

@@ -226,6 +226,7 @@ def gzip_weight(site: Path, base: str, urls: list[str]) -> dict[str, int]:
         if file.is_dir() or path == "":
             file = file / "index.html"
         if not file.is_file():
+            sizes[path] = -1  # not a file of the site: a request that ends in 404
             continue
         data = file.read_bytes()
         sizes[path or "/"] = len(data) if file.suffix in (".png", ".ico") else len(gzip.compress(data, 6))
@@ -241,6 +242,10 @@ def test_help_and_listing_pages_load_at_most_100_kb(phone, shipped_site, shipped
     page.wait_for_timeout(500)
     sizes = gzip_weight(shipped_site, shipped_url, guard.requests)
     assert sum(sizes.values()) <= WEIGHT_LIMIT, sorted(sizes.items(), key=lambda item: -item[1])
+    # Every request is for a file of the site (a 404 costs a round trip and headers on a slow phone): no
+    # sitemap beside an hreflang <link>; the one sitemap is the site's own, for instant navigation.
+    assert [path for path, size in sizes.items() if size < 0 or (path.endswith(".xml") and path != "sitemap.xml")] == []
+    assert "finder.css" not in " ".join(sizes)  # the finder's stylesheet is on the finder's page only
     # Material's site search (its index and worker) waits until it is opened, and then works.
     assert not [url for url in guard.requests if "search_index.json" in url or "/workers/search." in url]
     page.get_by_role("button", name="Search").click()
@@ -258,3 +263,6 @@ def test_the_finders_first_results_load_at_most_150_kb(phone, shipped_site, ship
     sizes = gzip_weight(shipped_site, shipped_url, guard.requests)
     assert "find/listings.json" in sizes
     assert sum(sizes.values()) <= FINDER_LIMIT, sorted(sizes.items(), key=lambda item: -item[1])
+    assert [path for path, size in sizes.items() if size < 0 or (path.endswith(".xml") and path != "sitemap.xml")] == []
+    # That sitemap names pages by address only (their languages are in sitemap-languages.xml, for search engines).
+    assert "hreflang" not in (shipped_site / "sitemap.xml").read_text(encoding="utf-8")

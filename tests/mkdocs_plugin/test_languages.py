@@ -5,6 +5,7 @@ nothing."""
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -54,17 +55,60 @@ def test_one_api_folder_serves_every_language(multilingual):
     assert not (multilingual.site / "es" / "api").exists() and not (multilingual.site / "de" / "api").exists()
 
 
-def test_pages_link_the_same_page_in_every_language(multilingual):
+SITE_URL = "https://kindred.example.org/"  # the fixture's site_url (conftest.py)
+
+
+def sitemap_alternates(sitemap) -> dict[str, dict[str, str]]:
+    """loc → {hreflang: address} for every page a sitemap file lists."""
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    return {
+        url.findtext("s:loc", namespaces=names): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link[@rel='alternate']", names)
+        }
+        for url in ElementTree.parse(sitemap).getroot().findall("s:url", names)
+    }
+
+
+def test_every_language_sitemap_lists_each_page_in_every_language(multilingual):
+    run_build(multilingual)
+    site_url = SITE_URL
+    pages = (("", "guides/grief/"), ("es/", "guides/grief/"), ("de/", "helplines/"), ("es/", ""),
+             ("de/", "helplines/fixture-helpline/"))
+    for root, page in pages:
+        alternates = sitemap_alternates(multilingual.site / root / "sitemap-languages.xml")[site_url + root + page]
+        assert alternates == {
+            "en": site_url + page,
+            "es": site_url + "es/" + page,
+            "de": site_url + "de/" + page,
+            "x-default": site_url + page,
+        }
+        for href in alternates.values():  # every alternate is a page of the built site
+            assert (multilingual.site / href.removeprefix(site_url) / "index.html").is_file(), href
+    for root in ("", "es/", "de/"):  # the same pages as the sitemap Material reads, which has no alternates
+        plain = (multilingual.site / root / "sitemap.xml").read_text(encoding="utf-8")
+        assert set(sitemap_alternates(multilingual.site / root / "sitemap-languages.xml")) == set(
+            re.findall(r"<loc>([^<]*)</loc>", plain)
+        )
+        assert "hreflang" not in plain
+    index = (multilingual.site / "sitemap-index.xml").read_text(encoding="utf-8")
+    assert re.findall(r"<loc>([^<]*)</loc>", index) == [
+        site_url + root + "sitemap-languages.xml" for root in ("", "es/", "de/")
+    ]
+
+
+def test_pages_switch_language_without_head_alternates(multilingual):
     run_build(multilingual)
     page = multilingual.site / "es" / "guides" / "grief" / "index.html"
     text = page.read_text(encoding="utf-8")
-    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', text))
-    assert set(alternates) == {"en", "es", "de"}
-    for href in alternates.values():
-        assert (page.parent / href / "index.html").resolve().is_file(), href
-    assert (page.parent / alternates["en"]).resolve() == (multilingual.site / "guides" / "grief").resolve()
+    # Material fetches a sitemap.xml beside every <link rel="alternate">: none in <head>, they are in the sitemaps.
+    assert not re.search(r'<link[^>]*rel="alternate"', text)
     switcher = re.findall(r'class="md-select__link" href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" target="_self"', text)
     assert {lang for _, lang in switcher} == {"en", "es", "de"}
+    for href, _lang in switcher:
+        assert (page.parent / href / "index.html").resolve().is_file(), href
+    assert (page.parent / dict((lang, href) for href, lang in switcher)["en"]).resolve() == (
+        multilingual.site / "guides" / "grief"
+    ).resolve()
 
 
 def test_an_untranslated_article_is_english_with_a_note(multilingual):
