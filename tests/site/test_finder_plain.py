@@ -4,6 +4,7 @@ listings, #14). The browser side is tests/browser/test_site_slow_phone.py."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from generator.directory import load_directory
 from generator.ranking import ranked
 from generator.site.finder_plain import PLAIN_SHOWN, plain_groups, with_plain_list
-from generator.site.pages import finder_page, listing_views
+from generator.site.pages import FINDER_MODULES, finder_page, listing_views
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,3 +68,21 @@ def test_the_list_links_each_countrys_pages_for_the_rest(shipped):
     for code in directory.countries:
         if code in helplines_by_country(directory):
             assert f'href="../help/{code.lower()}/"' in html, code
+
+
+def test_the_finder_page_preloads_every_module_it_runs_and_nothing_else():
+    html = finder_page("find/listings.json", "find/search-index.json").render("../")
+    preloaded = re.findall(r'<link rel="modulepreload" href="\.\./assets/kindred/([^"]+)">', html)
+    assert preloaded == list(FINDER_MODULES)
+    assets = ROOT / "generator" / "assets"
+    assert all((assets / module).is_file() for module in preloaded)
+    # kindred.js, the finder it imports on demand, and what those import (match.js through query.js)
+    assert {"kindred.js", "finder/page.js", "finder/finder.js", "finder/match.js", "i18n.js"} <= set(preloaded)
+    # Classic scripts and lunr.js (fetched only once there are words to search) are not modules of the page.
+    assert not {"privacy.js", "search_on_demand.js", "lunr.js"} & set(preloaded)
+    # Every module a preloaded module imports is preloaded too.
+    for module in preloaded:
+        text = (assets / module).read_text(encoding="utf-8")
+        for relative in re.findall(r'(?:\bfrom|\bimport)\s*\(?\s*"(\.{1,2}/[^"]+)"', text):
+            imported = posixpath.normpath(posixpath.join(posixpath.dirname(module), relative))
+            assert imported in preloaded, (module, relative)

@@ -73,10 +73,41 @@ export function decodeData(data) {
     }
     return info;
   }
+  // Arrays many listings would hold alike are made once and shared (nothing changes them): at 10,000 listings
+  // making each listing its own took a good part of the time before the first results (#14).
+  const shared = Object.create(null);
+  function once(key, make) {
+    let found = shared[key];
+    if (found === undefined) found = shared[key] = make();
+    return found;
+  }
   function single(key, value) {
     if (!value) return NONE;
     const n = optionIndex[key][value];
-    return n === undefined ? NONE : [n];
+    return n === undefined ? NONE : once(key + "\u0000" + n, () => [n]);
+  }
+  // A listing's languages: as written, lower-case, their primary subtags, and their places among the options.
+  function languageParts(languages) {
+    return once("la\u0000" + languages.join("\u0000"), () => {
+      const lower = [], primaries = [], languageAt = [];
+      for (let t = 0; t < languages.length; t++) {
+        const info = tagInfo(languages[t]);
+        lower.push(info.lower);
+        if (!primaries.includes(info.primary)) primaries.push(info.primary);
+        if (info.at !== undefined && !languageAt.includes(info.at)) languageAt.push(info.at);
+      }
+      return { lower, primaries, languageAt };
+    });
+  }
+  function countryPositionsOf(countries) {
+    return once("co\u0000" + countries.join("\u0000"), () => {
+      const positions = [];
+      for (let k = 0; k < countries.length; k++) {
+        const at = countryAt[countries[k]];
+        if (at !== undefined && countries[k] !== "worldwide" && !positions.includes(at)) positions.push(at);
+      }
+      return positions;
+    });
   }
   // Listings come as columns: column name -> one value per listing, 0 where a listing has none.
   const C = data.listings, count = C.id.length;
@@ -91,18 +122,9 @@ export function decodeData(data) {
   const countryAt = optionIndex.country, yesInsurance = [optionIndex.insurance.yes], yesTrial = [optionIndex.trial.yes];
   const listings = new Array(count);
   for (let i = 0; i < count; i++) {
-    const languages = languagesColumn[i] || NONE, lower = [], primaries = [], languageAt = [];
-    for (let t = 0; t < languages.length; t++) {
-      const info = tagInfo(languages[t]);
-      lower.push(info.lower);
-      if (!primaries.includes(info.primary)) primaries.push(info.primary);
-      if (info.at !== undefined && !languageAt.includes(info.at)) languageAt.push(info.at);
-    }
-    const countries = countriesColumn[i] || NONE, countryPositions = [];
-    for (let k = 0; k < countries.length; k++) {
-      const at = countryAt[countries[k]];
-      if (at !== undefined && countries[k] !== "worldwide" && !countryPositions.includes(at)) countryPositions.push(at);
-    }
+    const languages = languagesColumn[i] || NONE;
+    const { lower, primaries, languageAt } = languageParts(languages);
+    const countries = countriesColumn[i] || NONE, countryPositions = countryPositionsOf(countries);
     const l = {
       position: i, id: ids[i], kind: facets.kind[kinds[i]][0], name: names[i], summary: summaries[i],
       textLang: textLanguages[i] || null,
@@ -117,7 +139,7 @@ export function decodeData(data) {
     // Per filter, in FACET_KEYS order: the positions of this listing's values among the filter's options
     // (most are sent as positions already). "open" is worked out from the clock, not stored.
     l.fi = [
-      [kinds[i]], NONE, contacts[i] || NONE, topics[i] || NONE, audiences[i] || NONE, countryPositions,
+      once("k\u0000" + kinds[i], () => [kinds[i]]), NONE, contacts[i] || NONE, topics[i] || NONE, audiences[i] || NONE, countryPositions,
       languageAt, costs[i] || NONE, single("moderation", l.moderation), single("anonymity", l.anonymity),
       single("access", l.access), modalities[i] || NONE, l.insurance ? yesInsurance : NONE, l.trial ? yesTrial : NONE
     ];
