@@ -13,6 +13,7 @@ Built once from a loaded directory; an engine adapter (generator/mkdocs_plugin/)
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -114,11 +115,19 @@ def plan_site(
     views: ViewCache | None = None,
 ) -> SitePlan:
     """`views`: listing views kept from an earlier plan in this process (a rebuild), for records not read again."""
-    shown = listing_views(directory, repo_url=repo_url, report_email=report_email, cache=views)
-    pages = [
-        *with_emergency_numbers(listing_pages(shown, site_url=site_url, cache=views), directory),
-        with_plain_list(finder_page(FINDER_DATA, FINDER_INDEX), directory, shown),
-        *browse_pages(directory, shown, page_size=page_size),
-        *help_pages(directory, shown),
-    ]
+    # What is made here lives as long as the build: the cyclic collector's passes over it as it piles up find
+    # nothing, and took half of the time (10,000 listings: 2.2 s, 1.1 s without them).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        shown = listing_views(directory, repo_url=repo_url, report_email=report_email, cache=views)
+        pages = [
+            *with_emergency_numbers(listing_pages(shown, site_url=site_url, cache=views), directory),
+            with_plain_list(finder_page(FINDER_DATA, FINDER_INDEX), directory, shown),
+            *browse_pages(directory, shown, page_size=page_size),
+            *help_pages(directory, shown),
+        ]
+    finally:
+        if collecting:
+            gc.enable()
     return SitePlan(directory, pages, shown)

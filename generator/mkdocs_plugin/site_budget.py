@@ -14,6 +14,10 @@ import os
 from typing import Any
 
 MEGABYTE = 1_000_000
+# What bench/bench_site.py measured at 10,000 listings (bench/results/site.json), per 1,000 listings: the first
+# language's site with the open data (795 MB), and each other language's copy of the pages (557 MB).
+ENGLISH_MB_PER_1000 = 80
+LANGUAGE_MB_PER_1000 = 56
 
 
 class OverBudget(Exception):
@@ -66,15 +70,26 @@ class SiteBudget:
         return (
             f"the site would be larger than its budget of {self.max_mb:g} MB (`max_site_mb` in mkdocs.yml): "
             f"{detail}. The build stopped; nothing was published and the last good site is unchanged. "
-            "Look for a listing or page that repeats content many times."
+            "If a listing or page repeats content many times, fix that first. "
             + (
-                f" Each of the site's {self.languages} languages is a whole copy of its pages (bench/bench_site.py "
-                "measures about 530 MB a language at 10,000 listings): a large directory may need fewer languages "
-                "in `languages:`, or a host without this limit."
+                f"Each of the site's {self.languages} languages is a whole copy of its pages: bench/bench_site.py "
+                f"measures {ENGLISH_MB_PER_1000} MB per 1,000 listings for the first language (the open data "
+                f"included) and {LANGUAGE_MB_PER_1000} MB per 1,000 listings for each other one, so within "
+                f"{self.max_mb:g} MB this site can hold about {self.listings_that_fit():,} listings. "
+                "To publish a larger directory, list fewer languages under `languages:` (the kindred plugin's "
+                "settings in mkdocs.yml), or publish to a host that accepts a larger site and raise `max_site_mb`."
                 if self.languages > 1
-                else ""
+                else f"bench/bench_site.py measures {ENGLISH_MB_PER_1000} MB per 1,000 listings (the open data "
+                f"included), so within {self.max_mb:g} MB this site can hold about {self.listings_that_fit():,} "
+                "listings. To publish a larger directory, publish to a host that accepts a larger site and raise "
+                "`max_site_mb` (GitHub Pages refuses a site over 1 GB)."
             )
         )
+
+    def listings_that_fit(self) -> int:
+        """About how many listings fit in the budget with this many languages, from the benchmark's sizes."""
+        per_1000 = ENGLISH_MB_PER_1000 + LANGUAGE_MB_PER_1000 * (self.languages - 1)
+        return int(self.max_mb / per_1000 * 1000 // 100 * 100)
 
 
 def folder_size(folder: str) -> int:
