@@ -11,21 +11,20 @@ import { el } from "./dom.js";
 import { FACET_POSITION } from "./facets.js";
 import { filter } from "./filters.js";
 import { renderHelp } from "./help_block.js";
-import { fetchJSON, forget, loadLunr } from "./load.js";
+import { fetchJSON, forget } from "./load.js";
+import { loadIndex } from "./index_load.js";
 import { renderNotice } from "./notice.js";
 import { textSearch } from "./query.js";
 import { chosenCountry, priorRanks, rankResults, startHereOf } from "./ranking.js";
 import { decodeData } from "./records.js";
-import { buildIndex } from "./search_index.js";
 import { buildShell } from "./shell.js";
 import { Announcer, renderSummary } from "./status.js";
 import { renderSuggestion } from "./suggestion.js";
-import { readTable, SUGGEST_MIN } from "./synonyms.js";
+import { SUGGEST_MIN } from "./synonyms.js";
 import { emptyState, withoutFilter, withoutFilters } from "./url_state.js";
 
 const PAGE_SIZE = 50;
 const decoded = {};  // data url -> decoded data; kept across instant navigation, gone on reload
-const indexes = {};  // index url -> Promise<{lunr, idx, table}>
 
 export class Finder {
   // `state`: what to start with ({q, sel}, url_state.js); `onState(state)`: told of every change (page.js keeps
@@ -179,21 +178,7 @@ export class Finder {
 
   ensureIndex() {
     if (!this.data) return Promise.reject(new Error("no data"));
-    const key = this.indexUrl + "?v=" + (this.data.index.hash || "");
-    if (!indexes[key]) {
-      indexes[key] = Promise.all([loadLunr(this.lunrUrl), fetchJSON(key)]).then(([lunr, json]) => {
-        // Refs are positions in listings.json: both files must come from the same build.
-        if (json.count !== this.data.listings.length || json.hash !== this.data.index.hash) {
-          throw new Error("the search index does not match the listings");
-        }
-        const built = { lunr, idx: buildIndex(lunr, json), table: readTable(json.synonyms) };
-        forget(key);  // the rebuilt index is kept, not the JSON it came from
-        performance.mark("kd-index-ready");
-        return built;
-      });
-      indexes[key].catch(() => { delete indexes[key]; });
-    }
-    return indexes[key].then((built) => {
+    return loadIndex(this.indexUrl, this.lunrUrl, this.data).then((built) => {
       this.search = built;
       this.indexError = false;
       this.root.setAttribute("data-kd-index", "ready");
