@@ -326,6 +326,8 @@ def _check_files(
                         places.append(found_places)
                     made.append((key, None))  # type: ignore[arg-type]  # key is set when found is
                     continue
+                if key is not None and raw is None:  # a kept result not fit to use: read the file again, so
+                    raw, key = cache.read(kind, path, path_shown)  # the new result is keyed by its own bytes
             # The record is dropped once counted, so its positions are found only when a problem needs one.
             record, listing_problems = load_listing(kind, path, taxonomy, path_shown, positions_on_demand=True, raw=raw)
             problems.extend(listing_problems)

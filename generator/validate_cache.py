@@ -8,7 +8,7 @@ and what the checks across files need from it) depends only on:
   versions of the packages it uses);
 - the shared inputs: taxonomy.yaml, its translations (taxonomy.*.yaml) and the country profiles;
 - the date (a verification date in the future is an error until that day comes);
-- the options (--strict).
+- the options (--strict), and whether a test allows addresses on 127.0.0.1 (urls.loopback_addresses_allowed).
 
 Each file's result is found by a digest of all of these, so a change to any of them is a miss, and the file is
 checked again. The checks across files (duplicate ids, shared numbers and websites, country profiles) and the

@@ -292,3 +292,22 @@ def test_results_made_while_tests_allow_loopback_addresses_are_not_used_otherwis
         allowed, _ = checked(root)
     refused, cache = checked(root)
     assert cache.misses == 1 and refused == fresh(root) != allowed
+
+
+def test_kept_results_not_fit_to_use_are_made_again_after_reading_ahead(mixed, cache_folder, monkeypatch):
+    """With a second process possible, a warm run reads every file ahead (prepare); an entry whose results are
+    not in the shape written is then checked afresh from the file, and kept again."""
+    import generator.directory as directory_module
+    from generator import forked
+
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(directory_module, "PARALLEL_MIN_FILES", listing_count(mixed))
+    checked(mixed, workers=2)
+    cache = ValidateCache(mixed, {"strict": False})
+    cache.open()
+    header = json.dumps({"format": validate_cache.FORMAT, "context": cache.context.decode()})
+    cache.store.put(cache.name, "\n".join([header, *(f"{key} []" for key in cache.entries)]).encode())
+    problems, cache = checked(mixed, workers=2)
+    assert cache.warm and cache.misses == listing_count(mixed) and problems == fresh(mixed)
+    problems, cache = checked(mixed, workers=2)
+    assert cache.hits == listing_count(mixed) and problems == fresh(mixed)
