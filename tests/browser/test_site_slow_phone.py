@@ -266,3 +266,36 @@ def test_the_finders_first_results_load_at_most_150_kb(phone, shipped_site, ship
     assert [path for path, size in sizes.items() if size < 0 or (path.endswith(".xml") and path != "sitemap.xml")] == []
     # That sitemap names pages by address only (their languages are in sitemap-languages.xml, for search engines).
     assert "hreflang" not in (shipped_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+# -- what Material fetches in the background (generator/assets/material_on_demand.js) -------------------------
+SITEMAP_AND_FIRST_RESULTS = """() => {
+  const sitemap = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname.endsWith("/sitemap.xml"));
+  const first = performance.getEntriesByName("kd-first-results")[0];
+  return {sitemap: sitemap ? sitemap.startTime : null, first: first ? first.startTime : null};
+}"""
+
+
+def test_on_the_finders_page_the_sitemap_waits_for_the_first_results(phone, shipped_url):
+    context, _ = phone
+    page = context.new_page()
+    page.goto(shipped_url + "find/")
+    page.wait_for_selector("#kd-finder[data-kd-ready='1']")
+    page.wait_for_function("performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
+    times = page.evaluate(SITEMAP_AND_FIRST_RESULTS)
+    assert times["first"] is not None and times["sitemap"] >= times["first"], times
+    # Instant navigation still takes over once the sitemap is in: a listing opens in the same document.
+    page.evaluate("window.__kdSameDocument = true")
+    page.locator(".kd-finder__cards [data-listing-id] a[href*='helplines/']").first.click()
+    page.wait_for_url("**/helplines/**")
+    page.locator(".kd-listing").wait_for()
+    assert page.evaluate("window.__kdSameDocument === true")
+
+
+def test_elsewhere_the_sitemap_is_not_held(phone, shipped_url):
+    context, _ = phone
+    page = context.new_page()
+    page.goto(shipped_url + HELP)
+    page.wait_for_function("performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
+    times = page.evaluate(SITEMAP_AND_FIRST_RESULTS)
+    assert times["first"] is None and times["sitemap"] < 2_000, times

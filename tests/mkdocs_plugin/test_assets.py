@@ -59,9 +59,9 @@ def test_every_module_is_reachable_from_the_entry_script():
         if path not in reached:
             reached.add(path)
             todo += [resolve(path, specifier) for specifier in IMPORT.findall(scripts[path])]
-    # The classic scripts: privacy.js (<head> loads it before Material) and search_on_demand.js (just before
+    # The classic scripts: privacy.js (<head> loads it before Material) and material_on_demand.js (just before
     # Material's bundle), both from overrides/.
-    assert set(scripts) - reached == {ASSET_PREFIX + "privacy.js", ASSET_PREFIX + "search_on_demand.js"}
+    assert set(scripts) - reached == {ASSET_PREFIX + "privacy.js", ASSET_PREFIX + "material_on_demand.js"}
 
 
 def test_no_module_is_long():
@@ -72,11 +72,11 @@ def test_no_module_is_long():
 
 def test_modules_share_nothing_through_window():
     # Reading lunr.js's own global and Material's document$ is fine; setting a global is not
-    # (privacy.js sets Material's storage helpers, and search_on_demand.js wraps Worker for Material's search
+    # (privacy.js sets Material's storage helpers, and material_on_demand.js wraps Worker for Material's search
     # worker: that is their job).
     setting = re.compile(r"\bwindow\.[A-Za-z_$][\w$]*\s*=[^=]")
     scripts = source_scripts()
-    del scripts[ASSET_PREFIX + "privacy.js"], scripts[ASSET_PREFIX + "search_on_demand.js"]
+    del scripts[ASSET_PREFIX + "privacy.js"], scripts[ASSET_PREFIX + "material_on_demand.js"]
     assert {path: setting.findall(text) for path, text in scripts.items() if setting.search(text)} == {}
 
 

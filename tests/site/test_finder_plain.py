@@ -79,7 +79,7 @@ def test_the_finder_page_preloads_every_module_it_runs_and_nothing_else():
     # kindred.js, the finder it imports on demand, and what those import (match.js through query.js)
     assert {"kindred.js", "finder/page.js", "finder/finder.js", "finder/match.js", "i18n.js"} <= set(preloaded)
     # Classic scripts and lunr.js (fetched only once there are words to search) are not modules of the page.
-    assert not {"privacy.js", "search_on_demand.js", "lunr.js"} & set(preloaded)
+    assert not {"privacy.js", "material_on_demand.js", "lunr.js"} & set(preloaded)
     # Every module a preloaded module imports is preloaded too.
     for module in preloaded:
         text = (assets / module).read_text(encoding="utf-8")
