@@ -180,7 +180,7 @@ def test_the_finder_does_not_shift_while_it_loads_or_as_filters_change(phone, sh
             group.locator("summary").click()
         updates = page.locator("#kd-finder").get_attribute("data-kd-updates")
         page.locator(f"#kd-finder input[data-kd-facet='{key}'][value='{value}']").check()
-        page.wait_for_function(f"document.querySelector('#kd-finder').dataset.kdUpdates !== '{updates}'")
+        page.wait_for_function(f"() => document.querySelector('#kd-finder').dataset.kdUpdates !== '{updates}'")
     page.wait_for_timeout(700)  # past the 500 ms a shift right after a tap is excused for
     assert page.evaluate(CLS) <= CLS_LIMIT
 
@@ -269,10 +269,12 @@ def test_the_finders_first_results_load_at_most_150_kb(phone, shipped_site, ship
 
 
 # -- what Material fetches in the background (generator/assets/material_on_demand.js) -------------------------
+SITEMAP_REQUESTED = "() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))"
 SITEMAP_AND_FIRST_RESULTS = """() => {
   const sitemap = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname.endsWith("/sitemap.xml"));
   const first = performance.getEntriesByName("kd-first-results")[0];
-  return {sitemap: sitemap ? sitemap.startTime : null, first: first ? first.startTime : null};
+  const load = performance.getEntriesByType("navigation")[0].loadEventStart;
+  return {sitemap: sitemap ? sitemap.startTime : null, first: first ? first.startTime : null, load};
 }"""
 
 
@@ -281,7 +283,7 @@ def test_on_the_finders_page_the_sitemap_waits_for_the_first_results(phone, ship
     page = context.new_page()
     page.goto(shipped_url + "find/")
     page.wait_for_selector("#kd-finder[data-kd-ready='1']")
-    page.wait_for_function("performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
+    page.wait_for_function(SITEMAP_REQUESTED)  # a function: the page's CSP forbids evaluating a string
     times = page.evaluate(SITEMAP_AND_FIRST_RESULTS)
     assert times["first"] is not None and times["sitemap"] >= times["first"], times
     # Instant navigation still takes over once the sitemap is in: a listing opens in the same document.
@@ -296,6 +298,9 @@ def test_elsewhere_the_sitemap_is_not_held(phone, shipped_url):
     context, _ = phone
     page = context.new_page()
     page.goto(shipped_url + HELP)
-    page.wait_for_function("performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
+    page.wait_for_function(SITEMAP_REQUESTED)  # a function: the page's CSP forbids evaluating a string
     times = page.evaluate(SITEMAP_AND_FIRST_RESULTS)
-    assert times["first"] is None and times["sitemap"] < 2_000, times
+    # Requested as Material's bundle starts, before the page's load event (held, it would wait 5 s).
+    page.wait_for_load_state("load")
+    times = page.evaluate(SITEMAP_AND_FIRST_RESULTS)
+    assert times["first"] is None and 0 < times["sitemap"] < times["load"], times
