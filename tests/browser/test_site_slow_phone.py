@@ -304,3 +304,16 @@ def test_elsewhere_the_sitemap_is_not_held(phone, shipped_url):
     page.wait_for_load_state("load")
     times = page.evaluate(SITEMAP_AND_FIRST_RESULTS)
     assert times["first"] is None and 0 < times["sitemap"] < times["load"], times
+
+
+# -- page-specific stylesheets (PagePlan.stylesheets) ---------------------------------------------------------
+@pytest.mark.parametrize("path", ["", HELP, LISTING, "find/"])
+def test_text_for_screen_readers_only_stays_hidden_on_every_page(phone, shipped_url, path):
+    # .kd-sr-only is site-wide: on a page without the finder's stylesheet the switcher's name must not show
+    # (it did once, squeezing the site's name in the header to "K…").
+    context, _ = phone
+    page = context.new_page()
+    page.goto(shipped_url + path)
+    label = page.locator(".kd-languages .kd-sr-only").first
+    box = label.bounding_box()
+    assert label.count() and box is not None and box["width"] <= 1 and box["height"] <= 1, box
