@@ -50,5 +50,6 @@ def sitemap_alternates(page_url: str, site_root: str, languages: tuple[Language,
     """(hreflang, address) for the page in every language, and x-default (the default language's page), for a
     sitemap's <xhtml:link rel="alternate">: search engines read hreflang there as well as in <head>."""
     found = [(language.code, site_root + language_root(language) + page_url) for language in languages]
-    default = next((href for (code, href), language in zip(found, languages) if language.is_default), None)
-    return found + ([("x-default", default)] if default is not None else [])
+    if any(language.is_default for language in languages):
+        found.append(("x-default", site_root + page_url))  # the default language is at the site root
+    return found

@@ -507,23 +507,11 @@ class KindredPlugin(BasePlugin[KindredConfig]):
 
     def _collect_pages(self) -> None:
         """Wait for the worker processes writing pages; their errors stop the build."""
-        while self.page_jobs:
-            job = self.page_jobs[0]
-            try:
-                job.finish()
-            except fast_pages.WorkerFailed as exc:
-                raise PluginError(f"kindred: writing the {job.language.code} pages failed:\n{exc}") from None
-            self.page_jobs.pop(0)
+        _finish_jobs(self.page_jobs, lambda job: f"the {job.language.code} pages")
 
     def _collect_data(self) -> None:
         """Wait for the worker processes writing the data files (every language's); their errors stop the build."""
-        while self.data_jobs:
-            job = self.data_jobs[0]
-            try:
-                job.finish()
-            except fast_pages.WorkerFailed as exc:
-                raise PluginError(f"kindred: writing the {job.language} data files failed:\n{exc}") from None
-            self.finished_data.append(self.data_jobs.pop(0))
+        _finish_jobs(self.data_jobs, lambda job: f"the {job.language} data files", self.finished_data)
 
     def _cancel_pages(self) -> None:
         for job in self.page_jobs:
@@ -546,3 +534,16 @@ class KindredPlugin(BasePlugin[KindredConfig]):
     def on_shutdown(self) -> None:
         self._stop_counting()
         self._let_go()
+
+
+def _finish_jobs(jobs: list, what, finished: list | None = None) -> None:
+    """Wait for each job's worker processes in turn (a job stays in `jobs` until it has finished, so a failure
+    leaves it there to be cancelled); a worker's error stops the build, naming `what(job)`."""
+    while jobs:
+        try:
+            jobs[0].finish()
+        except fast_pages.WorkerFailed as exc:
+            raise PluginError(f"kindred: writing {what(jobs[0])} failed:\n{exc}") from None
+        done = jobs.pop(0)
+        if finished is not None:
+            finished.append(done)

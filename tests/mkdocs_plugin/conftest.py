@@ -77,3 +77,14 @@ def project(tmp_path) -> Project:
     shutil.copytree(FIXTURES / "site_content", root / "content")
     (root / "mkdocs.yml").write_text(PROJECT_MKDOCS.format(overrides=str(ROOT / "overrides")), encoding="utf-8")
     return Project(root)
+
+
+@pytest.fixture
+def bilingual(project, tmp_path, monkeypatch):
+    """The fixture project in two languages (English and Spanish), with a cache of its own and fixed dates."""
+    monkeypatch.setenv("KINDRED_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    config = project.config_file.read_text(encoding="utf-8")
+    languages = "directory: directory\n      languages: [es]"
+    project.config_file.write_text(config.replace("directory: directory", languages), encoding="utf-8")
+    return project

@@ -20,14 +20,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 
 
 @pytest.fixture
-def cached(project, tmp_path, monkeypatch):
+def cached(bilingual):
     """The fixture project in two languages, with a cache of its own."""
-    monkeypatch.setenv("KINDRED_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    config = project.config_file.read_text(encoding="utf-8")
-    languages = "directory: directory\n      languages: [es]"
-    project.config_file.write_text(config.replace("directory: directory", languages), encoding="utf-8")
-    return project
+    return bilingual
 
 
 def build_into(project, name: str) -> tuple[Path, dict[str, tuple[int, int]]]:

@@ -18,14 +18,9 @@ SERVE_URL = "http://127.0.0.1:8000/"
 
 
 @pytest.fixture
-def served(project, tmp_path, monkeypatch):
+def served(bilingual):
     """The fixture project in two languages, served from its own folder."""
-    monkeypatch.setenv("KINDRED_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    config = project.config_file.read_text(encoding="utf-8")
-    languages = "directory: directory\n      languages: [es]"
-    project.config_file.write_text(config.replace("directory: directory", languages), encoding="utf-8")
-    return project
+    return bilingual
 
 
 def serve_build(project, site: Path, *, first: bool):
