@@ -25,6 +25,9 @@ class ParsedNumber:
     # The library's reading of the number, kept from parse_number so the cost and country checks need not
     # parse it again; not part of the value (two ParsedNumbers are equal whether or not they carry it).
     phone: phonenumbers.PhoneNumber | None = field(default=None, compare=False, repr=False)
+    # Its type (fixed line, toll-free, premium rate...), when parse_number worked it out to judge the number
+    # (international numbers): paid_kind and is_toll_free read it rather than match the patterns again.
+    kind: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def tel_href(self) -> str:
@@ -71,9 +74,17 @@ def parse_number(
             number = phonenumbers.parse("+" + text[2:] if text.startswith("00") else text, None)
         except phonenumbers.NumberParseException:
             return None
-        if phonenumbers.is_valid_number(number):
+        # is_valid_number(number) is number_type(number) != UNKNOWN: both match the number against the metadata of
+        # region_code_for_number(number) (tests/test_phones.py compares them); the type is kept for the cost checks.
+        kind = phonenumbers.number_type(number)
+        if kind != phonenumbers.PhoneNumberType.UNKNOWN:
             return ParsedNumber(
-                written, None, phonenumbers.format_number(number, PhoneNumberFormat.E164), False, phone=number
+                written,
+                None,
+                phonenumbers.format_number(number, PhoneNumberFormat.E164),
+                False,
+                phone=number,
+                kind=kind,
             )
         return None
     regions = [c for c in countries if c != "worldwide"]
@@ -155,7 +166,11 @@ def paid_kind(parsed: ParsedNumber) -> str | None:
     if parsed.short:
         cost = phonenumbers.shortnumberinfo.expected_cost_for_region(number, parsed.region or "")
         return "a premium-rate short code" if cost == phonenumbers.ShortNumberCost.PREMIUM_RATE else None
-    return _PAID_TYPES.get(phonenumbers.number_type(number))
+    return _PAID_TYPES.get(_number_type(parsed, number))
+
+
+def _number_type(parsed: ParsedNumber, number: phonenumbers.PhoneNumber) -> int:
+    return parsed.kind if parsed.kind is not None and parsed.phone is number else phonenumbers.number_type(number)
 
 
 def is_toll_free(parsed: ParsedNumber) -> bool:
@@ -167,7 +182,7 @@ def is_toll_free(parsed: ParsedNumber) -> bool:
             phonenumbers.shortnumberinfo.expected_cost_for_region(number, parsed.region or "")
             == phonenumbers.ShortNumberCost.TOLL_FREE
         )
-    return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
+    return _number_type(parsed, number) == phonenumbers.PhoneNumberType.TOLL_FREE
 
 
 def foreign_region(parsed: ParsedNumber, countries: tuple[str, ...]) -> str | None:

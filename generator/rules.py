@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from json import encoder
 from typing import TYPE_CHECKING, Any
 
 from .markdown_text import description_links, link_problem
@@ -70,8 +71,19 @@ def duplicate_problems(doc: Document, display_path: str) -> list[Problem]:
 
 
 _REPEATS_SHOWN = 3  # a list of 8,000 copies gets a few exact errors and a count, not 8,000 lines
-# json.dumps(item, sort_keys=True, default=str), without building a new encoder for every item.
-_ITEM_JSON = json.JSONEncoder(sort_keys=True, default=str).encode
+
+
+def _item_json_encoder():
+    """json.dumps(item, sort_keys=True, default=str), without JSONEncoder.encode's setup on every item: the C
+    encoder made once (about half the time per item). Without circular-reference checks: data read from YAML
+    holds no cycles (aliases are refused), and a cycle would fail either way."""
+    if encoder.c_make_encoder is None:  # pragma: no cover  (Python without the _json accelerator)
+        return json.JSONEncoder(sort_keys=True, default=str).encode
+    make = encoder.c_make_encoder(None, str, encoder.encode_basestring_ascii, None, ": ", ", ", True, False, True)
+    return lambda item: "".join(make(item, 0))
+
+
+_ITEM_JSON = _item_json_encoder()
 
 
 def _check_duplicates(checker: _Checker, value: Any, path: tuple) -> None:
@@ -87,8 +99,15 @@ def _check_duplicates(checker: _Checker, value: Any, path: tuple) -> None:
         if value and isinstance(value[0], (dict, list)):
             _check_duplicates(checker, value[0], path + (0,))
         return
-    if all(type(item) is str for item in value) and len(set(value)) == len(value):
-        return  # the usual list, distinct words or codes: nothing repeats and nothing is inside
+    if not isinstance(value[0], (dict, list)):
+        # The usual list, distinct words or codes: nothing repeats and nothing is inside. Items equal as a set
+        # member are equal as (type, item) below too, so distinct here is distinct there; a mapping or list
+        # among the items cannot be a set member, and is looked at below.
+        try:
+            if len(set(value)) == len(value):
+                return
+        except TypeError:
+            pass
     first: dict[object, int] = {}
     repeats = []
     for index, item in enumerate(value):

@@ -185,3 +185,40 @@ def test_a_claimed_short_code_the_library_does_not_allow_is_accepted_as_unlisted
     assert parsed is not None and parsed.short and not parsed.known and parsed.tel_href == "tel:1553"
     assert parse_number("0553", ("PH",), claimed_short=True) is None  # starts with the trunk prefix
     assert parse_number("15 5x", ("PH",), claimed_short=True) is None
+
+
+def _numbers_of_every_type():
+    """libphonenumber's example number of every type in every region, written internationally, each also with
+    its last digit changed and with a digit missing (which makes some of them invalid)."""
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in range(12):  # every PhoneNumberType, UNKNOWN's 99 aside
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            written = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+            yield written
+            yield written[:-1] + str((int(written[-1]) + 1) % 10)
+            yield written[:-1]
+
+
+def test_an_international_number_is_judged_and_typed_as_the_library_does():
+    """parse_number takes an international number as valid when its type is known, and keeps that type for
+    paid_kind and is_toll_free: the same answers as is_valid_number and number_type asked afresh."""
+    from dataclasses import replace
+
+    from generator.phones import is_toll_free, paid_kind
+
+    seen = valid = 0
+    for written in _numbers_of_every_type():
+        seen += 1
+        number = phonenumbers.parse(written, None)
+        parsed = parse_number(written, ("GB",))
+        assert (parsed is not None) == phonenumbers.is_valid_number(number), written
+        if parsed is None:
+            continue
+        valid += 1
+        assert parsed.kind == phonenumbers.number_type(number), written
+        afresh = replace(parsed, kind=None)  # as a ParsedNumber made without the type: number_type asked again
+        assert paid_kind(parsed) == paid_kind(afresh), written
+        assert is_toll_free(parsed) == is_toll_free(afresh), written
+    assert seen > 1000 and 0 < valid < seen  # valid and invalid numbers both met

@@ -44,3 +44,20 @@ def test_the_caps_are_in_the_json_schema():
     assert schema["contacts"]["maxItems"] == MAX_CONTACTS
     assert schema["countries"]["maxItems"] == 100
     assert schema["website"]["maxLength"] == 2048
+
+
+def test_repeats_are_told_apart_by_type_and_found_inside_lists_of_mixed_items():
+    """1 and true are one item to a Python set, two to the repeat check; a list inside a list of words is
+    still searched, and a word after it still compared."""
+    from generator.rules import duplicate_problems
+    from generator.yamlsafe import load_yaml_bytes
+
+    text = b"a: [1, true, '1', 1.0]\nb: [x, [y, y], x]\nc: [{k: 1}, {k: '1'}, {k: 1}]\n"
+    doc, problems = load_yaml_bytes(text, "f.yaml")
+    assert doc is not None and problems == []
+    found = [(p.line, p.message) for p in duplicate_problems(doc, "f.yaml")]
+    assert found == [
+        (2, "`b[1][1]`: `y` repeats `b[1][0]`; remove the copy"),
+        (2, "`b[2]`: `x` repeats `b[0]`; remove the copy"),
+        (3, "`c[2]`: this item repeats `c[0]`; remove the copy"),
+    ]
