@@ -152,6 +152,8 @@ def _parse_again(parsed: ParsedNumber) -> phonenumbers.PhoneNumber | None:
 
 def emergency_regions(written: str, countries: tuple[str, ...]) -> list[str]:
     """The listed countries where this number is the emergency number (999, 112, 911, 000…)."""
+    if sum(map(written.count, "0123456789")) > 6:
+        return []  # as below, without normalize_digits_only's loop over every character: seven digits are too many
     digits = phonenumbers.normalize_digits_only(written)
     if written.strip().startswith(("+", "00")) and digits != "000" or not digits or len(digits) > 6:
         return []

@@ -164,8 +164,11 @@ def _email(value: str) -> str:
     return value
 
 
+_TIME_OF_DAY = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00")
+
+
 def _time_of_day(value: Any) -> Any:
-    if isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00", value):
+    if isinstance(value, str) and _TIME_OF_DAY.fullmatch(value):
         return value
     raise PydanticCustomError(
         "time",
