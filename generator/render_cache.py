@@ -5,11 +5,16 @@ the country profiles, the templates and code, the installed packages, the site's
 language and its catalogue. The caller names all of them in `key(...)`; an entry is found only by that
 digest, so an entry made from other inputs is never found, and a rebuild re-renders only what changed.
 
-An entry is a file: a header line (format, kind, key, the SHA-256 and length of the content) and the content,
-compressed. On reading, anything that does not match (another format, another key: a file copied or
-renamed; a wrong length or digest: a file cut short, changed, or being written by another build at that
-moment) is not used: the caller makes the thing again and the entry is replaced. Nothing read from the cache
-is trusted more than that: no code is loaded from it (no pickle), only bytes the caller would have made.
+An entry is a header line (format, kind, key, the SHA-256 and length of the content, the length of what
+follows) and the content, compressed. Entries are appended to pack files, one per process that writes (a clean
+build of 10,000 listings makes 20,000 entries, and a file each cost more system time than all of their
+writing): a process reads the packs' header lines once, for an index of key -> place, and then reads each
+entry it needs where it is. On reading, anything that does not match (another format, another kind, another
+key; a wrong length or digest: an entry cut short, changed, or being written by another build at that moment)
+is not used: the caller makes the thing again and appends it, and the newest entry for a key that reads back
+whole is the one used. A kind with few entries, each replaced often (PACKED lists the others), keeps an entry
+per file instead, with the same header (but the last length) and the same checks. Nothing read from the
+cache is trusted more than that: no code is loaded from it (no pickle), only bytes the caller would have made.
 
 Entries live in a folder per version of the code (its fingerprint), since a change to the code makes every
 key new: prune() removes all but the newest versions' folders, so the cache does not grow with each change.
@@ -24,8 +29,10 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import shutil
 import sys
+import time
 import zlib
 from functools import lru_cache
 from importlib import metadata
@@ -34,7 +41,13 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-FORMAT = b"kindred-cache 1"
+FORMAT = b"kindred-cache 2"  # an entry in a pack
+FILE_FORMAT = b"kindred-cache 1"  # an entry that is a file of its own
+PACK_SUFFIX = ".pack"
+# Kinds made of many entries, which go into packs; any other kind (the validate cache's one entry per directory,
+# replaced on each run) keeps an entry per file, replaced in place, so the folder does not grow with each run.
+PACKED = frozenset({"listing-pages", "hsds"})
+_HEADER_MAX = 512  # bytes: a header line longer than this is not one
 PACKAGE = Path(__file__).resolve().parent
 # What the pages and exports are made with, besides this package: their versions are part of every key.
 DEPENDENCIES = (
@@ -114,44 +127,81 @@ def catalogue_digest(code: str) -> str:
 class Cache:
     """Entries of one kind ("page", "hsds-service", ...) under the cache folder; folder None: nothing is kept."""
 
-    def __init__(self, kind: str, folder: Path | None = None) -> None:
+    def __init__(self, kind: str, folder: Path | None = None, *, packed: bool | None = None) -> None:
         self.kind = kind
+        self.packed = kind in PACKED if packed is None else packed
         base = folder if folder is not None else cache_dir()
         self.folder = base / kind / code_fingerprint()[:16] if enabled() else None
         self.hits = 0
         self.misses = 0
         self.refused = 0  # entries found but not used: corrupt, cut short, or made for another key
         self.writable = True
-        self.folders: set[Path] = set()  # made already
+        self._index: dict[str, list[tuple[str, int, int]]] | None = None  # key -> [(pack, offset, size)], oldest first
+        self._pack: tuple[int, str, Any] | None = (
+            None  # (process id, pack name, unbuffered file) this process appends to
+        )
+        self._pack_size = 0
+        self._readers: dict[str, tuple[int, int]] = {}  # pack name -> (process id, file descriptor)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_pack": None, "_readers": {}}
+
+    def _entries(self) -> dict[str, list[tuple[str, int, int]]]:
+        if self._index is None:
+            self._index = {}
+            assert self.folder is not None
+            try:
+                packs = sorted(p for p in self.folder.iterdir() if p.name.endswith(PACK_SUFFIX))
+            except OSError:
+                packs = []
+            for pack in packs:
+                for digest, offset, size in pack_entries(pack):
+                    self._index.setdefault(digest, []).append((pack.name, offset, size))
+        return self._index
+
+    def _read(self, pack: str, offset: int, size: int) -> bytes:
+        assert self.folder is not None
+        pid = os.getpid()
+        found = self._readers.get(pack)
+        if found is None or found[0] != pid:
+            found = (pid, os.open(self.folder / pack, os.O_RDONLY))
+            self._readers[pack] = found
+        return os.pread(found[1], size, offset)
 
     def path(self, digest: str) -> Path:
+        """The file of an entry of a kind not packed."""
         assert self.folder is not None
         return self.folder / digest[:2] / digest
 
     def get(self, digest: str) -> bytes | None:
         if self.folder is None:
             return None
-        try:
-            with open(self.path(digest), "rb") as handle:
-                raw = handle.read()
-        except OSError:
+        if not self.packed:
+            return self._get_file(digest)
+        places = self._entries().get(digest)
+        if not places:
             self.misses += 1
             return None
-        content = self._content(raw, digest)
-        if content is None:
-            self.refused += 1
-            self.misses += 1
-            return None
-        self.hits += 1
-        return content
+        for pack, offset, size in reversed(places):  # the newest first: an entry made again after a bad one
+            try:
+                raw = self._read(pack, offset, size)
+            except OSError:
+                continue
+            content = self._content(raw, digest)
+            if content is not None:
+                self.hits += 1
+                return content
+        self.refused += 1
+        self.misses += 1
+        return None
 
-    def _content(self, raw: bytes, digest: str) -> bytes | None:
+    def _content(self, raw: bytes, digest: str, form: bytes = FORMAT) -> bytes | None:
         header, newline, body = raw.partition(b"\n")
         parts = header.split(b" ")
-        if not newline or len(parts) != 6 or b" ".join(parts[:2]) != FORMAT:
+        if not newline or len(parts) != 7 or b" ".join(parts[:2]) != form:
             return None
-        kind, found_key, checksum, length = parts[2:]
-        if kind != self.kind.encode() or found_key != digest.encode():
+        kind, found_key, checksum, length, stored = parts[2:]
+        if kind != self.kind.encode() or found_key != digest.encode() or str(len(body)).encode() != stored:
             return None
         try:
             content = zlib.decompress(body)
@@ -161,31 +211,63 @@ class Cache:
             return None
         return content
 
+    def _get_file(self, digest: str) -> bytes | None:
+        try:
+            with open(self.path(digest), "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            self.misses += 1
+            return None
+        header, newline, body = raw.partition(b"\n")
+        content = self._content(header + b" " + str(len(body)).encode() + newline + body, digest, FILE_FORMAT)
+        if content is None:
+            self.refused += 1
+            self.misses += 1
+            return None
+        self.hits += 1
+        return content
+
+    def _put_file(self, digest: str, header: bytes, body: bytes) -> None:
+        target = self.path(digest)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Written in place, not to a temporary file renamed: an entry read half-written, or written by two
+            # runs at once, does not match its length and digest, so it is not used (get) and is written again.
+            with open(target, "wb") as handle:
+                handle.write(header + b"\n" + body)
+        except OSError as error:  # a read-only checkout still works, just without the cache
+            self.writable = False
+            log.debug("kindred: %s cache not written: %s", self.kind, error)
+
     def put(self, digest: str, content: bytes) -> None:
         if self.folder is None or not self.writable:
             return
-        target = self.path(digest)
-        header = b" ".join(
-            [
-                FORMAT,
-                self.kind.encode(),
-                digest.encode(),
-                hashlib.sha256(content).hexdigest().encode(),
-                str(len(content)).encode(),
-            ]
-        )
+        body = zlib.compress(content, 1)
+        fields = [self.kind.encode(), digest.encode(), hashlib.sha256(content).hexdigest().encode()]
+        fields.append(str(len(content)).encode())
+        if not self.packed:
+            self._put_file(digest, b" ".join([FILE_FORMAT, *fields]), body)
+            return
+        header = b" ".join([FORMAT, *fields, str(len(body)).encode()])
+        entry = header + b"\n" + body
         try:
-            if target.parent not in self.folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self.folders.add(target.parent)
-            # Written in place, not to a temporary file renamed (a build writes tens of thousands of entries, and
-            # each file operation counts): an entry read half-written, or written by two builds at once, does
-            # not match its length and digest, so it is not used (get) and is written again.
-            with open(target, "wb") as handle:
-                handle.write(header + b"\n" + zlib.compress(content, 1))
+            pid = os.getpid()
+            if self._pack is None or self._pack[0] != pid:  # a forked worker appends to a pack of its own
+                self.folder.mkdir(parents=True, exist_ok=True)
+                # Named so that packs sort oldest first (the newest entry for a key wins), and never alike.
+                name = f"{time.time_ns():020d}-{pid}-{secrets.token_hex(4)}{PACK_SUFFIX}"
+                self._pack = (pid, name, open(self.folder / name, "xb", buffering=0))
+                self._pack_size = 0
+            # One write per entry, unbuffered: a worker process that ends leaves no entry half in memory, and an
+            # entry read while it is being written, or cut short, does not match its lengths and is not used.
+            self._pack[2].write(entry)
         except OSError as error:  # a read-only checkout still builds, just without the cache
             self.writable = False
             log.debug("kindred: %s cache not written: %s", self.kind, error)
+            return
+        if self._index is not None:
+            self._index.setdefault(digest, []).append((self._pack[1], self._pack_size, len(entry)))
+        self._pack_size += len(entry)
 
     def get_or_make(self, digest: str, make) -> bytes:
         found = self.get(digest)
@@ -194,6 +276,33 @@ class Cache:
         content = make()
         self.put(digest, content)
         return content
+
+
+def pack_entries(pack: Path) -> list[tuple[str, int, int]]:
+    """(key, offset, size) of each entry in a pack file, as its header lines give them, up to the first that
+    is not a header line or runs past the end (what follows it cannot be found)."""
+    entries = []
+    try:
+        with open(pack, "rb") as handle:
+            end = os.fstat(handle.fileno()).st_size
+            offset = 0
+            while offset < end:
+                handle.seek(offset)
+                line = handle.readline(_HEADER_MAX)
+                parts = line.split(b" ")
+                if not line.endswith(b"\n") or len(parts) != 7 or b" ".join(parts[:2]) != FORMAT:
+                    break
+                stored = parts[6].strip()
+                if not stored.isdigit():
+                    break
+                size = len(line) + int(stored)
+                if offset + size > end:
+                    break
+                entries.append((parts[3].decode("ascii", "replace"), offset, size))
+                offset += size
+    except OSError:
+        pass
+    return entries
 
 
 KINDS = ("listing-pages", "hsds")

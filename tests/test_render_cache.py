@@ -9,14 +9,35 @@ from pathlib import Path
 import pytest
 
 from generator import render_cache
-from generator.render_cache import Cache, code_fingerprint, key
+from generator.render_cache import PACK_SUFFIX, Cache, code_fingerprint, key, pack_entries
 
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 
 @pytest.fixture
 def cache(tmp_path) -> Cache:
-    return Cache("pages", tmp_path)
+    return Cache("pages", tmp_path, packed=True)
+
+
+def packs(cache: Cache) -> list[Path]:
+    assert cache.folder is not None
+    return sorted(p for p in cache.folder.iterdir() if p.name.endswith(PACK_SUFFIX))
+
+
+def entry(cache: Cache, digest: str) -> tuple[Path, int, int]:
+    """The one pack holding the key's entry, and where in it."""
+    (pack,) = packs(cache)
+    (found,) = [(offset, size) for key_, offset, size in pack_entries(pack) if key_ == digest]
+    return pack, *found
+
+
+def test_entries_go_into_one_pack_per_process_and_are_found_by_a_new_reader(cache, tmp_path):
+    for n in range(50):
+        cache.put(key(n), f"page {n}".encode() * n)
+    assert len(packs(cache)) == 1 and len(pack_entries(packs(cache)[0])) == 50
+    again = Cache("pages", tmp_path, packed=True)
+    assert [again.get(key(n)) for n in range(50)] == [f"page {n}".encode() * n for n in range(50)]
+    assert (again.hits, again.misses, again.refused) == (50, 0, 0)
 
 
 def test_what_is_put_is_got_back(cache):
@@ -35,44 +56,99 @@ def test_keys_keep_their_parts_apart():
 @pytest.mark.parametrize("damage", ["cut short", "a byte changed", "empty", "another format", "not compressed"])
 def test_a_damaged_entry_is_not_used_and_is_replaced(cache, damage):
     digest = key("page")
+    cache.put(key("before"), b"another page")
     cache.put(digest, b"<html>the page</html>" * 50)
-    path = cache.path(digest)
-    raw = path.read_bytes()
-    header, _, body = raw.partition(b"\n")
-    path.write_bytes({
-        "cut short": raw[:-5],
+    pack, offset, size = entry(cache, digest)
+    raw = pack.read_bytes()
+    before, record = raw[:offset], raw[offset : offset + size]
+    header, _, body = record.partition(b"\n")
+    damaged = {
+        "cut short": record[:-5],
         "a byte changed": header + b"\n" + body[:10] + bytes([body[10] ^ 1]) + body[11:],
         "empty": b"",
-        "another format": raw.replace(b"kindred-cache 1", b"kindred-cache 9", 1),
-        "not compressed": header + b"\n" + b"<html>the page</html>" * 50,
-    }[damage])
-    assert cache.get(digest) is None and cache.refused == 1
-    assert cache.get_or_make(digest, lambda: b"made again") == b"made again"
-    assert cache.get(digest) == b"made again"
+        "another format": record.replace(b"kindred-cache 2", b"kindred-cache 9", 1),
+        "not compressed": header + b"\n" + (b"<html>the page</html>" * 50)[: len(body)],
+    }[damage]
+    pack.write_bytes(before + damaged)
+    reader = Cache("pages", tmp_path_of(cache), packed=True)
+    assert reader.get(digest) is None and reader.misses == 1
+    assert reader.get(key("before")) == b"another page"  # the entries before it are still read
+    assert reader.get_or_make(digest, lambda: b"made again") == b"made again"
+    assert reader.get(digest) == b"made again"
+    # The new entry, in a pack of its own, after the damaged one: the newest wins.
+    assert Cache("pages", tmp_path_of(cache), packed=True).get(digest) == b"made again"
+
+
+def test_a_damaged_entry_that_still_reads_as_one_is_refused_and_a_newer_one_wins(cache, tmp_path):
+    digest = key("page")
+    cache.put(digest, b"<html>the page</html>" * 50)
+    pack, offset, size = entry(cache, digest)
+    raw = bytearray(pack.read_bytes())
+    raw[offset + size - 3] ^= 0xFF  # inside the compressed content: the lengths still match
+    pack.write_bytes(bytes(raw))
+    reader = Cache("pages", tmp_path, packed=True)
+    assert reader.get(digest) is None and reader.refused == 1
+    reader.put(digest, b"made again")
+    assert Cache("pages", tmp_path, packed=True).get(digest) == b"made again"
 
 
 def test_an_entry_under_another_key_or_kind_is_not_used(tmp_path):
-    pages = Cache("pages", tmp_path)
+    pages = Cache("pages", tmp_path, packed=True)
     pages.put(key("one"), b"the first page")
-    copied = pages.path(key("two"))  # a file copied or renamed to another key's place
-    copied.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(pages.path(key("one")), copied)
-    assert pages.get(key("two")) is None and pages.refused == 1
-    other = Cache("hsds", tmp_path)  # the same key in another kind's folder
-    other.path(key("one")).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(pages.path(key("one")), other.path(key("one")))
+    pages.put(key("two"), b"the second page")
+    pack, offset, size = entry(pages, key("two"))
+    raw = pack.read_bytes()
+    first = raw[:offset]  # another key's content under this key's header (its lengths made to fit)
+    header, _, _ = raw[offset : offset + size].partition(b"\n")
+    _, _, body = first.partition(b"\n")
+    header = b" ".join([*header.split(b" ")[:6], str(len(body)).encode()])
+    pack.write_bytes(first + header + b"\n" + body)
+    reader = Cache("pages", tmp_path, packed=True)
+    assert reader.get(key("one")) == b"the first page"
+    assert reader.get(key("two")) is None and reader.refused == 1
+    other = Cache("hsds", tmp_path)  # another kind's pack copied into this kind's folder
+    assert other.folder is not None
+    other.folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(pack, other.folder / pack.name)
     assert other.get(key("one")) is None and other.refused == 1
+
+
+@pytest.mark.parametrize("damage", ["cut short", "a byte changed", "another key"])
+def test_a_kind_not_packed_keeps_one_file_per_entry_replaced_in_place(tmp_path, damage):
+    single = Cache("validate", tmp_path)
+    assert not single.packed
+    single.put(key("one"), b"first run")
+    single.put(key("one"), b"second run")
+    assert [p.name for p in single.folder.rglob("*") if p.is_file()] == [key("one")]
+    assert Cache("validate", tmp_path).get(key("one")) == b"second run"
+    raw = single.path(key("one")).read_bytes()
+    if damage == "another key":
+        single.path(key("two")).parent.mkdir(parents=True, exist_ok=True)
+        single.path(key("two")).write_bytes(raw)
+        assert single.get(key("two")) is None and single.refused == 1
+        return
+    changed = raw[:-3] + bytes([raw[-3] ^ 1]) + raw[-2:]
+    single.path(key("one")).write_bytes(raw[:-4] if damage == "cut short" else changed)
+    reader = Cache("validate", tmp_path)
+    assert reader.get(key("one")) is None and reader.refused == 1
+    assert reader.get_or_make(key("one"), lambda: b"made again") == b"made again"
+    assert Cache("validate", tmp_path).get(key("one")) == b"made again"
+
+
+def tmp_path_of(cache: Cache) -> Path:
+    assert cache.folder is not None
+    return cache.folder.parents[1]
 
 
 def test_off_and_unwritable(tmp_path, monkeypatch):
     monkeypatch.setenv("KINDRED_CACHE", "0")
-    off = Cache("pages", tmp_path)
+    off = Cache("pages", tmp_path, packed=True)
     off.put(key("a"), b"x")
     assert off.get(key("a")) is None and not any(tmp_path.iterdir())
     monkeypatch.delenv("KINDRED_CACHE")
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the folder would be")
-    cache = Cache("pages", blocked)
+    cache = Cache("pages", blocked, packed=True)
     cache.put(key("a"), b"x")  # a read-only checkout still builds
     assert cache.get(key("a")) is None and not cache.writable
 

@@ -15,6 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator import render_cache
+from generator.render_cache import pack_entries
 
 PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 
@@ -149,18 +150,19 @@ def test_a_page_shows_how_old_its_verification_is_today(cached):
 def test_damaged_or_foreign_entries_are_never_published(cached, damage):
     n = listing_count(cached)
     clean, _ = build_into(cached, "clean")
-    entries = sorted((Path(cached.root.parent) / "cache" / "listing-pages").rglob("*"))
-    entries = [entry for entry in entries if entry.is_file()]
+    packs = sorted((Path(cached.root.parent) / "cache" / "listing-pages").rglob("*.pack"))
+    entries = [(pack, offset, size) for pack in packs for _, offset, size in pack_entries(pack)]
     assert len(entries) == 2 * n
-    if damage == "garbled":
-        for entry in entries:
-            data = bytearray(entry.read_bytes())
-            data[-3] ^= 0xFF
-            entry.write_bytes(bytes(data))
-    else:  # each entry in another page's place: right format, wrong key
-        contents = [entry.read_bytes() for entry in entries]
-        for entry, content in zip(entries, contents[1:] + contents[:1]):
-            entry.write_bytes(content)
+    for pack in packs:
+        data = pack.read_bytes()
+        records = [data[offset : offset + size] for _, offset, size in pack_entries(pack)]
+        if damage == "garbled":  # a byte of each entry's content changed, its lengths left as they were
+            records = [record[:-3] + bytes([record[-3] ^ 0xFF]) + record[-2:] for record in records]
+        else:  # each entry's content under the next entry's header, its stored length made to fit
+            bodies = [record.partition(b"\n")[2] for record in records]
+            records = [b" ".join([*record.partition(b"\n")[0].split(b" ")[:6], str(len(body)).encode()]) + b"\n" + body
+                       for record, body in zip(records, bodies[1:] + bodies[:1])]
+        pack.write_bytes(b"".join(records))
     site, counts = build_into(cached, "again")
     assert counts == {"en": (0, n), "es": (0, n)}
     assert_same_sites(clean, site)

@@ -76,7 +76,10 @@ def test_an_edited_listing_rebuilds_its_page_the_pages_listing_it_and_the_data(s
         assert f"{language}topics/loneliness/index.html" in changed  # lists it
         assert f"{language}topics/anxiety/index.html" not in changed  # does not
         assert f"{language}find/listings.json" in changed
-    assert "api/listings.json" in changed and "api/hsds/services.json" in changed
+    assert "api/listings.json" in changed
+    # The summary is in the full service (services/<id>.json), not in services.json's short form, where
+    # this listing's description stands.
+    assert "api/hsds/services.json" not in changed
     assert "An edited listing with weekday hours" in (site / "es/helplines/fixture-helpline/index.html").read_text()
     # Nothing else of the plugin's: its pages are the listing's, and pages of cards that show it.
     listing_pages = {n for n in plugin_pages if n.count("/") == 2 + n.startswith("es/")

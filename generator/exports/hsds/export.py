@@ -4,6 +4,10 @@
 writes them); `export_hsds(directory, out_dir)` writes the same files under
 out_dir/api/hsds/ (`kindred export --format hsds --out DIR`). Output is deterministic: ids are UUIDv5 names,
 keys and services are sorted, and nothing depends on the clock.
+
+`services/<id>.json` holds each full service (the compiled `service` schema). `services.json` is the list the
+HSDS API gives for GET /services: each service in its short form (the `service_list` schema: name, status,
+description, links, organization; no phones, schedules or attributes), so it stays a size a client can fetch.
 """
 
 from __future__ import annotations
@@ -190,6 +194,30 @@ def service_record(record: ListingRecord, directory: Directory, vocabulary: Voca
     return {key: value for key, value in service.items() if value not in ([], None, "")}
 
 
+# The fields of the HSDS API's list form of a service (compiled/service_list.json) that a Kindred service has.
+LIST_FIELDS = (
+    "id",
+    "organization_id",
+    "name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "fees_description",
+    "eligibility_description",
+    "minimum_age",
+    "maximum_age",
+    "assured_date",
+    "licenses",
+    "organization",
+)
+
+
+def service_list_item(service: dict) -> dict:
+    """A full service in the list form services.json holds (the `service_list` schema)."""
+    return {name: service[name] for name in LIST_FIELDS if name in service}
+
+
 def _organizations(records: list[ListingRecord]) -> dict[str, dict]:
     organizations: dict[str, dict] = {}
     served: dict[str, list[str]] = {}
@@ -239,8 +267,9 @@ _SLOT = "\x00contents\x00"
 
 
 def page_json(items: list[bytes]) -> bytes:
-    """to_json(page(contents)), from each item of contents already written by to_json: each service is encoded
-    once, for services/<id>.json and for services.json (tests/exports/hsds/test_export.py compares the two ways)."""
+    """to_json(page(contents)), from each item of contents already written by to_json: each service's list item
+    is encoded once, kept with its part in the cache, and joined here (tests/exports/hsds/test_export.py compares
+    the two ways)."""
     text = to_json({**page(items), "contents": _SLOT})
     slot = json.dumps(_SLOT, ensure_ascii=False).encode("utf-8")
     return text.replace(slot, b"[" + b",".join(item.removesuffix(b"\n") for item in items) + b"]", 1)
@@ -251,8 +280,10 @@ README = """\
 
 Every published listing is one HSDS `service`, with its `organization`.
 
-- `services.json`: all services, full objects (HSDS API `Page` envelope, one page)
-- `services/<id>.json`: one service
+- `services.json`: every service in the list form of the HSDS API's GET /services (the `service_list` schema:
+  name, status, description, links, organization; no phones, schedules or attributes), in the API's `Page`
+  envelope, one page
+- `services/<id>.json`: one service, the full object (the `service` schema)
 - `organizations.json`, `taxonomies.json`, `taxonomy_terms.json`: the same as the API lists
 - `csv/`: the tabular form, CSV files and `datapackage.json`
 - `index.json`: HSDS version
@@ -265,30 +296,34 @@ How each listing field maps to HSDS, and what HSDS cannot hold, is explained on 
 
 @dataclass(frozen=True)
 class ServicePart:
-    """One listing's share of the export: its service as written to services/<id>.json, and its CSV lines."""
+    """One listing's share of the export: its service as written to services/<id>.json, its list item for
+    services.json (without the newline), and its CSV lines."""
 
     id: str
     json: bytes
+    item: bytes
     rows: dict[str, bytes]  # table name -> CSV lines (tabular.service_rows)
 
     def encode(self) -> bytes:
         """A line naming the id and each piece's length, then the pieces as they are (the bytes are not escaped
         into a JSON string and back: at 10,000 listings that was a third of what keeping the parts cost)."""
-        lengths = [len(self.json), [[name, len(lines)] for name, lines in self.rows.items()]]
-        return b"".join([json.dumps([self.id, lengths]).encode("ascii"), b"\n", self.json, *self.rows.values()])
+        lengths = [len(self.json), len(self.item), [[name, len(lines)] for name, lines in self.rows.items()]]
+        header = json.dumps([self.id, lengths]).encode("ascii")
+        return b"".join([header, b"\n", self.json, self.item, *self.rows.values()])
 
     @classmethod
     def decode(cls, data: bytes) -> ServicePart:
         """ValueError (or KeyError, TypeError) for anything encode() did not write."""
         header, _, body = data.partition(b"\n")
-        service_id, (json_length, row_lengths) = json.loads(header)
-        if not isinstance(service_id, str) or json_length + sum(length for _, length in row_lengths) != len(body):
+        service_id, (json_length, item_length, row_lengths) = json.loads(header)
+        pieces = json_length + item_length + sum(length for _, length in row_lengths)
+        if not isinstance(service_id, str) or pieces != len(body):
             raise ValueError("not a service part")
-        rows, start = {}, json_length
+        rows, start = {}, json_length + item_length
         for name, length in row_lengths:
             rows[str(name)] = body[start : start + length]
             start += length
-        return cls(service_id, body[:json_length], rows)
+        return cls(service_id, body[:json_length], body[json_length : json_length + item_length], rows)
 
 
 def service_part(
@@ -296,7 +331,8 @@ def service_part(
 ) -> ServicePart:
     """One listing's service and CSV lines."""
     service = service_record(record, directory, vocabulary, organization)
-    return ServicePart(service["id"], to_json(service), service_rows(service))
+    item = to_json(service_list_item(service)).removesuffix(b"\n")
+    return ServicePart(service["id"], to_json(service), item, service_rows(service))
 
 
 class _Parts:
@@ -364,7 +400,7 @@ def write_hsds(directory: Directory, open_file: Callable[[str], BinaryIO], cache
                 part = parts(record, organizations[organization_of(record)[0]])
                 with open_file(f"{PREFIX}services/{part.id}.json") as handle:
                     handle.write(part.json)
-                services.write((b"," if number else b"") + part.json.removesuffix(b"\n"))
+                services.write((b"," if number else b"") + part.item)
                 for name in TABLES:  # the tables in a fixed order, as rows_from_dataset fills them
                     if name in part.rows:
                         add_rows(name, part.rows[name])

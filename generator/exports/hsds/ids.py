@@ -29,6 +29,15 @@ def uuid5(namespace: bytes, name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _bytes_of(parent: str) -> bytes:
+    """uuid.UUID(parent).bytes, for a UUID string as uuid5() writes it (checked by uuid.UUID otherwise)."""
+    digits = parent.replace("-", "")
+    if len(parent) == 36 and len(digits) == 32:
+        try:
+            found = bytes.fromhex(digits)
+        except ValueError:
+            found = b""
+        if len(found) == 16:
+            return found
     return uuid.UUID(parent).bytes
 
 

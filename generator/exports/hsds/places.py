@@ -22,10 +22,16 @@ from .ids import child_uuid
 WORLDWIDE_NAME = "Worldwide"
 
 
-def language_record(tag: str, parent: str, vocabulary) -> dict:
+@lru_cache(maxsize=4096)
+def _language(tag: str) -> tuple[str, str]:
+    """(code, English name) of a BCP 47 tag: the same few tags come up in every listing."""
     language = langcodes.Language.get(tag, normalize=False)
-    code = language.language or tag
-    record = {"id": child_uuid(parent, "language", tag), "name": language.display_name("en"), "code": code}
+    return language.language or tag, language.display_name("en")
+
+
+def language_record(tag: str, parent: str, vocabulary) -> dict:
+    code, name = _language(tag)
+    record = {"id": child_uuid(parent, "language", tag), "name": name, "code": code}
     if code != tag:
         record["attributes"] = [vocabulary.field("language/tag", record["id"], "language", tag)]
     return record

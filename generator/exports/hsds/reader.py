@@ -3,7 +3,8 @@
 JSON files are recognised by their shape, not their names: an API `Page` envelope
 ({"contents": [...]}), a list, a service, an organization with its services, a
 service_at_location with its service, taxonomies and taxonomy terms, and
-`tabular.json` (CSV tables as JSON). The CSV files are read by their standard
+`tabular.json` (CSV tables as JSON), and those in a `services/` folder beside
+them (one full service each). The CSV files are read by their standard
 names (services.csv, phones.csv, ...); `datapackage.json` is not needed.
 Everything is turned into nested service objects, so the mapping has one input.
 """
@@ -207,6 +208,9 @@ def read_dataset(source: Path) -> Dataset:
                 collector.item(data, source.name)
     elif source.is_dir():
         json_files = [p for p in sorted(source.glob("*.json")) if p.name != "datapackage.json"]
+        # Kindred's export (and the HSDS API's layout) lists each service in short form in services.json and
+        # keeps the full service in services/<id>.json: the full one is read too, and wins (_Collector.service).
+        json_files += sorted((source / "services").glob("*.json"))
         for path in json_files:
             data = _load_json(path, dataset)
             if data is not None:

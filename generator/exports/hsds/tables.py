@@ -8,6 +8,7 @@ against the official schema files so they cannot drift.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Table:
     columns: tuple[C, ...]
     foreign_keys: tuple[tuple[str, str], ...]  # (column, table it points at)
 
-    @property
+    @cached_property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 

@@ -39,19 +39,25 @@ _CHILDREN = {
     "contact": (("phones", "phone", "contact_id"),),
 }
 
+_COLUMNS = {name: frozenset(table.column_names) for name, table in TABLES.items()}
+
 
 class _Rows:
     def __init__(self):
         self.tables: dict[str, dict[str, dict]] = {name: {} for name in TABLES}
 
     def add(self, table: str, record: dict, links: dict[str, str]) -> None:
-        columns = TABLES[table].column_names
-        row = {c: record[c] for c in columns if c in record and not isinstance(record[c], (list, dict))}
+        columns = _COLUMNS[table]
+        row = {k: v for k, v in record.items() if k in columns and not isinstance(v, (list, dict))}
         row.update(links)
-        existing = self.tables[table].setdefault(row["id"], row)
-        for key, value in row.items():  # the same phone under a service and a service_at_location
-            existing.setdefault(key, value)
-        for attribute in record.get("attributes", []):
+        rows = self.tables[table]
+        existing = rows.get(row["id"])
+        if existing is None:
+            rows[row["id"]] = existing = row
+        else:
+            for key, value in row.items():  # the same phone under a service and a service_at_location
+                existing.setdefault(key, value)
+        for attribute in record.get("attributes", ()):
             self.add("attribute", attribute, {})
         if table == "service_at_location" and isinstance(record.get("location"), dict):
             self.add("location", record["location"], {})
@@ -84,13 +90,18 @@ def cell(value) -> str:
     return str(value)
 
 
-def write_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
+def _lines(columns: list[str], rows: Iterable[dict], header: bool) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([cell(row.get(c)) for c in columns])
+    if header:
+        writer.writerow(columns)
+    # Most cells are already text: cell() only for the others (None, numbers, booleans).
+    writer.writerows([v if v.__class__ is str else cell(v) for v in map(row.get, columns)] for row in rows)
     return buffer.getvalue().encode("utf-8")
+
+
+def write_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
+    return _lines(columns, rows, header=True)
 
 
 def csv_header(table: str) -> bytes:
@@ -99,8 +110,7 @@ def csv_header(table: str) -> bytes:
 
 def csv_lines(table: str, rows: Iterable[dict]) -> bytes:
     """The table's CSV lines for these rows, without the header (write_csv's, cut)."""
-    columns = TABLES[table].column_names
-    return write_csv(columns, rows)[len(csv_header(table)) :]
+    return _lines(TABLES[table].column_names, rows, header=False)
 
 
 def service_rows(service: dict) -> dict[str, bytes]:

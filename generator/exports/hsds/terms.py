@@ -178,8 +178,9 @@ class Vocabulary:
             "link_id": link_id,
             "link_entity": link_entity,
             "link_type": LINK_TYPES[key],
+            # Only the term's id: the whole term is in taxonomy_terms.json, which lists every term an attribute
+            # can name (at 10,000 listings a copy in each attribute was over a third of services/).
             "taxonomy_term_id": term.id,
-            "taxonomy_term": term.hsds(),
         }
         if value is not None:
             attribute["value"] = value

@@ -18,7 +18,10 @@ from .conftest import SCHEMAS, SHIPPED_DIRECTORY, need_shared
 
 
 def services_of(files: dict[str, bytes]) -> list[dict]:
-    return json.loads(files[PREFIX + "services.json"])["contents"]
+    """The full services (services/<id>.json), in services.json's order."""
+    listed = json.loads(files[PREFIX + "services.json"])["contents"]
+    _CODES.update((t["id"], t["code"]) for t in json.loads(files[PREFIX + "taxonomy_terms.json"])["contents"])
+    return [json.loads(files[f"{PREFIX}services/{item['id']}.json"]) for item in listed]
 
 
 def by_listing(files: dict[str, bytes]) -> dict[str, dict]:
@@ -26,15 +29,23 @@ def by_listing(files: dict[str, bytes]) -> dict[str, dict]:
     found = {}
     for service in services_of(files):
         for attribute in service["attributes"]:
-            if attribute["taxonomy_term"]["code"] == "listing/id":
+            if code_of(attribute) == "listing/id":
                 found[attribute["value"]] = service
     return found
+
+
+# term id -> code, from each export's taxonomy_terms.json as services_of reads it (attributes give only the id)
+_CODES: dict[str, str] = {}
+
+
+def code_of(attribute: dict) -> str:
+    return _CODES[attribute["taxonomy_term_id"]]
 
 
 def facts(record: dict) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for attribute in record.get("attributes", []):
-        result.setdefault(attribute["taxonomy_term"]["code"], []).append(attribute.get("value"))
+        result.setdefault(code_of(attribute), []).append(attribute.get("value"))
     return result
 
 
@@ -49,13 +60,31 @@ def fixture_files(hsds_fixture) -> dict[str, bytes]:
     return hsds_files(directory)
 
 
+def _attributes_in(value) -> list[dict]:
+    """Every attribute anywhere in a service (on the service, its phones, locations, schedules...)."""
+    if isinstance(value, list):
+        return [a for item in value for a in _attributes_in(item)]
+    if not isinstance(value, dict):
+        return []
+    found = [a for a in value.get("attributes", []) if isinstance(a, dict)]
+    return found + [a for k, v in value.items() if k != "attributes" for a in _attributes_in(v)]
+
+
 def assert_valid(files: dict[str, bytes], validate) -> None:
+    listed = json.loads(files[PREFIX + "services.json"])["contents"]
+    assert listed, "no services exported"
+    for item in listed:
+        errors = validate(item, "compiled/service_list.json")
+        assert not errors, f"{item['name']} in services.json: {errors[:5]}"
     services = services_of(files)
-    assert services, "no services exported"
     for service in services:
         errors = validate(service, "compiled/service.json")
         assert not errors, f"{service['name']}: {errors[:5]}"
-        assert json.loads(files[f"{PREFIX}services/{service['id']}.json"]) == service
+    assert sorted(p for p in files if p.startswith(PREFIX + "services/")) == sorted(
+        f"{PREFIX}services/{service['id']}.json" for service in services)
+    terms = {term["id"] for term in json.loads(files[PREFIX + "taxonomy_terms.json"])["contents"]}
+    named = {a["taxonomy_term_id"] for s in services for a in _attributes_in(s)}
+    assert named <= terms, f"attributes name terms taxonomy_terms.json does not list: {sorted(named - terms)[:5]}"
     for organization in json.loads(files[PREFIX + "organizations.json"])["contents"]:
         assert not validate(organization, "compiled/organization_list.json"), organization
     for taxonomy in json.loads(files[PREFIX + "taxonomies.json"])["contents"]:
@@ -126,14 +155,14 @@ def test_service_fields(fixture_files):
 
 def test_topics_and_audiences_are_attributes_against_published_terms(fixture_files):
     service = by_listing(fixture_files)["night-line"]
-    topics = [a["taxonomy_term"]["code"] for a in service["attributes"] if a["link_type"] == "topic"]
-    audiences = [a["taxonomy_term"]["code"] for a in service["attributes"] if a["link_type"] == "audience"]
-    assert topics == ["anxiety", "loneliness"] and audiences == ["youth", "lgbtq"]
     terms = {t["id"]: t for t in json.loads(fixture_files[PREFIX + "taxonomy_terms.json"])["contents"]}
+    topics = [terms[a["taxonomy_term_id"]]["code"] for a in service["attributes"] if a["link_type"] == "topic"]
+    audiences = [terms[a["taxonomy_term_id"]]["code"] for a in service["attributes"] if a["link_type"] == "audience"]
+    assert topics == ["anxiety", "loneliness"] and audiences == ["youth", "lgbtq"]
     taxonomies = {t["id"]: t["name"] for t in json.loads(fixture_files[PREFIX + "taxonomies.json"])["contents"]}
     for attribute in service["attributes"]:
+        assert "taxonomy_term" not in attribute  # the term is named by its id, and listed once
         term = terms[attribute["taxonomy_term_id"]]
-        assert term == attribute["taxonomy_term"]
         assert taxonomies[term["taxonomy_id"]] == term["taxonomy"]
     assert {t["code"] for t in terms.values() if t["taxonomy"] == "Kindred topics"} >= {"anxiety", "grief-loss"}
 
@@ -320,14 +349,19 @@ def test_every_contact_method_has_a_place_in_hsds():
 
 @pytest.mark.parametrize("count", [0, 1, 3])
 def test_services_json_from_encoded_services_is_the_page_as_encoded_whole(fixture_files, count):
-    from generator.exports.hsds.export import page, page_json, to_json
+    from generator.exports.hsds.export import page, page_json, service_list_item, to_json
 
     services = services_of(fixture_files)[:count]
     assert page_json([to_json(service) for service in services]) == to_json(page(services))
     whole = json.loads(fixture_files[PREFIX + "services.json"])
-    assert whole == page(services_of(fixture_files))
-    for service in whole["contents"]:
+    assert whole == page([service_list_item(service) for service in services_of(fixture_files)])
+    assert fixture_files[PREFIX + "services.json"] == to_json(whole)
+    for service in services_of(fixture_files):
         assert fixture_files[f"{PREFIX}services/{service['id']}.json"] == to_json(service)
+        # The list form: the service's own fields, without the records it holds.
+        item = service_list_item(service)
+        assert {"phones", "schedules", "attributes", "service_at_locations"}.isdisjoint(item)
+        assert item["name"] == service["name"] and item["organization"] == service["organization"]
 
 
 def _written(directory, cache) -> dict[str, bytes]:
@@ -371,8 +405,12 @@ def test_each_services_part_comes_from_the_cache_when_nothing_it_depends_on_chan
     assert after.misses == 1 and after.hits == count - 1
 
     # Damaged entries are not used: the export is the same as without a cache.
-    for entry in (tmp_path / "cache" / "hsds").rglob("*"):
-        if entry.is_file():
-            entry.write_bytes(entry.read_bytes()[:-7])
+    from generator.render_cache import pack_entries
+
+    for pack in (tmp_path / "cache" / "hsds").rglob("*.pack"):
+        data = bytearray(pack.read_bytes())
+        for _, offset, size in pack_entries(pack):
+            data[offset + size - 3] ^= 0xFF  # each entry's content, its lengths left as they were
+        pack.write_bytes(bytes(data))
     damaged = Cache("hsds", tmp_path / "cache")
     assert _written(edited, damaged) == hsds_files(edited) and damaged.hits == 0 and damaged.refused == count
