@@ -283,25 +283,26 @@ def pack_entries(pack: Path) -> list[tuple[str, int, int]]:
     is not a header line or runs past the end (what follows it cannot be found)."""
     entries = []
     try:
-        with open(pack, "rb") as handle:
-            end = os.fstat(handle.fileno()).st_size
-            offset = 0
-            while offset < end:
-                handle.seek(offset)
-                line = handle.readline(_HEADER_MAX)
-                parts = line.split(b" ")
-                if not line.endswith(b"\n") or len(parts) != 7 or b" ".join(parts[:2]) != FORMAT:
-                    break
-                stored = parts[6].strip()
-                if not stored.isdigit():
-                    break
-                size = len(line) + int(stored)
-                if offset + size > end:
-                    break
-                entries.append((parts[3].decode("ascii", "replace"), offset, size))
-                offset += size
+        fd = os.open(pack, os.O_RDONLY)
+    except OSError:
+        return entries
+    try:
+        end = os.fstat(fd).st_size
+        offset = 0
+        while offset < end:
+            line, newline, _ = os.pread(fd, _HEADER_MAX, offset).partition(b"\n")
+            parts = line.split(b" ")
+            if not newline or len(parts) != 7 or b" ".join(parts[:2]) != FORMAT or not parts[6].isdigit():
+                break
+            size = len(line) + 1 + int(parts[6])
+            if offset + size > end:
+                break
+            entries.append((parts[3].decode("ascii", "replace"), offset, size))
+            offset += size
     except OSError:
         pass
+    finally:
+        os.close(fd)
     return entries
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 SAFE_SCHEMES = {"https", "http", "tel", "sms", "mailto"}
+_CONTROL = re.compile("[\x00-\x1f]")  # a character below U+0020
 
 
 def safe_href(url: str | None) -> str:
@@ -16,7 +18,7 @@ def safe_href(url: str | None) -> str:
         return "#"
     text = str(url).strip()
     scheme = urlsplit(text).scheme.lower()
-    if scheme not in SAFE_SCHEMES or any(ord(c) < 32 for c in text):
+    if scheme not in SAFE_SCHEMES or _CONTROL.search(text):
         return "#"
     return text
 

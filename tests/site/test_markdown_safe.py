@@ -174,3 +174,66 @@ def test_json_for_attribute_is_plain_text_for_autoescape():
     escaped = str(escape(text))
     assert '"' not in escaped and "<" not in escaped
     assert json.loads(html.unescape(escaped)) == HOSTILE
+
+
+PLAIN = [
+    "One line.",
+    "Line one\nline two, same paragraph.\n\n\nA second paragraph.",
+    'She said "call us" and it\'s (mostly) free: 50% off? Yes! No; maybe.',
+    "Déjà vu, ünïcode, Ωμέγα and 日本語のテキスト。",
+    "A hyphen - inside a line, and well-being.",
+    "\nBlank lines first and last\n\n",
+]
+NOT_PLAIN = [
+    "1. a list",
+    "Text\n2) a list after a paragraph",
+    "- a bullet",
+    "Text\n---",
+    "Text\n===",
+    "Two spaces  \nmake a break",
+    "Trailing space ",
+    " Leading space",
+    "    code",
+    "Tab\there",
+    "No-break\u00a0space",
+    "Line\u2028separator",
+    "*emphasis*",
+    "snake_case",
+    "[a link](https://example.org)",
+    "<https://example.org>",
+    "&amp; an entity",
+    "back\\slash",
+    "`code`",
+    "# heading",
+    "> quote",
+    "a | table",
+    "'quoted start",
+    "2024 was the year",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN + NOT_PLAIN)
+def test_plain_descriptions_skip_the_parser_with_the_same_html(text):
+    from generator.markdown_text import parser
+    from generator.site.markdown_safe import _plain_paragraphs
+
+    fast = _plain_paragraphs(text)
+    assert (fast is not None) == (text in PLAIN)
+    if fast is not None:
+        assert fast == parser().render(text)
+
+
+def test_every_shipped_description_renders_as_the_parser_renders_it():
+    from pathlib import Path
+
+    from generator.directory import load_directory
+    from generator.markdown_text import parser
+    from generator.site.markdown_safe import _plain_paragraphs
+
+    shipped = Path(__file__).resolve().parents[2] / "directory"
+    texts = [r.listing.description for r in load_directory(shipped).published if r.listing.description]
+    plain = [(text, _plain_paragraphs(text)) for text in texts]
+    assert any(fast is not None for _, fast in plain), "no shipped description takes the plain path"
+    for text, fast in plain:
+        if fast is not None:
+            assert fast == parser().render(text), text

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 # uuid5(NAMESPACE_URL, "urn:kindred:hsds:3.0"), written out so it can never drift.
 NAMESPACE = uuid.UUID("5b221fdd-6a5d-5ec1-9c1e-a020eb981973")
+_NAMESPACE_BYTES = NAMESPACE.bytes  # UUID.bytes is worked out on every call
 
 
 def uuid5(namespace: bytes, name: str) -> str:
@@ -43,12 +44,12 @@ def _bytes_of(parent: str) -> bytes:
 
 def listing_uuid(listing_id: str) -> str:
     """The HSDS service id of a Kindred listing."""
-    return uuid5(NAMESPACE.bytes, "service/" + listing_id)
+    return uuid5(_NAMESPACE_BYTES, "service/" + listing_id)
 
 
 def named_uuid(*parts: str) -> str:
     """A top-level id (organization, taxonomy, taxonomy term) from its parts."""
-    return uuid5(NAMESPACE.bytes, "/".join(parts))
+    return uuid5(_NAMESPACE_BYTES, "/".join(parts))
 
 
 def child_uuid(parent: str, *parts: str) -> str:
