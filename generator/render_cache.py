@@ -281,7 +281,7 @@ class Cache:
 def pack_entries(pack: Path) -> list[tuple[str, int, int]]:
     """(key, offset, size) of each entry in a pack file, as its header lines give them, up to the first that
     is not a header line or runs past the end (what follows it cannot be found)."""
-    entries = []
+    entries: list[tuple[str, int, int]] = []
     try:
         fd = os.open(pack, os.O_RDONLY)
     except OSError:
