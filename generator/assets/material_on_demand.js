@@ -97,11 +97,15 @@
   }
 
   // The finder marks itself data-kd-ready="1" once its first results are drawn, "error" if it could not load.
+  // It may have drawn them already (finder/early.js starts it before this script runs).
   var finder = document.querySelector("[data-kd-finder]");
-  if (finder && typeof MutationObserver === "function") {
+  var finderDone = function () {
+    var ready = finder.getAttribute("data-kd-ready");
+    return ready === "1" || ready === "error";
+  };
+  if (finder && !finderDone() && typeof MutationObserver === "function") {
     var watching = new MutationObserver(function () {
-      var ready = finder.getAttribute("data-kd-ready");
-      if (ready === "1" || ready === "error") {
+      if (finderDone()) {
         watching.disconnect();
         sitemap.release();
       }

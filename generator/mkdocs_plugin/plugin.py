@@ -384,6 +384,8 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             meta["kindred_stylesheets"] = "".join(
                 f'<link rel="stylesheet" href="{escape(base + ASSET_PREFIX + name)}">' for name in plan.stylesheets
             )
+        if plan.head:  # overrides/main.html puts it in <head>, after those stylesheets
+            meta["kindred_head"] = plan.head(relative_base(url))
         if plan.jsonld:
             meta["kindred_jsonld"] = render_jsonld(plan.jsonld)  # overrides/main.html puts it in <head>
         return meta

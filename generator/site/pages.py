@@ -40,6 +40,8 @@ class PagePlan:
     inputs: tuple = ()
     # Stylesheets only this page needs, from Kindred's assets (an engine links them after the site-wide ones).
     stylesheets: tuple[str, ...] = ()
+    # More of this page's <head>, after those stylesheets: base -> HTML (the finder's early data and modules).
+    head: Callable[[str], str] | None = None
 
 
 def _paginated(
@@ -179,11 +181,13 @@ def _listing_html(view: ListingView, base: str) -> str:
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 MODULE_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*\(?\s*"(\.{1,2}/[^"]+\.js)"')
+STATIC_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*"(\.{1,2}/[^"]+\.js)"')
 
 
-def module_graph(*roots: str) -> tuple[str, ...]:
-    """The modules under generator/assets/ that these import, directly or not (static and dynamic imports), the
-    roots included: paths under assets/kindred/, sorted."""
+def module_graph(*roots: str, dynamic: bool = True) -> tuple[str, ...]:
+    """The modules under generator/assets/ that these import, directly or not (static and, unless dynamic is
+    False, dynamic imports), the roots included: paths under assets/kindred/, sorted."""
+    pattern = MODULE_IMPORT if dynamic else STATIC_IMPORT
     seen: set[str] = set()
     todo = list(roots)
     while todo:
@@ -191,14 +195,28 @@ def module_graph(*roots: str) -> tuple[str, ...]:
         if module in seen:
             continue
         seen.add(module)
-        for relative in MODULE_IMPORT.findall((ASSETS / module).read_text(encoding="utf-8")):
+        for relative in pattern.findall((ASSETS / module).read_text(encoding="utf-8")):
             todo.append(posixpath.normpath(posixpath.join(posixpath.dirname(module), relative)))
     return tuple(sorted(seen))
 
 
-# Every module the finder's page runs (kindred.js, and the finder it imports there), named on the page so the
-# browser fetches them while it reads the HTML rather than one level of imports after another (#14: first results).
-FINDER_MODULES = module_graph("kindred.js", "finder/page.js")
+def _finder_modules() -> tuple[str, ...]:
+    """Every module the finder's page runs (early.js and what it imports, kindred.js, and the word search the
+    finder imports when there are words), for the page's <head>, so the browser fetches them while it reads the
+    HTML rather than one level of imports after another (#14: first results). What the first results need
+    comes first, in the order early.js needs it; early.js itself is loaded by its own script element."""
+    order: list[str] = []
+    # early.js's own import (load.js: the listings start), then what it imports as it goes, in the order it
+    # asks for them (the decoder before the finder), then the rest.
+    early = "finder/early.js"
+    asked = re.findall(r'\bimport\(\s*"\./([^"]+\.js)"', (ASSETS / early).read_text(encoding="utf-8"))
+    graphs = [module_graph(early, dynamic=False)] + [module_graph("finder/" + m, dynamic=False) for m in asked]
+    for graph in graphs + [module_graph("kindred.js", early)]:
+        order += [m for m in graph if m not in order and m != early]
+    return tuple(order)
+
+
+FINDER_MODULES = _finder_modules()
 
 
 def finder_page(data_path: str, index_path: str) -> PagePlan:
@@ -206,11 +224,10 @@ def finder_page(data_path: str, index_path: str) -> PagePlan:
     return PagePlan(
         "find.md",
         _("Find support"),
-        lambda base: render_template(
-            "finder.html", base=base, data_path=data_path, index_path=index_path, modules=FINDER_MODULES
-        ),
+        lambda base: render_template("finder.html", base=base, data_path=data_path, index_path=index_path),
         _("Search and filter every listing: by topic, country, language, cost, contact method and opening hours."),
         stylesheets=("finder.css",),
+        head=lambda base: render_template("finder_head.html", base=base, data_path=data_path, modules=FINDER_MODULES),
     )
 
 

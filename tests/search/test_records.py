@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from generator.search.finder_files import finder_files, listings_data
+from generator.search.finder_files import finder_files, listings_bytes, listings_data
 from generator.search.records import listing_record, ordered_records
 
 
@@ -23,32 +23,53 @@ def data(finder_directory):
 def test_helpline_record(finder_directory):
     record = listing_record(record_of(finder_directory, "finder-day-line"))
     assert record == {
-        "id": "finder-day-line", "k": "helplines", "n": "Finder Day Line",
+        "id": "finder-day-line",
+        "k": "helplines",
+        "n": "Finder Day Line",
         "s": "Someone to talk to any day, about suicidal thoughts or feeling alone.",
-        "sv": "crisis", "tp": ["suicidal-thoughts", "loneliness"], "au": ["everyone"], "co": ["GB"], "la": ["en"],
+        "sv": "crisis",
+        "tp": ["suicidal-thoughts", "loneliness"],
+        "au": ["everyone"],
+        "co": ["GB"],
+        "la": ["en"],
         "cs": ["free"],
         "cm": ["phone", "text"],
         "a": [["phone", "Call 116 123", "tel:116123", 0], ["sms", "Text DAY to 85258", "sms:85258?body=DAY", 0]],
-        "h": [{"always": True}], "ao": 1,
+        "h": [{"always": True}],
+        "ao": 1,
     }
 
 
 def test_hours_from_contacts_and_overnight(finder_directory):
     text = listing_record(record_of(finder_directory, "finder-self-harm-text"))
-    assert text["h"] == [{"always": True},
-                         {"always": False, "tz": "Europe/London", "closed": [],
-                          "weekly": [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "18:00", "closes": "23:00"}]}]
+    assert text["h"] == [
+        {"always": True},
+        {
+            "always": False,
+            "tz": "Europe/London",
+            "closed": [],
+            "weekly": [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "18:00", "closes": "23:00"}],
+        },
+    ]
     assert text["ao"] == 1  # texting is 24/7 even though chat is not
     night = listing_record(record_of(finder_directory, "finder-night-owl"))
-    assert night["h"][0]["weekly"][0] == {"days": ["mo", "tu", "we", "th", "fr", "sa", "su"], "opens": "22:00",
-                                          "closes": "06:00"}
+    assert night["h"][0]["weekly"][0] == {
+        "days": ["mo", "tu", "we", "th", "fr", "sa", "su"],
+        "opens": "22:00",
+        "closes": "06:00",
+    }
     assert night["h"][0]["closed"] == ["2026-12-24"] and "ao" not in night
     assert "h" not in listing_record(record_of(finder_directory, "finder-gamblers-forum"))
 
 
 def test_kind_facets(finder_directory):
     forum = listing_record(record_of(finder_directory, "finder-gamblers-forum"))
-    assert (forum["mod"], forum["anon"], forum["acc"], forum["cm"]) == ("trained-peer", "anonymous", "sign-up", ["join"])
+    assert (forum["mod"], forum["anon"], forum["acc"], forum["cm"]) == (
+        "trained-peer",
+        "anonymous",
+        "sign-up",
+        ["join"],
+    )
     video = listing_record(record_of(finder_directory, "finder-calm-video"))
     assert video["mode"] == ["video", "messaging"] and video["ins"] == 1 and video["ft"] == 1
     assert video["rg"] == ["US-CA"] and video["cs"] == ["paid", "insurance"]
@@ -104,12 +125,26 @@ def test_browser_decodes_what_python_encodes(lunr_js, finder_directory, data):
 
 
 def test_canonical_urls(lunr_js, data):
-    searches = ["?topic=anxiety&kind=helplines", "?kind=teletherapy&kind=helplines&q=day",
-                "?country=gb&country=worldwide", "?language=es-MX&open=now&open=24-7", "?utm_source=x", "",
-                "?kind=helplines,communities", "?q=+"]
+    searches = [
+        "?topic=anxiety&kind=helplines",
+        "?kind=teletherapy&kind=helplines&q=day",
+        "?country=gb&country=worldwide",
+        "?language=es-MX&open=now&open=24-7",
+        "?utm_source=x",
+        "",
+        "?kind=helplines,communities",
+        "?q=+",
+    ]
     assert lunr_js("url", searches=searches, data=data) == [
-        "?kind=helplines&topic=anxiety", "?q=day&kind=helplines&kind=teletherapy", "?country=worldwide&country=GB",
-        "?language=es-mx&open=now&open=24-7", "", "", "?kind=helplines&kind=communities", ""]
+        "?kind=helplines&topic=anxiety",
+        "?q=day&kind=helplines&kind=teletherapy",
+        "?country=worldwide&country=GB",
+        "?language=es-mx&open=now&open=24-7",
+        "",
+        "",
+        "?kind=helplines&kind=communities",
+        "",
+    ]
 
 
 def test_finder_files(tmp_path, monkeypatch, finder_directory):
@@ -123,6 +158,22 @@ def test_finder_files(tmp_path, monkeypatch, finder_directory):
     # Columns: one value per listing in every column, 0 where a listing has nothing.
     assert {len(column) for column in listings["listings"].values()} == {14}
     assert listings["listings"]["st"].count("paused") == 1 and listings["listings"]["st"].count(0) == 13
+
+
+def test_listings_file_is_ascii_when_few_characters_are_not(data):
+    # A few accented names among many listings: all ASCII (the browser reads that faster), the same JSON value.
+    few = {**data, "listings": {**data["listings"], "n": ["Zoë Line"] + ["Day Line"] * 200}}
+    written = listings_bytes(few)
+    assert written.isascii() and b"\\u00eb" in written
+    assert json.loads(written) == few
+    # Mostly another script: kept as UTF-8, which is smaller than escapes.
+    many = {**data, "listings": {**data["listings"], "s": ["Γραμμή υποστήριξης για όλους"] * 50}}
+    written = listings_bytes(many)
+    assert not written.isascii() and "Γραμμή".encode() in written
+    assert json.loads(written) == many
+    # With nothing outside ASCII it is what it always was.
+    plain = {**data, "listings": {**data["listings"], "n": ["Day Line"]}}
+    assert listings_bytes(plain) == json.dumps(plain, separators=(",", ":")).encode()
 
 
 def test_regions_and_help_travel_with_the_listings(data, shipped_directory):

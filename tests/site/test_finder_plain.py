@@ -71,18 +71,58 @@ def test_the_list_links_each_countrys_pages_for_the_rest(shipped):
 
 
 def test_the_finder_page_preloads_every_module_it_runs_and_nothing_else():
-    html = finder_page("find/listings.json", "find/search-index.json").render("../")
+    plan = finder_page("find/listings.json", "find/search-index.json")
+    assert "modulepreload" not in plan.render("../")  # in the page's <head> (PagePlan.head), not its body
+    html = plan.head("../")
     preloaded = re.findall(r'<link rel="modulepreload" href="\.\./assets/kindred/([^"]+)">', html)
     assert preloaded == list(FINDER_MODULES)
     assets = ROOT / "generator" / "assets"
     assert all((assets / module).is_file() for module in preloaded)
     # kindred.js, the finder it imports on demand, and what those import (match.js through query.js)
     assert {"kindred.js", "finder/page.js", "finder/finder.js", "finder/match.js", "i18n.js"} <= set(preloaded)
-    # Classic scripts and lunr.js (fetched only once there are words to search) are not modules of the page.
-    assert not {"privacy.js", "material_on_demand.js", "lunr.js"} & set(preloaded)
+    # Classic scripts and lunr.js (fetched only once there are words to search) are not modules of the page;
+    # early.js has its own script element.
+    assert not {"privacy.js", "material_on_demand.js", "lunr.js", "finder/early.js"} & set(preloaded)
+    assert '<script type="module" async src="../assets/kindred/finder/early.js"></script>' in html
+
     # Every module a preloaded module imports is preloaded too.
-    for module in preloaded:
+    def imports(module, dynamic=True):
         text = (assets / module).read_text(encoding="utf-8")
-        for relative in re.findall(r'(?:\bfrom|\bimport)\s*\(?\s*"(\.{1,2}/[^"]+)"', text):
-            imported = posixpath.normpath(posixpath.join(posixpath.dirname(module), relative))
-            assert imported in preloaded, (module, relative)
+        pattern = (
+            r'(?:\bfrom|\bimport)\s*\(?\s*"(\.{1,2}/[^"]+)"' if dynamic else r'(?:\bfrom|\bimport)\s*"(\.{1,2}/[^"]+)"'
+        )
+        return [posixpath.normpath(posixpath.join(posixpath.dirname(module), r)) for r in re.findall(pattern, text)]
+
+    for module in preloaded + ["finder/early.js"]:
+        for imported in imports(module):
+            assert imported in preloaded, (module, imported)
+
+    # What early.js needs, in the order it needs it, is named first: its own import (the listings start
+    # there), the decoder, then the finder; the word search is in none of them.
+    def graph(root):
+        found, todo = {root}, [root]
+        while todo:
+            for imported in imports(todo.pop(), dynamic=False):
+                if imported not in found:
+                    found.add(imported)
+                    todo.append(imported)
+        return found - {"finder/early.js"}
+
+    stages = [graph("finder/early.js"), graph("finder/country.js"), graph("finder/data.js"), graph("finder/page.js")]
+    assert stages[0] == {"finder/load.js"}
+    seen: set[str] = set()
+    for stage in stages:
+        assert set(preloaded[: len(seen | stage)]) == seen | stage
+        seen |= stage
+    assert not {"finder/query.js", "finder/match.js", "finder/index_load.js", "kindred.js"} & seen
+
+
+def test_the_finder_page_fetches_its_listings_from_its_head():
+    plan = finder_page("find/listings.json", "find/search-index.json")
+    head = plan.head("../")
+    assert (
+        '<link rel="preload" href="../find/listings.json" as="fetch" type="application/json" '
+        'crossorigin="anonymous" data-kd-finder-data>'
+    ) in head
+    assert head.index("find/listings.json") < head.index("early.js") < head.index("modulepreload")
+    assert 'rel="preload"' not in plan.render("../")

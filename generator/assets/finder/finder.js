@@ -1,6 +1,7 @@
 /* One mounted finder: its state (what is typed and ticked, held only in memory: never in the address or the
    history, page.js), its data, and what happens when someone types or ticks a box. The pure parts it puts
-   together live beside it: records.js decodes the data, filters.js and ranking.js choose and order the results,
+   together live beside it: data.js reads the data once (early.js starts that as the page loads), records.js
+   decodes it, filters.js and ranking.js choose and order the results,
    query.js and synonyms.js read the words, clock.js knows what is open now; shell.js, controls.js, cards.js,
    help_block.js, notice.js, status.js, share.js and suggestion.js draw the page. */
 import { pageLanguage, t, tn } from "../i18n.js";
@@ -10,21 +11,16 @@ import { Controls, selectedText } from "./controls.js";
 import { el } from "./dom.js";
 import { FACET_POSITION } from "./facets.js";
 import { filter } from "./filters.js";
+import { loadData } from "./data.js";
 import { renderHelp } from "./help_block.js";
-import { fetchJSON, forget } from "./load.js";
-import { loadIndex } from "./index_load.js";
 import { renderNotice } from "./notice.js";
-import { textSearch } from "./query.js";
 import { chosenCountry, priorRanks, rankResults, startHereOf } from "./ranking.js";
-import { decodeData } from "./records.js";
 import { buildShell } from "./shell.js";
 import { Announcer, renderSummary } from "./status.js";
 import { renderSuggestion } from "./suggestion.js";
-import { SUGGEST_MIN } from "./synonyms.js";
 import { emptyState, withoutFilter, withoutFilters } from "./url_state.js";
 
 const PAGE_SIZE = 50;
-const decoded = {};  // data url -> decoded data; kept across instant navigation, gone on reload
 
 export class Finder {
   // `state`: what to start with ({q, sel}, url_state.js); `onState(state)`: told of every change (page.js keeps
@@ -69,15 +65,7 @@ export class Finder {
     if (plain) plain.hidden = true;
     const loading = el("p", { className: "kd-finder__count", role: "status", text: t("Loading listings…") });
     this.root.replaceChildren(loading);
-    const cached = decoded[this.dataUrl];
-    const ready = cached ? Promise.resolve(cached) : fetchJSON(this.dataUrl).then((json) => {
-      performance.mark("kd-data-parsed");
-      decoded[this.dataUrl] = decodeData(json);
-      forget(this.dataUrl);
-      performance.mark("kd-data-decoded");
-      return decoded[this.dataUrl];
-    });
-    ready.then((data) => {
+    loadData(this.dataUrl).then((data) => {
       if (this.detached) return;
       this.data = data;
       this.parts = buildShell(this);
@@ -176,9 +164,12 @@ export class Finder {
     });
   }
 
+  // The word search's modules, lunr.js and the index, all fetched the first time there are words to search (or
+  // the box is focused): the first results do not wait for them.
   ensureIndex() {
     if (!this.data) return Promise.reject(new Error("no data"));
-    return loadIndex(this.indexUrl, this.lunrUrl, this.data).then((built) => {
+    const loaded = import("./index_load.js").then((mod) => mod.loadIndex(this.indexUrl, this.lunrUrl, this.data));
+    return loaded.then((built) => {
       this.search = built;
       this.indexError = false;
       this.root.setAttribute("data-kd-index", "ready");
@@ -201,7 +192,7 @@ export class Finder {
       const words = new Set();
       this.data.listings.forEach((l) => l.name.toLowerCase().split(/[\s\-]+/).forEach((w) => {
         const word = w.replace(/[^a-z]/g, "");
-        if (word.length >= SUGGEST_MIN) words.add(word);
+        if (word.length >= this.search.suggestMin) words.add(word);
       }));
       this.nameWords = [...words].sort();
     }
@@ -210,7 +201,7 @@ export class Finder {
 
   searchWords(text) {
     if (this.lastSearch.text !== text) {
-      const { lunr, idx, table } = this.search;
+      const { lunr, idx, table, textSearch } = this.search;
       const result = textSearch(lunr, idx, text, table, (p, c) => this.hasConcept(p, c), this.data.listings.length,
                                 () => this.listingWords());
       this.lastSearch = { text, result };

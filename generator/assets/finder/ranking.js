@@ -47,9 +47,11 @@ export function specificity(countries, country) {
   return countries.includes("worldwide") ? 1 : 2;
 }
 
-// The open-state rank a page built ahead of time gives (ranking.py: static_state).
+// The open-state rank a page built ahead of time gives (ranking.py: static_state). Whether a listing has hours
+// is read from its encoded hours when it has them: records.js decodes them only when they are first read, and
+// the first results, drawn before the clock is read, need no more than this (#14).
 export function staticState(l) {
-  if (!l.hours.length) return STATE_ORDER.unknown;
+  if (!(l.rawHours || l.hours).length) return STATE_ORDER.unknown;
   return l.always ? STATE_ORDER.open : STATE_ORDER.later;
 }
 

@@ -49,6 +49,19 @@ export function newHoursMemo() {
   return { days: Object.create(null), minutes: Object.create(null) };
 }
 
+const HOURS_MEMO = newHoursMemo();  // day lists and times read the same whichever file they come from
+
+// A decoded listing (decodeData). Its hours are decoded the first time they are read: the first results need
+// only those of the cards on the first page, and the clock reads the rest just after them (#14).
+class Listing {
+  get hours() {
+    if (this.decodedHours === null) {
+      this.decodedHours = this.rawHours === NONE ? NONE : this.rawHours.map((h) => decodeHours(h, HOURS_MEMO));
+    }
+    return this.decodedHours;
+  }
+}
+
 // Each filter's option positions by value. Values come from URLs too: "__proto__" is just a value.
 function optionPositions(facets) {
   const positions = {};
@@ -63,7 +76,6 @@ export function decodeData(data) {
   checkData(data);
   const facets = data.facets;
   const optionIndex = optionPositions(facets);
-  const memo = newHoursMemo();
   const tags = Object.create(null);  // language tag -> {lower, primary, at: position among the options}
   function tagInfo(tag) {
     let info = tags[tag];
@@ -81,10 +93,13 @@ export function decodeData(data) {
     if (found === undefined) found = shared[key] = make();
     return found;
   }
+  // [n] for each option of a filter, made once: a listing's one value of that filter (kind, moderation...).
+  const singles = {};
+  ["kind", "moderation", "anonymity", "access"].forEach((key) => { singles[key] = (facets[key] || []).map((_, n) => [n]); });
   function single(key, value) {
     if (!value) return NONE;
     const n = optionIndex[key][value];
-    return n === undefined ? NONE : once(key + "\u0000" + n, () => [n]);
+    return n === undefined ? NONE : singles[key][n];
   }
   // A listing's languages: as written, lower-case, their primary subtags, and their places among the options.
   function languageParts(languages) {
@@ -125,21 +140,18 @@ export function decodeData(data) {
     const languages = languagesColumn[i] || NONE;
     const { lower, primaries, languageAt } = languageParts(languages);
     const countries = countriesColumn[i] || NONE, countryPositions = countryPositionsOf(countries);
-    const l = {
-      position: i, id: ids[i], kind: facets.kind[kinds[i]][0], name: names[i], summary: summaries[i],
-      textLang: textLanguages[i] || null,
-      nameRank: nameRanks[i], service: services[i] || null, costRank: 2,
-      countries, worldwide: countries.includes("worldwide"), regions: regions[i] || NONE,
-      languages, languagesLower: lower, primaryLanguages: primaries, rawActions: actions[i] || NONE,
-      hours: hours[i] ? hours[i].map((h) => decodeHours(h, memo)) : NONE,
-      always: !!always[i], paused: status[i] === "paused", moderation: moderation[i] || null,
-      anonymity: anonymity[i] || null, access: access[i] || null, insurance: !!insurance[i], trial: !!trial[i],
-      fi: null
-    };
+    const l = new Listing();
+    l.position = i; l.id = ids[i]; l.kind = facets.kind[kinds[i]][0]; l.name = names[i]; l.summary = summaries[i];
+    l.textLang = textLanguages[i] || null; l.nameRank = nameRanks[i]; l.service = services[i] || null; l.costRank = 2;
+    l.countries = countries; l.worldwide = countries.includes("worldwide"); l.regions = regions[i] || NONE;
+    l.languages = languages; l.languagesLower = lower; l.primaryLanguages = primaries;
+    l.rawActions = actions[i] || NONE; l.rawHours = hours[i] || NONE; l.decodedHours = null;
+    l.always = !!always[i]; l.paused = status[i] === "paused"; l.moderation = moderation[i] || null;
+    l.anonymity = anonymity[i] || null; l.access = access[i] || null; l.insurance = !!insurance[i]; l.trial = !!trial[i];
     // Per filter, in FACET_KEYS order: the positions of this listing's values among the filter's options
     // (most are sent as positions already). "open" is worked out from the clock, not stored.
     l.fi = [
-      once("k\u0000" + kinds[i], () => [kinds[i]]), NONE, contacts[i] || NONE, topics[i] || NONE, audiences[i] || NONE, countryPositions,
+      singles.kind[kinds[i]], NONE, contacts[i] || NONE, topics[i] || NONE, audiences[i] || NONE, countryPositions,
       languageAt, costs[i] || NONE, single("moderation", l.moderation), single("anonymity", l.anonymity),
       single("access", l.access), modalities[i] || NONE, l.insurance ? yesInsurance : NONE, l.trial ? yesTrial : NONE
     ];

@@ -3,6 +3,8 @@ import { test } from "node:test";
 
 import { FACET_KEYS } from "../../../generator/assets/finder/contract.js";
 import { actionLabel, actionsOf, decodeData, valuesOf } from "../../../generator/assets/finder/records.js";
+import { staticState } from "../../../generator/assets/finder/ranking.js";
+import { STATE_ORDER } from "../../../generator/assets/hours.js";
 import { listingsFile } from "../helpers/listings.mjs";
 
 const data = decodeData(listingsFile());
@@ -55,6 +57,17 @@ test("hours are decoded with their days, times in minutes and closed dates", () 
   }]);
   assert.deepEqual(byId["day-line"].hours[0].closed, []);
   assert.deepEqual(byId["calm-sessions"].hours, []);
+});
+
+test("hours are decoded when first read, once; the order before the clock is read needs none decoded", () => {
+  const fresh = decodeData(listingsFile()).listings;
+  const night = fresh.find((l) => l.id === "night-line"), calm = fresh.find((l) => l.id === "calm-sessions");
+  assert.equal(night.decodedHours, null);
+  assert.deepEqual([staticState(night), staticState(calm)], [STATE_ORDER.later, STATE_ORDER.unknown]);
+  assert.equal(night.decodedHours, null);
+  assert.equal(night.hours[0].weekly[0].o, 1320);
+  assert.equal(night.hours, night.hours);
+  assert.equal(night.decodedHours, night.hours);
 });
 
 test("card actions get their default labels back, and only phone, text and email count as on this device", () => {
