@@ -8,14 +8,16 @@ The file: {"format": FORMAT, "index": {"hash", "bytes"} of find/search-index.jso
 "countries": {code: name}, "regions": {code: name}, "help": {code: {"e": [[emergency number, tel href, note]],
 "s": [[listing id, ...] per "start here" group]}} for every country profile (records.py: help_data),
 "facets": {filter: [[value, label], ...]} for every filter in FACET_KEYS,
-"listings": {column: [one value per listing, 0 where a listing has none]}} (finder_files.py).
+"listings": {column: [one value per listing, 0 where a listing has none]},
+"lists": {column: [each distinct list once]} for the LIST_COLUMNS, whose column holds the number of the
+listing's list there, from 1} (finder_files.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-FORMAT = "kindred-finder-3"
+FORMAT = "kindred-finder-4"
 
 # Every filter, in the order the finder shows them.
 FACET_KEYS = (
@@ -36,7 +38,7 @@ FACET_KEYS = (
 )
 
 # The top-level keys, every one required.
-KEYS = ("format", "index", "kinds", "countries", "regions", "help", "facets", "listings")
+KEYS = ("format", "index", "kinds", "countries", "regions", "help", "facets", "listings", "lists")
 
 # Listing columns and what each holds (records.py: listing_record, then encode_listing). Every listing has the
 # required ones; the others are absent from the file when no listing has a value.
@@ -68,6 +70,10 @@ COLUMNS: dict[str, str] = {
     "ins": "teletherapy: 1 when it takes insurance",
     "ft": "teletherapy: 1 when it offers a free trial",
 }
+# Columns of lists many listings share (their countries, languages, topics...): each distinct list is in "lists"
+# once, and the column holds its number there, from 1 (0 where a listing has none). Fewer arrays for the browser
+# to parse and decode (#14).
+LIST_COLUMNS = ("tp", "au", "co", "rg", "la", "cs", "cm", "mode")
 
 
 def data_problems(data: dict[str, Any]) -> list[str]:
@@ -87,4 +93,7 @@ def data_problems(data: dict[str, Any]) -> list[str]:
     problems += [
         f"column {name} is not one value per listing" for name, values in columns.items() if len(values) != count
     ]
+    lists = data.get("lists", {})
+    problems += [f"unknown list column {name}" for name in lists if name not in LIST_COLUMNS]
+    problems += [f"no lists for column {name}" for name in LIST_COLUMNS if name in columns and name not in lists]
     return problems

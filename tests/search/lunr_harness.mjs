@@ -93,7 +93,8 @@ switch (request.op) {
     break;
   case "contract":
     answer = { FORMAT: core.FORMAT, FACET_KEYS: core.FACET_KEYS, COLUMNS: core.COLUMNS,
-               REQUIRED_COLUMNS: core.REQUIRED_COLUMNS, problems: request.data ? core.dataProblems(request.data) : null };
+               REQUIRED_COLUMNS: core.REQUIRED_COLUMNS, LIST_COLUMNS: core.LIST_COLUMNS,
+               problems: request.data ? core.dataProblems(request.data) : null };
     break;
   case "url":
     answer = request.searches.map((s) => core.stateToSearch(core.parseState(s), request.data.facets));

@@ -24,6 +24,7 @@ def test_python_and_browser_declare_the_same_contract(lunr_js):
     assert declared["FACET_KEYS"] == list(contract.FACET_KEYS)
     assert declared["COLUMNS"] == list(contract.COLUMNS)
     assert declared["REQUIRED_COLUMNS"] == list(contract.REQUIRED_COLUMNS)
+    assert declared["LIST_COLUMNS"] == list(contract.LIST_COLUMNS)
 
 
 def test_what_python_writes_the_browser_accepts(lunr_js, written):
@@ -33,6 +34,7 @@ def test_what_python_writes_the_browser_accepts(lunr_js, written):
 
 def test_the_fixture_uses_every_column_so_the_round_trip_test_covers_them(written):
     assert set(written["listings"]) == set(contract.COLUMNS)
+    assert set(written["lists"]) == set(contract.LIST_COLUMNS)
 
 
 def test_every_filter_has_options(finder_directory):
@@ -43,7 +45,9 @@ def test_both_sides_refuse_the_same_drift(lunr_js, written):
     drifted = json.loads(json.dumps(written))
     drifted["listings"]["new"] = [0] * len(drifted["listings"]["id"])
     del drifted["facets"]["trial"]
-    expected = ["no options for filter trial", "unknown column new"]
+    del drifted["lists"]["co"]
+    drifted["lists"]["n"] = []
+    expected = ["no lists for column co", "no options for filter trial", "unknown column new", "unknown list column n"]
     assert sorted(contract.data_problems(drifted)) == expected
     assert sorted(lunr_js("contract", data=drifted)["problems"]) == expected
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from generator.search.finder_files import finder_files, listings_bytes, listings_data
+from generator.search.finder_files import finder_files, listings_bytes, listings_data, shared_lists
 from generator.search.records import listing_record, ordered_records
 
 
@@ -154,10 +154,20 @@ def test_finder_files(tmp_path, monkeypatch, finder_directory):
     index = json.loads(files.index)
     assert listings["index"] == {"hash": index["hash"], "bytes": len(files.index)}
     assert index["count"] == len(listings["listings"]["id"])
-    assert listings["format"] == "kindred-finder-3" and index["format"] == "kindred-lunr-2"
+    assert listings["format"] == "kindred-finder-4" and index["format"] == "kindred-lunr-2"
     # Columns: one value per listing in every column, 0 where a listing has nothing.
     assert {len(column) for column in listings["listings"].values()} == {14}
     assert listings["listings"]["st"].count("paused") == 1 and listings["listings"]["st"].count(0) == 13
+
+
+def test_lists_many_listings_share_are_sent_once():
+    columns = {"id": ["a", "b", "c", "d"], "co": [["GB"], ["US", "GB"], ["GB"], 0], "la": [[], ["en"], [], ["en"]]}
+    listings, lists = shared_lists(columns)
+    assert lists == {"co": [["GB"], ["US", "GB"]], "la": [[], ["en"]]}
+    assert listings == {"id": ["a", "b", "c", "d"], "co": [1, 2, 1, 0], "la": [1, 2, 1, 2]}
+    # Read back, each listing has its own list again (0: none).
+    for name in ("co", "la"):
+        assert [lists[name][n - 1] if n else 0 for n in listings[name]] == columns[name]
 
 
 def test_listings_file_is_ascii_when_few_characters_are_not(data):

@@ -4,10 +4,10 @@
    tests/search/test_contract.py fails when the two declarations drift apart, and checkData() refuses a
    file from another version, so a mismatch shows as "could not be loaded", never as wrong results. */
 
-export const FORMAT = "kindred-finder-3";
+export const FORMAT = "kindred-finder-4";
 
 // The top-level keys, every one required (contract.py: KEYS).
-export const KEYS = ["format", "index", "kinds", "countries", "regions", "help", "facets", "listings"];
+export const KEYS = ["format", "index", "kinds", "countries", "regions", "help", "facets", "listings", "lists"];
 
 // Every filter, in the order the finder shows them and a decoded listing carries them (listing.fi).
 export const FACET_KEYS = [
@@ -20,6 +20,9 @@ export const FACET_KEYS = [
 export const REQUIRED_COLUMNS = ["id", "k", "n", "s", "nr"];
 export const COLUMNS = ["id", "k", "n", "s", "nr", "tl", "sv", "tp", "au", "co", "rg", "la", "cs", "cm", "a", "h", "ao", "st",
                         "mod", "anon", "acc", "mode", "ins", "ft"];
+// Columns whose distinct lists are in "lists" once, the column holding each listing's number there from 1
+// (contract.py: LIST_COLUMNS).
+export const LIST_COLUMNS = ["tp", "au", "co", "rg", "la", "cs", "cm", "mode"];
 
 // The file's problems, in words (an empty list when it is what this code reads).
 export function dataProblems(data) {
@@ -37,6 +40,11 @@ export function dataProblems(data) {
   Object.keys(columns).forEach((name) => {
     if (!COLUMNS.includes(name)) problems.push("unknown column " + name);
     else if (!Array.isArray(columns[name]) || columns[name].length !== count) problems.push("column " + name + " is not one value per listing");
+  });
+  const lists = data.lists || {};
+  Object.keys(lists).forEach((name) => { if (!LIST_COLUMNS.includes(name)) problems.push("unknown list column " + name); });
+  LIST_COLUMNS.forEach((name) => {
+    if (name in columns && !Array.isArray(lists[name])) problems.push("no lists for column " + name);
   });
   return problems;
 }

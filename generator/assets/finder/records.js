@@ -1,7 +1,7 @@
 /* find/listings.json → listings the finder can filter and draw: the decoder beside
    generator/search/records.py (encode_listing) and finder_files.py (columns), which write the file. */
 import { pageLanguage, t } from "../i18n.js";
-import { FACET_KEYS, checkData } from "./contract.js";
+import { FACET_KEYS, LIST_COLUMNS, checkData } from "./contract.js";
 import { costRank } from "./ranking.js";
 
 // Card labels the file leaves out because they follow from the action (records.py: DEFAULT_LABELS).
@@ -86,13 +86,15 @@ export function decodeData(data) {
     return info;
   }
   // Arrays many listings would hold alike are made once and shared (nothing changes them): at 10,000 listings
-  // making each listing its own took a good part of the time before the first results (#14).
-  const shared = Object.create(null);
-  function once(key, make) {
-    let found = shared[key];
-    if (found === undefined) found = shared[key] = make();
+  // making each listing its own took a good part of the time before the first results (#14). Listings with the
+  // same languages or countries hold the same list from the file's "lists", so what follows from it is worked
+  // out once per list.
+  function once(cache, list, make) {
+    let found = cache.get(list);
+    if (found === undefined) cache.set(list, found = make());
     return found;
   }
+  const partsByLanguages = new Map(), positionsByCountries = new Map();
   // [n] for each option of a filter, made once: a listing's one value of that filter (kind, moderation...).
   const singles = {};
   ["kind", "moderation", "anonymity", "access"].forEach((key) => { singles[key] = (facets[key] || []).map((_, n) => [n]); });
@@ -103,7 +105,7 @@ export function decodeData(data) {
   }
   // A listing's languages: as written, lower-case, their primary subtags, and their places among the options.
   function languageParts(languages) {
-    return once("la\u0000" + languages.join("\u0000"), () => {
+    return once(partsByLanguages, languages, () => {
       const lower = [], primaries = [], languageAt = [];
       for (let t = 0; t < languages.length; t++) {
         const info = tagInfo(languages[t]);
@@ -115,7 +117,7 @@ export function decodeData(data) {
     });
   }
   function countryPositionsOf(countries) {
-    return once("co\u0000" + countries.join("\u0000"), () => {
+    return once(positionsByCountries, countries, () => {
       const positions = [];
       for (let k = 0; k < countries.length; k++) {
         const at = countryAt[countries[k]];
@@ -124,9 +126,16 @@ export function decodeData(data) {
       return positions;
     });
   }
-  // Listings come as columns: column name -> one value per listing, 0 where a listing has none.
-  const C = data.listings, count = C.id.length;
-  const column = (name) => C[name] || NONE;
+  // Listings come as columns: column name -> one value per listing, 0 where a listing has none. A list column
+  // holds numbers in its table of lists, from 1 (contract.js: LIST_COLUMNS).
+  const C = data.listings, count = C.id.length, lists = data.lists;
+  const column = (name) => {
+    const values = C[name];
+    if (!values) return NONE;
+    if (!LIST_COLUMNS.includes(name)) return values;
+    const table = lists[name] || NONE;
+    return values.map((n) => (n ? table[n - 1] || NONE : 0));
+  };
   const ids = C.id, kinds = C.k, names = C.n, summaries = C.s, topics = column("tp"), audiences = column("au");
   const nameRanks = C.nr, services = column("sv"), textLanguages = column("tl");
   const countriesColumn = column("co"), regions = column("rg"), languagesColumn = column("la"), costs = column("cs");

@@ -1,6 +1,8 @@
 // A small find/listings.json in the shape generator/search/finder_files.py writes (contract.js declares it):
 // readable listings turned into columns, as finder_files.columns does.
 
+import { FORMAT, LIST_COLUMNS } from "../../../generator/assets/finder/contract.js";
+
 export const FACETS = {
   kind: [["helplines", "Helplines"], ["communities", "Communities"], ["teletherapy", "Teletherapy"]],
   open: [["now", "Open now"], ["24-7", "Open 24/7"]],
@@ -44,15 +46,31 @@ export function columns(listings) {
   return Object.fromEntries(keys.map((key) => [key, listings.map((l) => (key in l ? l[key] : 0))]));
 }
 
+// Each list column's distinct lists once, the column holding numbers there from 1, as finder_files.shared_lists.
+export function sharedLists(columnsByName) {
+  const out = { ...columnsByName }, lists = {};
+  LIST_COLUMNS.filter((name) => name in out).forEach((name) => {
+    const table = [], numbers = new Map();
+    out[name] = out[name].map((value) => {
+      if (value === 0) return 0;
+      const key = JSON.stringify(value);
+      if (!numbers.has(key)) numbers.set(key, table.push(value));
+      return numbers.get(key);
+    });
+    lists[name] = table;
+  });
+  return { listings: out, lists };
+}
+
 export function listingsFile(listings = LISTINGS) {
   return {
-    format: "kindred-finder-3",
+    format: FORMAT,
     index: { hash: "abc", bytes: 10 },
     kinds: { helplines: "Helpline", communities: "Community", teletherapy: "Teletherapy" },
     countries: { GB: "United Kingdom", MX: "Mexico", US: "United States", worldwide: "Worldwide" },
     regions: { "GB-SCT": "Scotland" },
     help: { US: { e: [["911", "tel:911", "Police, fire and ambulance"]], s: [["night-line"]] } },
     facets: structuredClone(FACETS),
-    listings: columns(listings)
+    ...sharedLists(columns(listings))
   };
 }
