@@ -146,6 +146,26 @@ class Cache:
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_pack": None, "_readers": {}}
 
+    def close(self) -> None:
+        """Let go of the packs this process has open (a build makes new caches; `mkdocs serve` builds again and
+        again). Called when the cache is collected; using it afterwards opens them again."""
+        readers, self._readers = self._readers, {}
+        for pid, fd in readers.values():
+            if pid == os.getpid():
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        if self._pack is not None and self._pack[0] == os.getpid():
+            self._pack[2].close()
+        self._pack = None
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
     def _entries(self) -> dict[str, list[tuple[str, int, int]]]:
         if self._index is None:
             self._index = {}

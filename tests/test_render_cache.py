@@ -226,3 +226,26 @@ def test_prune_removes_a_kind_no_longer_kept(tmp_path):
     assert sorted(p.relative_to(tmp_path).as_posix() for p in removed) == sorted(RETIRED)
     assert not any((tmp_path / kind).exists() for kind in RETIRED)
     assert Cache("hsds", tmp_path).get(key("a")) == b"kept"
+
+
+def test_a_cache_lets_go_of_its_packs_when_collected(tmp_path):
+    import gc
+    import os
+
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc/self/fd")
+    writer = Cache("pages", tmp_path, packed=True)
+    writer.put(key("a"), b"kept")
+    del writer
+    gc.collect()
+    before = open_files()
+    for _ in range(20):  # `mkdocs serve` makes a new cache for every rebuild
+        cache = Cache("pages", tmp_path, packed=True)
+        assert cache.get(key("a")) == b"kept"
+        cache.put(key("b"), b"made")
+        del cache
+        gc.collect()
+    assert open_files() == before
