@@ -175,7 +175,7 @@ class Cache:
             except OSError:
                 packs = []
             for pack in packs:
-                for digest, offset, size in pack_entries(pack):
+                for digest, offset, size in _scanned_entries(pack):
                     self._index.setdefault(digest, []).append((pack.name, offset, size))
         return self._index
 
@@ -298,17 +298,44 @@ class Cache:
         return content
 
 
+# pack -> (size and modification time when scanned, where the scan stopped, its entries): a build makes a cache
+# per language, and `mkdocs serve` makes them again on every rebuild; each reads the packs' headers only once in a
+# process, and then only what was appended since. A pack changed in any other way is scanned again.
+_SCANNED: dict[Path, tuple[tuple[int, int], int, list[tuple[str, int, int]]]] = {}
+
+
+def _scanned_entries(pack: Path) -> list[tuple[str, int, int]]:
+    try:
+        info = pack.stat()
+    except OSError:
+        return []
+    seen = (info.st_size, info.st_mtime_ns)
+    known = _SCANNED.get(pack)
+    if known is not None and known[0] == seen:
+        return known[2]
+    grown = known is not None and info.st_size > known[0][0]
+    start, before = (known[1], known[2]) if grown and known is not None else (0, [])
+    entries, end = _scan(pack, start)
+    entries = before + entries
+    _SCANNED[pack] = (seen, end, entries)
+    return entries
+
+
 def pack_entries(pack: Path) -> list[tuple[str, int, int]]:
     """(key, offset, size) of each entry in a pack file, as its header lines give them, up to the first that
     is not a header line or runs past the end (what follows it cannot be found)."""
+    return _scan(pack, 0)[0]
+
+
+def _scan(pack: Path, offset: int) -> tuple[list[tuple[str, int, int]], int]:
+    """pack_entries from `offset` on, and where the scan stopped."""
     entries: list[tuple[str, int, int]] = []
     try:
         fd = os.open(pack, os.O_RDONLY)
     except OSError:
-        return entries
+        return entries, offset
     try:
         end = os.fstat(fd).st_size
-        offset = 0
         while offset < end:
             line, newline, _ = os.pread(fd, _HEADER_MAX, offset).partition(b"\n")
             parts = line.split(b" ")
@@ -323,7 +350,7 @@ def pack_entries(pack: Path) -> list[tuple[str, int, int]]:
         pass
     finally:
         os.close(fd)
-    return entries
+    return entries, offset
 
 
 KINDS = ("listing-pages", "hsds")

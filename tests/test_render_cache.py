@@ -249,3 +249,16 @@ def test_a_cache_lets_go_of_its_packs_when_collected(tmp_path):
         del cache
         gc.collect()
     assert open_files() == before
+
+
+def test_a_new_cache_in_the_same_process_finds_what_was_appended_since_the_last_scan(tmp_path):
+    writer = Cache("pages", tmp_path, packed=True)
+    writer.put(key("a"), b"first")
+    assert Cache("pages", tmp_path, packed=True).get(key("a")) == b"first"  # the pack scanned
+    writer.put(key("b"), b"second")  # the same pack grows
+    other = Cache("pages", tmp_path, packed=True)
+    other.put(key("c"), b"third")  # a pack of its own
+    reader = Cache("pages", tmp_path, packed=True)
+    assert [reader.get(key(k)) for k in "abc"] == [b"first", b"second", b"third"]
+    writer.put(key("a"), b"made again")  # a newer entry for a key: the newest wins
+    assert Cache("pages", tmp_path, packed=True).get(key("a")) == b"made again"
