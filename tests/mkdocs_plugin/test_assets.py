@@ -4,9 +4,11 @@ are, so every import must resolve to a published file; small modules; no globals
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from mkdocs.config import load_config
 
+import generator
 from generator.mkdocs_plugin.assets import ASSET_PREFIX, ENTRY_SCRIPT, PACKAGE_ASSETS, asset_files
 
 # import … from "./x.js", import "./x.js", export … from "./x.js", import("./x.js")
@@ -51,9 +53,15 @@ def test_every_import_resolves_to_a_published_module():
     assert [(path, target) for path, target in imports if target not in scripts] == []
 
 
-def test_every_module_is_reachable_from_the_entry_script():
+FINDER_HEAD = Path(generator.__file__).parent / "templates" / "finder_head.html"
+
+
+def test_every_module_is_reachable_from_an_entry_script():
     scripts = published_scripts()
-    reached, todo = set(), [ASSET_PREFIX + ENTRY_SCRIPT]
+    # Every page's entry (kindred.js), and the module the finder's page starts from its <head> (early.js).
+    head_modules = re.findall(r'<script type="module"[^>]*src="\{\{ base \}\}([^"]+)"', FINDER_HEAD.read_text())
+    assert head_modules == [ASSET_PREFIX + "finder/early.js"]
+    reached, todo = set(), [ASSET_PREFIX + ENTRY_SCRIPT, *head_modules]
     while todo:
         path = todo.pop()
         if path not in reached:
