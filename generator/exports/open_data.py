@@ -118,8 +118,8 @@ def listings_json(directory: Directory) -> bytes:
 
 
 def _listings_json_around(count: int) -> tuple[str, str]:
-    """json.dumps of the payload (indent 2), cut where the listings go: (up to "[", from "]" on); with no
-    listings, the whole payload and ""."""
+    """json.dumps of the payload (indent 2) without its listings, cut where they go: (up to "[", from "]" on);
+    with no listings, the whole payload and ""."""
     payload = {"schema_version": SCHEMA_VERSION, "generated_from": "kindred", "count": count, "listings": [0]}
     if not count:
         return json.dumps({**payload, "listings": []}, ensure_ascii=False, indent=2) + "\n", ""
@@ -129,9 +129,10 @@ def _listings_json_around(count: int) -> tuple[str, str]:
     return text[:start], text[end:] + "\n"
 
 
-def _indented(item: dict[str, Any]) -> str:
-    """A listing as json.dumps(payload, indent=2) writes it inside the payload's list (four spaces further in)."""
-    return "\n".join("    " + line for line in json.dumps(item, ensure_ascii=False, indent=2).split("\n"))
+def _listing_line(item: dict[str, Any]) -> str:
+    """A listing on a line of its own inside the payload's list: one listing a line is easy to grep and diff,
+    and json.dumps without indent runs in C (indenting 10,000 listings cost about 1.5 s of a build)."""
+    return "    " + json.dumps(item, ensure_ascii=False, separators=(",", ":"))
 
 
 # --------------------------------------------------------------------------- CSV
@@ -288,7 +289,7 @@ def _csv_row(record: ListingRecord) -> str:
 
 def _part(record: ListingRecord) -> tuple[str, str]:
     """A listing's share of the open data: its place in listings.json and its row in its kind's CSV."""
-    return _indented(listing_json(record)), _csv_row(record)
+    return _listing_line(listing_json(record)), _csv_row(record)
 
 
 def write_open_data(directory: Directory, open_file: Callable[[str], BinaryIO]) -> None:

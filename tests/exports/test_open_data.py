@@ -183,18 +183,23 @@ def test_listings_json_says_where_the_facts_come_from(make_directory, valid_list
     assert samaritans["unconfirmed"] == ["hours"]
 
 
-def _whole_payload(directory) -> bytes:
-    """listings.json as one json.dumps of the payload, the way it was first written."""
+def _payload(directory) -> dict:
     from generator.exports.open_data import SCHEMA_VERSION, listing_json, published_records
 
     listings = [listing_json(r) for r in published_records(directory)]
-    payload = {"schema_version": SCHEMA_VERSION, "generated_from": "kindred", "count": len(listings),
-               "listings": listings}
-    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return {"schema_version": SCHEMA_VERSION, "generated_from": "kindred", "count": len(listings),
+            "listings": listings}
 
 
-def test_streamed_listings_json_is_the_whole_payload(directory, make_directory):
-    assert open_data_files(directory)["api/listings.json"] == _whole_payload(directory)
+def test_streamed_listings_json_is_the_whole_payload_one_listing_a_line(directory, make_directory):
+    for source in (directory, load_directory(make_directory({}))):
+        text = open_data_files(source)["api/listings.json"].decode("utf-8")
+        payload = _payload(source)
+        assert json.loads(text) == payload
+        assert text.endswith("}\n")
+        # The payload is indented; each listing is one line of its own, in order.
+        lines = [line.rstrip(",") for line in text.split("\n") if line.startswith("    {")]
+        assert [json.loads(line) for line in lines] == payload["listings"]
+        assert text.count("\n") == (len(lines) + 7 if lines else 6)
     empty = load_directory(make_directory({}))
-    assert open_data_files(empty)["api/listings.json"] == _whole_payload(empty)
     assert json.loads(open_data_files(empty)["api/listings.json"])["listings"] == []
