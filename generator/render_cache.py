@@ -321,6 +321,22 @@ def _scanned_entries(pack: Path) -> list[tuple[str, int, int]]:
     return entries
 
 
+def index_packs(kinds: tuple[str, ...] = tuple(sorted(PACKED)), folder: Path | None = None) -> None:
+    """Read the packs' header lines now: `mkdocs serve` calls it after each build, while it waits for a save, so
+    that the rebuild after a save reads only the headers its workers appended, not every pack (at 10,000
+    listings in six languages, 70,000 entries and about 0.3 s before the edited page could be written)."""
+    if not enabled():
+        return
+    base = folder if folder is not None else cache_dir()
+    for kind in kinds:
+        try:
+            packs = [p for p in (base / kind / code_fingerprint()[:16]).iterdir() if p.name.endswith(PACK_SUFFIX)]
+        except OSError:
+            continue
+        for pack in packs:
+            _scanned_entries(pack)
+
+
 def pack_entries(pack: Path) -> list[tuple[str, int, int]]:
     """(key, offset, size) of each entry in a pack file, as its header lines give them, up to the first that
     is not a header line or runs past the end (what follows it cannot be found)."""

@@ -262,3 +262,24 @@ def test_a_new_cache_in_the_same_process_finds_what_was_appended_since_the_last_
     assert [reader.get(key(k)) for k in "abc"] == [b"first", b"second", b"third"]
     writer.put(key("a"), b"made again")  # a newer entry for a key: the newest wins
     assert Cache("pages", tmp_path, packed=True).get(key("a")) == b"made again"
+
+
+def test_index_packs_reads_the_headers_ahead_so_a_later_cache_scans_only_what_was_appended(tmp_path, monkeypatch):
+    writer = Cache("pages", tmp_path, packed=True)
+    for name in "abc":
+        writer.put(key(name), name.encode() * 3)
+    scanned_from: list[int] = []
+    real_scan = render_cache._scan
+
+    def counting_scan(pack, offset):
+        scanned_from.append(offset)
+        return real_scan(pack, offset)
+
+    monkeypatch.setattr(render_cache, "_scan", counting_scan)
+    render_cache.index_packs(("pages",), tmp_path)  # what mkdocs serve does while it waits for a save
+    assert scanned_from == [0]
+    writer.put(key("d"), b"appended")
+    reader = Cache("pages", tmp_path, packed=True)
+    assert [reader.get(key(k)) for k in "abcd"] == [b"aaa", b"bbb", b"ccc", b"appended"]
+    assert len(scanned_from) == 2 and scanned_from[1] > 0  # only the appended entry was read
+    render_cache.index_packs(("no-such-kind",), tmp_path)  # nothing there: nothing happens

@@ -464,6 +464,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 for note in self.served.finish(self._served_pages(), self._served_data()):
                     log.warning(note)
                 config.site_dir = self.served.root
+                render_cache.index_packs()  # while serve waits for a save, not after it
         except BaseException:
             self._cancel_pages()
             self._stop_counting()
