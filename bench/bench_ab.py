@@ -90,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             result = build(*configs[side])
             runs[side].append(result)
             print(f"run {number + 1}/{args.runs} {side} ({sides[side][0]}): {result}", flush=True)
-    summary = {side: {key: statistics.median(r[key] for r in runs[side]) for key in ("wall_s", "user_s", "sys_s")}
-               for side in runs}
+    summary = {side: {key: round(statistics.median(r[key] for r in runs[side]), 2)
+                       for key in ("wall_s", "user_s", "sys_s")} for side in runs}
     for side in ("base", "head"):
         print(f"{side} {sides[side][0]}: median {summary[side]}")
     RESULTS.write_text(json.dumps({
