@@ -15,8 +15,8 @@ from typing import Any
 
 MEGABYTE = 1_000_000
 # What bench/bench_site.py measured at 10,000 listings (bench/results/site.json), per 1,000 listings: the first
-# language's site with the open data (795 MB), and each other language's copy of the pages (557 MB).
-ENGLISH_MB_PER_1000 = 80
+# language's site with the open data (597 MB), and each other language's copy of the pages (560 MB).
+ENGLISH_MB_PER_1000 = 60
 LANGUAGE_MB_PER_1000 = 56
 
 

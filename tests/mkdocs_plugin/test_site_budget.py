@@ -27,7 +27,7 @@ def _refused(budget: SiteBudget) -> str:
 def test_one_language_says_how_many_listings_fit_and_what_to_do():
     message = _refused(SiteBudget(900, 1))
     assert "api/listings.json would add" in message and "nothing was published" in message
-    assert "about 11,200 listings" in message
+    assert "about 15,000 listings" in message
     assert "raise `max_site_mb`" in message and "GitHub Pages refuses a site over 1 GB" in message
     assert "languages" not in message
 
@@ -36,7 +36,7 @@ def test_several_languages_say_each_is_a_copy_and_to_list_fewer():
     budget = SiteBudget(900, 6)
     message = _refused(budget)
     assert "Each of the site's 6 languages is a whole copy of its pages" in message
-    assert "about 2,500 listings" in message and budget.listings_that_fit() == 2500
+    assert "about 2,600 listings" in message and budget.listings_that_fit() == 2600
     assert "list fewer languages under `languages:`" in message
     assert SiteBudget(900, 2).listings_that_fit() > budget.listings_that_fit()
 
