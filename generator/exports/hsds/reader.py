@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...safe_files import UnsafeFile, read_bounded
 from .tables import BY_PATH
 from .tabular import nest, read_csv
 
@@ -165,11 +166,24 @@ class _Collector:
                     self.dataset.notes.append(f"{source}: {name} {row.get('id')} belongs to no service; not imported")
 
 
-def _load_json(path: Path, dataset: Dataset) -> object | None:
+JSON_LIMIT = 512 * 1024 * 1024  # bytes: a dataset file larger than this is not read
+
+
+def _load_json(path: Path, dataset: Dataset, shown: str = "") -> object | None:
+    """A regular file's JSON (never through a link), or None with a note saying why it was not read."""
+    shown = shown or path.name
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        dataset.notes.append(f"{path.name}: not readable JSON ({exc}); not read")
+        raw = read_bounded(path, JSON_LIMIT)
+    except UnsafeFile as exc:
+        dataset.notes.append(f"{shown}: {exc}; not read")
+        return None
+    if len(raw) > JSON_LIMIT:
+        dataset.notes.append(f"{shown}: larger than {JSON_LIMIT // 2**20} MB; not read")
+        return None
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        dataset.notes.append(f"{shown}: not readable JSON ({exc}); not read")
         return None
 
 
@@ -207,14 +221,18 @@ def read_dataset(source: Path) -> Dataset:
             if data is not None:
                 collector.item(data, source.name)
     elif source.is_dir():
-        json_files = [p for p in sorted(source.glob("*.json")) if p.name != "datapackage.json"]
+        json_files = [(p, p.name) for p in sorted(source.glob("*.json")) if p.name != "datapackage.json"]
         # Kindred's export (and the HSDS API's layout) lists each service in short form in services.json and
         # keeps the full service in services/<id>.json: the full one is read too, and wins (_Collector.service).
-        json_files += sorted((source / "services").glob("*.json"))
-        for path in json_files:
-            data = _load_json(path, dataset)
+        services = source / "services"
+        if services.is_symlink():
+            dataset.notes.append("services/: a symbolic link; links are never followed, so not read")
+        elif services.is_dir():
+            json_files += [(p, f"services/{p.name}") for p in sorted(services.glob("*.json"))]
+        for path, shown in json_files:
+            data = _load_json(path, dataset, shown)
             if data is not None:
-                collector.item(data, path.name)
+                collector.item(data, shown)
         tabular = next((f for f in (source, source / "csv") if (f / "services.csv").is_file()), None)
         if tabular is not None and not collector.services:
             dataset.form = "tabular"

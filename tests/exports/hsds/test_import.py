@@ -255,3 +255,27 @@ def test_command_line(tmp_path, target):
     assert (target / "helplines" / "listening-line.yaml").is_file()
     bad = CliRunner().invoke(main, ["import", "hsds", str(source), "--out", str(target), "--timezone", "Mars/Base"])
     assert bad.exit_code == 2 and "not an IANA time zone" in bad.output
+
+
+def test_the_full_services_folder_is_read_but_never_through_a_link(tmp_path, target):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.json"
+    secret.write_text(json.dumps(service(id="9b2d7a0e-0000-4000-8000-00000000beef", name="Not Mine")), "utf-8")
+    # services.json in short form, the full service beside it, and a linked file that must not be read.
+    short = {k: v for k, v in service().items() if k in ("id", "name", "status", "description", "url")}
+    source = write_dataset(tmp_path / "in", [short])
+    (source / "services").mkdir()
+    (source / "services" / "full.json").write_text(json.dumps(service()), encoding="utf-8")
+    (source / "services" / "linked.json").symlink_to(secret)
+    result = import_hsds(source, target, Options())
+    report = "\n".join(result.lines())
+    assert "services/linked.json: is a symbolic link" in report
+    assert [p.name for p in result.written] == ["listening-line.yaml"]  # the full service: it has a phone
+    assert listing(result.written[0])["contacts"][0]["number"] == "116 123"
+
+    linked_folder = write_dataset(tmp_path / "linked", [short])
+    (linked_folder / "services").symlink_to(outside)
+    result = import_hsds(linked_folder, target, Options(), overwrite=True)
+    assert "services/: a symbolic link; links are never followed, so not read" in "\n".join(result.lines())
+    assert "Not Mine" not in "\n".join(result.lines()) and result.written == []
