@@ -180,14 +180,21 @@ def _listing_html(view: ListingView, base: str) -> str:
 
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
-MODULE_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*\(?\s*"(\.{1,2}/[^"]+\.js)"')
 STATIC_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*"(\.{1,2}/[^"]+\.js)"')
+DYNAMIC_IMPORT = re.compile(r'\bimport\s*\(\s*"(\.{1,2}/[^"]+\.js)"')
+
+
+def imported_modules(module: str, *, dynamic: bool = True) -> list[str]:
+    """What a module under generator/assets/ imports (statically, and with dynamic, by import()), in the order
+    written, as paths under assets/kindred/."""
+    text = (ASSETS / module).read_text(encoding="utf-8")
+    found = STATIC_IMPORT.findall(text) + (DYNAMIC_IMPORT.findall(text) if dynamic else [])
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(module), relative)) for relative in found]
 
 
 def module_graph(*roots: str, dynamic: bool = True) -> tuple[str, ...]:
     """The modules under generator/assets/ that these import, directly or not (static and, unless dynamic is
     False, dynamic imports), the roots included: paths under assets/kindred/, sorted."""
-    pattern = MODULE_IMPORT if dynamic else STATIC_IMPORT
     seen: set[str] = set()
     todo = list(roots)
     while todo:
@@ -195,8 +202,7 @@ def module_graph(*roots: str, dynamic: bool = True) -> tuple[str, ...]:
         if module in seen:
             continue
         seen.add(module)
-        for relative in pattern.findall((ASSETS / module).read_text(encoding="utf-8")):
-            todo.append(posixpath.normpath(posixpath.join(posixpath.dirname(module), relative)))
+        todo += imported_modules(module, dynamic=dynamic)
     return tuple(sorted(seen))
 
 
@@ -209,8 +215,8 @@ def _finder_modules() -> tuple[str, ...]:
     # early.js's own import (load.js: the listings start), then what it imports as it goes, in the order it
     # asks for them (the decoder before the finder), then the rest.
     early = "finder/early.js"
-    asked = re.findall(r'\bimport\(\s*"\./([^"]+\.js)"', (ASSETS / early).read_text(encoding="utf-8"))
-    graphs = [module_graph(early, dynamic=False)] + [module_graph("finder/" + m, dynamic=False) for m in asked]
+    asked = [m for m in imported_modules(early) if m not in imported_modules(early, dynamic=False)]
+    graphs = [module_graph(early, dynamic=False)] + [module_graph(m, dynamic=False) for m in asked]
     for graph in graphs + [module_graph("kindred.js", early)]:
         order += [m for m in graph if m not in order and m != early]
     return tuple(order)
