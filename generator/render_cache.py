@@ -44,9 +44,11 @@ log = logging.getLogger(__name__)
 FORMAT = b"kindred-cache 2"  # an entry in a pack
 FILE_FORMAT = b"kindred-cache 1"  # an entry that is a file of its own
 PACK_SUFFIX = ".pack"
-# Kinds made of many entries, which go into packs; any other kind (the validate cache's one entry per directory,
-# replaced on each run) keeps an entry per file, replaced in place, so the folder does not grow with each run.
-PACKED = frozenset({"listing-pages", "hsds"})
+# The build's kinds (prune() keeps their newest versions). They are made of many entries, which go into packs;
+# any other kind (the validate cache's one entry per directory, replaced on each run) keeps an entry per file,
+# replaced in place, so the folder does not grow with each run.
+KINDS = ("listing-pages", "hsds")
+PACKED = frozenset(KINDS)
 _HEADER_MAX = 512  # bytes: a header line longer than this is not one
 PACKAGE = Path(__file__).resolve().parent
 # What the pages and exports are made with, besides this package: their versions are part of every key.
@@ -137,9 +139,8 @@ class Cache:
         self.refused = 0  # entries found but not used: corrupt, cut short, or made for another key
         self.writable = True
         self._index: dict[str, list[tuple[str, int, int]]] | None = None  # key -> [(pack, offset, size)], oldest first
-        self._pack: tuple[int, str, Any] | None = (
-            None  # (process id, pack name, unbuffered file) this process appends to
-        )
+        # (process id, pack name, unbuffered file) this process appends to
+        self._pack: tuple[int, str, Any] | None = None
         self._pack_size = 0
         self._readers: dict[str, tuple[int, int]] = {}  # pack name -> (process id, file descriptor)
 
@@ -321,7 +322,7 @@ def _scanned_entries(pack: Path) -> list[tuple[str, int, int]]:
     return entries
 
 
-def index_packs(kinds: tuple[str, ...] = tuple(sorted(PACKED)), folder: Path | None = None) -> None:
+def index_packs(kinds: tuple[str, ...] = KINDS, folder: Path | None = None) -> None:
     """Read the packs' header lines now: `mkdocs serve` calls it after each build, while it waits for a save, so
     that the rebuild after a save reads only the headers its workers appended, not every pack (at 10,000
     listings in six languages, 70,000 entries and about 0.3 s before the edited page could be written)."""
@@ -369,7 +370,6 @@ def _scan(pack: Path, offset: int) -> tuple[list[tuple[str, int, int]], int]:
     return entries, offset
 
 
-KINDS = ("listing-pages", "hsds")
 RETIRED = ("open-data",)  # kinds no longer kept (the open data is quicker made than read back): removed whole
 
 
