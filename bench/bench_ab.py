@@ -8,8 +8,9 @@ Usage:
 CONFIG is a Kindred site's mkdocs.yml written by bench/bench_site.py (default: the 10,000-listing
 one-language site). REV is checked out into bench/out/ab/<REV> (a git worktree); its build runs with that
 checkout first on PYTHONPATH and its own content/ and overrides/. Each run starts with no site and no
-.cache/kindred/. A single run of bench_site.py on this shared 2-core machine moves by 10-20% from one run to
-the next (system time alone from 4.5 s to 9.6 s), more than many changes are worth: alternating is fairer.
+.cache/kindred/ (the old ones moved aside, deleted only at the end). A single run of bench_site.py on this
+shared 2-core machine moves by 10-20% from one run to the next (system time alone from 4.5 s to 9.6 s), more
+than many changes are worth: alternating is fairer.
 Writes bench/results/site-ab.json.
 """
 
@@ -18,12 +19,13 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from aside import empty_trash, set_aside, wait_for_quiet_disk
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "bench" / "out" / "ab"
@@ -54,8 +56,8 @@ def config_for(config: Path, tree: Path, work: Path) -> Path:
 
 
 def build(config: Path, tree: Path, work: Path) -> dict:
-    shutil.rmtree(work / "site", ignore_errors=True)
-    shutil.rmtree(work / ".cache", ignore_errors=True)
+    set_aside(work / "site")  # not deleted while timing: bench/aside.py
+    set_aside(work / ".cache")
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tree), "NO_MKDOCS_2_WARNING": "1", "HOME": str(work)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -85,11 +87,16 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         configs[side] = (config_for(args.config, tree, work), tree, work)
     runs: dict[str, list[dict]] = {"base": [], "head": []}
-    for number in range(args.runs):
-        for side in ("base", "head"):
-            result = build(*configs[side])
-            runs[side].append(result)
-            print(f"run {number + 1}/{args.runs} {side} ({sides[side][0]}): {result}", flush=True)
+    empty_trash()
+    wait_for_quiet_disk()
+    try:
+        for number in range(args.runs):
+            for side in ("base", "head"):
+                result = build(*configs[side])
+                runs[side].append(result)
+                print(f"run {number + 1}/{args.runs} {side} ({sides[side][0]}): {result}", flush=True)
+    finally:
+        empty_trash()
     summary = {side: {key: round(statistics.median(r[key] for r in runs[side]), 2)
                        for key in ("wall_s", "user_s", "sys_s")} for side in runs}
     for side in ("base", "head"):

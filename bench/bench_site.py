@@ -21,6 +21,11 @@ For each N this
        N pages out of it (`not_in_nav`), no kindred plugin and no overrides;
      - Hugo: a minimal site with a trivial layout rendering the same N pages.
 
+The order is: the Kindred builds, the baselines, then the `mkdocs serve` saves (stopping the server deletes
+the site it served). Earlier output is moved aside before each timed run, never deleted until every timing
+is taken (bench/aside.py says why: on this machine's disk, deleting thousands of files slows the file
+creation that follows for minutes), and Hugo, the yardstick, runs at least HUGO_RUNS times.
+
 Wall time is the median of --runs whole-process runs; CPU time and peak RSS are those of the
 child process and the worker processes it waited for (os.wait4: the peak is the largest single
 process, not their sum; workers are forked and share the parent's pages until they write to them).
@@ -46,11 +51,13 @@ import time
 from pathlib import Path
 
 import yaml
+from aside import empty_trash, set_aside, wait_for_quiet_disk
 
 PROJECT = Path(__file__).resolve().parents[1]
 OUT = PROJECT / "bench" / "out" / "site"
 RESULTS = PROJECT / "bench" / "results" / "site.json"
 PYTHON = sys.executable
+HUGO_RUNS = 3
 
 WORDS = ("support", "listen", "call", "text", "chat", "talk", "friend", "group", "peer", "help", "line", "night",
          "day", "week", "free", "open", "safe", "kind", "quiet", "space", "share", "story", "care", "hope", "calm",
@@ -83,7 +90,7 @@ def measure(name: str, cmd: list[str], cwd: Path, runs: int, clean: Path, env: d
     for run in range(runs):
         loads.append(round(os.getloadavg()[0], 2))
         for folder in (clean, *also):
-            shutil.rmtree(folder, ignore_errors=True)
+            set_aside(folder)  # not deleted: see bench/aside.py
         wall, cpu, peak = timed(cmd, cwd, env)
         walls.append(wall)
         cpus.append(cpu)
@@ -377,6 +384,7 @@ def bench(n: int, runs: int, seed: int, baselines: bool, one_language: bool = Tr
     subprocess.run([PYTHON, str(PROJECT / "bench" / "make_directory.py"), str(n), str(directory),
                     "--seed", str(seed), "--force"], check=True, stdout=subprocess.DEVNULL)
     result: dict = {"n": n}
+    configs: dict[str, tuple[Path, Path, list[str]]] = {}
 
     for key, languages in (("kindred_one_language", []), ("kindred", None)):
         if key == "kindred_one_language" and not one_language:
@@ -390,11 +398,7 @@ def bench(n: int, runs: int, seed: int, baselines: bool, one_language: bool = Tr
         result[key].update(output_size(work / "site"))
         print(f"N={n}: {key}, warm cache", flush=True)
         result[key]["warm_cache"] = measure(key + " (warm cache)", command, work, runs, work / "site")
-        if serve:
-            print(f"N={n}: {key}, a save under mkdocs serve", flush=True)
-            codes = [] if languages == [] else site_languages()
-            result[key]["serve"] = serve_rebuild(config, directory, work, codes)
-            print(f"  {result[key]['serve']}", flush=True)
+        configs[key] = (config, work, [] if languages == [] else site_languages())
     if "kindred_one_language" in result:
         extra = len(result["kindred"]["languages"]) - 1
         if extra:
@@ -419,8 +423,10 @@ def bench(n: int, runs: int, seed: int, baselines: bool, one_language: bool = Tr
         hugo_site(pages, work)
         binary = hugo_binary()
         print(f"N={n}: hugo", flush=True)
+        # Hugo's few seconds are the yardstick, so its noise matters most: at least three runs, the median.
         result["hugo"] = measure("hugo", [binary, "--quiet", "--destination", str(work / "public"),
-                                          "--cacheDir", str(work / ".hugo-cache")], work, runs, work / "public")
+                                          "--cacheDir", str(work / ".hugo-cache")], work, max(runs, HUGO_RUNS),
+                                 work / "public")
         result["hugo"]["version"] = hugo_version(binary)
         result["kindred_over_hugo"] = round(result["kindred"]["seconds"] / result["hugo"]["seconds"], 2)
         if "kindred_one_language" in result:
@@ -429,6 +435,12 @@ def bench(n: int, runs: int, seed: int, baselines: bool, one_language: bool = Tr
             result["one_language_warm_over_hugo"] = round(one["warm_cache"]["seconds"] / result["hugo"]["seconds"], 2)
         result["kindred_over_plain_mkdocs"] = round(result["kindred"]["seconds"] /
                                                     result["plain_mkdocs"]["seconds"], 2)
+    # Last: stopping `mkdocs serve` deletes the site it served, which would slow the builds timed after it.
+    if serve:
+        for key, (config, work, codes) in configs.items():
+            print(f"N={n}: {key}, a save under mkdocs serve", flush=True)
+            result[key]["serve"] = serve_rebuild(config, directory, work, codes)
+            print(f"  {result[key]['serve']}", flush=True)
     return result
 
 
@@ -508,8 +520,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-serve", action="store_true", help="do not time a save under mkdocs serve")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.relative_to(PROJECT)}")
     args = parser.parse_args(argv)
-    results = [bench(n, args.runs, args.seed, not args.skip_baselines, not args.all_languages_only,
-                     not args.skip_serve) for n in args.sizes]
+    empty_trash()  # what an interrupted run set aside
+    wait_for_quiet_disk()
+    try:
+        results = [bench(n, args.runs, args.seed, not args.skip_baselines, not args.all_languages_only,
+                         not args.skip_serve) for n in args.sizes]
+    finally:
+        empty_trash()
     print()
     print(table(results))
     print()

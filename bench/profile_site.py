@@ -21,10 +21,10 @@ import argparse
 import cProfile
 import functools
 import importlib
-import shutil
 import sys
 import time
 from collections import defaultdict
+from pathlib import Path
 
 totals: dict[str, float] = defaultdict(float)
 counts: dict[str, int] = defaultdict(int)
@@ -140,7 +140,9 @@ def main() -> int:
     from mkdocs.config import load_config
 
     if not args.keep_site:
-        shutil.rmtree(load_config(args.config).site_dir, ignore_errors=True)
+        from aside import set_aside  # moved, not deleted: bench/aside.py
+
+        set_aside(Path(load_config(args.config).site_dir))
 
     argv = ["build", "-q", "-f", args.config]
     profiler = cProfile.Profile() if args.cprofile else None
