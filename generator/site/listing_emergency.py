@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..directory import Directory
 from ..help_now import EmergencyCall, help_countries
+from ..i18n import current_language
 from . import names
 from .pages import PagePlan
 from .render import render_template
@@ -36,16 +37,25 @@ def insert_after_contacts(page_html: str, block: str) -> str:
 
 def with_emergency_numbers(pages: list[PagePlan], directory: Directory) -> list[PagePlan]:
     calls = emergency_calls(directory)
-    return [_with_emergency(plan, plan.listing, calls) if plan.listing else plan for plan in pages]
+    blocks: dict[tuple[str, str, tuple[str, ...]], str] = {}  # most listings share their countries: one render each
+    return [_with_emergency(plan, plan.listing, calls, blocks) if plan.listing else plan for plan in pages]
 
 
-def _with_emergency(plan: PagePlan, view: ListingView, calls: dict[str, EmergencyCall]) -> PagePlan:
-    codes = [code for code, _name in view.countries if code in calls]
+def _with_emergency(
+    plan: PagePlan,
+    view: ListingView,
+    calls: dict[str, EmergencyCall],
+    blocks: dict[tuple[str, str, tuple[str, ...]], str],
+) -> PagePlan:
+    codes = tuple(code for code, _name in view.countries if code in calls)
     inner = plan.render
 
     def render(base: str) -> str:
-        shown = [(names.country_name(code), calls[code]) for code in codes]
-        block = render_template("listing_emergency.html", base=base, calls=shown)
+        key = (current_language(), base, codes)
+        block = blocks.get(key)
+        if block is None:
+            shown = [(names.country_name(code), calls[code]) for code in codes]
+            block = blocks[key] = render_template("listing_emergency.html", base=base, calls=shown)
         return insert_after_contacts(inner(base), block)
 
     return replace(plan, render=render)
