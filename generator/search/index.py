@@ -45,6 +45,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import version
+from itertools import chain
 from pathlib import Path
 
 from lunr.builder import Builder
@@ -202,7 +203,7 @@ def term_counts(docs: list[dict[str, str]]) -> TermCounts:
     # analysis.analyse, remembering each token's term and each field text's counts: the same words (and the
     # topics' and audiences' texts whole) come back thousands of times.
     chosen = analysis.current_analysis()
-    terms: dict[str, str | None] = {}
+    terms: dict[str, str] = {}  # token -> its term, lower-cased ("": none)
     texts: dict[str, Counter] = {}
 
     def counted(text: str) -> Counter:
@@ -210,11 +211,11 @@ def term_counts(docs: list[dict[str, str]]) -> TermCounts:
         if found is None:
             analysed = []
             for token in analysis.tokenize(analysis.normalise(text)) if text else ():
-                if token not in terms:
-                    terms[token] = analysis.analyse_token(token, chosen)
-                term = terms[token]
+                term = terms.get(token)
+                if term is None:
+                    term = terms[token] = (analysis.analyse_token(token, chosen) or "").lower()
                 if term:
-                    analysed.append(term.lower())
+                    analysed.append(term)
             found = texts[text] = Counter(analysed)
         return found
 
@@ -297,8 +298,9 @@ def _composed(directory: Directory, field: str, count: int, frequencies: dict, t
         chosen = getattr(record.listing, facet)
         if any(term_id not in pieces for term_id in chosen):
             return None
-        added = Counter(term for term_id in chosen for term in pieces[term_id])
-        if added != Counter(frequencies[f"{field}/{number}"]):
+        added = Counter(chain.from_iterable(pieces[term_id] for term_id in chosen))
+        # As dicts: no count here is 0, so this is Counter's own ==, without its Python loop over every term.
+        if dict(added) != dict(frequencies[f"{field}/{number}"]):
             return None
     piece_number = {term_id: number for number, term_id in enumerate(ids)}
     return {
@@ -331,6 +333,10 @@ def compact(builder: Builder | TermCounts, count: int, hash_: str, directory: Di
         pieces = _composed(directory, field, count, frequencies, term_number) if directory is not None else None
         if pieces is not None:
             composed[field] = pieces
+    # Each field's term frequencies by document number, looked up once rather than by "field/ref" per posting.
+    by_number: dict[str, list[dict[str, int]]] = {
+        name: [frequencies.get(f"{name}/{number}", {}) for number in range(count)] for name, _ in FIELDS
+    }
     postings = []
     for term in terms:
         posting = builder.inverted_index[term]
@@ -339,8 +345,9 @@ def compact(builder: Builder | TermCounts, count: int, hash_: str, directory: Di
             if name in composed:
                 row.append(0)
                 continue
-            refs = sorted(int(ref) for ref in posting[name])
-            row.append(encode_posting([(ref, frequencies[f"{name}/{ref}"][term]) for ref in refs], count))
+            field_frequencies = by_number[name]
+            refs = sorted(map(int, posting[name]))
+            row.append(encode_posting([(ref, field_frequencies[ref][term]) for ref in refs], count))
         postings.append(row)
     return {
         "format": FORMAT,
