@@ -21,9 +21,10 @@ from pathlib import Path
 
 TRASH = Path(__file__).resolve().parent / "out" / "trash"
 _EMPTIED = TRASH.parent / "trash-emptied-at"
-# ext4 (fs/ext4/ialloc.c, recently_deleted) skips an inode freed in the last 60 s, or in the last 360 s while
-# its inode table block is not yet written back.
-QUIET_AFTER = 360.0
+# ext4 (fs/ext4/ialloc.c, recently_deleted) skips an inode freed in the last 60 s (longer while its inode
+# table block is not yet written back). Measured here: 10,000 folders and files made 5 s after deleting as
+# many took 4.2 s; 60, 150, 250 and 380 s after, 0.67-0.87 s.
+QUIET_AFTER = 90.0
 
 
 def set_aside(path: Path) -> None:
