@@ -107,7 +107,9 @@ ASCII_WHEN_FEWER = 0.01
 def listings_bytes(data: dict) -> bytes:
     """find/listings.json's bytes: the same JSON value either way (see ASCII_WHEN_FEWER)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if not text.isascii() and sum(1 for c in text if ord(c) > 127) <= ASCII_WHEN_FEWER * len(text):
+    # The characters outside ASCII, counted by what encoding to ASCII leaves out (a loop over every character
+    # took a tenth of the finder files' time at 10,000 listings).
+    if not text.isascii() and len(text) - len(text.encode("ascii", "ignore")) <= ASCII_WHEN_FEWER * len(text):
         text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     return text.encode("utf-8")
 
