@@ -201,7 +201,7 @@ def load_listing(
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """Loading allocates millions of small objects that all stay alive (nodes, marks, models), so the
     cyclic garbage collector's full passes find nothing and cost over half the time at 10,000 listings.
     It is paused while loading, never left off."""
@@ -216,7 +216,7 @@ def _collector_paused():
 
 def load_directory(root: Path | str) -> Directory:
     """Load and validate everything; problems are collected, never raised."""
-    with _collector_paused():
+    with collector_paused():
         return _load_directory(Path(root))
 
 
@@ -304,7 +304,7 @@ def _check_files(
 ) -> tuple[list[Problem], int, int, list, list, Made]:
     """Load some listing files (in a worker process, or this one): problems, counts, shared-contact entries,
     places, and with a cache, each file's key and its result when it was not in the cache."""
-    with _collector_paused():
+    with collector_paused():
         problems: list[Problem] = []
         listings = published = 0
         shares = []
@@ -504,7 +504,7 @@ def _load_files(files: list[tuple[str, Path, str]], taxonomy: Taxonomy) -> list[
     Everything that needs the file's YAML is worked out here, so each record keeps its digest but neither the
     positions nor the raw data (a build reads the validated listing; at 10,000 listings they would be a
     third of the directory's memory)."""
-    with _collector_paused():
+    with collector_paused():
         results = []
         for kind, path, path_shown in files:
             record, listing_problems = load_listing(kind, path, taxonomy, path_shown, positions_on_demand=True)
@@ -560,7 +560,7 @@ class DirectoryReader:
         if not root.is_dir():
             self.root, self.known = None, {}
             return load_directory(root)
-        with _collector_paused():
+        with collector_paused():
             context = _context_stamps(root)
             taxonomy, scan_problems, items = _scan(root)
             if root != self.root or context != self.context:

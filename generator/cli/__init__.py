@@ -75,7 +75,7 @@ def run() -> None:
         main()
         return
     # Loading the models and checks makes objects that live to the end, so the cyclic collector's passes
-    # during those imports find nothing (about 25 ms); checking pauses it anyway (directory._collector_paused).
+    # during those imports find nothing (about 25 ms); checking pauses it anyway (directory.collector_paused).
     gc.disable()
     try:
         main()
