@@ -49,7 +49,12 @@ class ParsedNumber:
     def international(self) -> str:
         if self.short or not self.dial.startswith("+"):  # short codes and national-only numbers
             return self.written
-        return phonenumbers.format_number(phonenumbers.parse(self.dial, None), PhoneNumberFormat.INTERNATIONAL)
+        # The kept reading has the very digits the dial string gives when parsed again (the dial string was made
+        # from it), but an extension the number was written with, which the dial string leaves out.
+        number = self.phone
+        if number is None or number.extension:
+            number = phonenumbers.parse(self.dial, None)
+        return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
 
 def _starts_with_trunk_prefix(digits: str, region: str) -> bool:

@@ -19,6 +19,9 @@ NUMBERS = [
     ("0800 1111", ("US", "GB")), ("07911 123456", ("GB",)), ("85258", ("GB",)), ("+44 7911 123456", ("GB",)),
     ("741741", ("US",)), ("14416", ("IN",)), ("1553", ("PH",)), ("0906 123 4567", ("GB",)),
     ("1-900-555-0199", ("US",)), ("+44 800 1111", ("US", "CA")), ("988", ("US", "CA")),
+    # An extension in the written number (the dial string has none), an Italian leading zero, a Jersey number
+    # in a GB listing (another region of the same dialling code).
+    ("020 7946 0000 ext. 12", ("GB",)), ("06 6988 1234", ("IT",)), ("01534 123456", ("GB",)),
 ]
 
 
@@ -52,6 +55,7 @@ def test_kept_reading_judges_as_a_fresh_parse(number, countries):
         assert paid_kind(fresh) == paid_kind(parsed)
         assert is_toll_free(fresh) == is_toll_free(parsed)
         assert foreign_region(fresh, countries) == foreign_region(parsed, countries)
+        assert fresh.international == parsed.international
 
 
 def test_kept_reading_judges_every_shipped_number_as_a_fresh_parse():
@@ -60,8 +64,8 @@ def test_kept_reading_judges_every_shipped_number_as_a_fresh_parse():
     for number, countries in numbers:
         for parsed in _readings(number, countries):
             fresh = dataclasses.replace(parsed, phone=None)
-            assert (paid_kind(fresh), is_toll_free(fresh), foreign_region(fresh, countries)) == (
-                paid_kind(parsed), is_toll_free(parsed), foreign_region(parsed, countries)), number
+            assert (paid_kind(fresh), is_toll_free(fresh), foreign_region(fresh, countries), fresh.international) == (
+                paid_kind(parsed), is_toll_free(parsed), foreign_region(parsed, countries), parsed.international), number
 
 
 def test_the_numbers_cover_paid_free_and_foreign_outcomes():
