@@ -101,13 +101,8 @@ def _paginated(
 
 def views_shown(views: list[ListingView]) -> tuple | None:
     """What a page of cards shows of each listing, for PagePlan.inputs; None if a listing has no digest."""
-    shown = []
-    for view in views:
-        digest = view.record.doc.digest
-        if not digest:
-            return None
-        shown.append((view.kind, view.id, digest, view.freshness))
-    return tuple(shown)
+    shown = tuple(view.shown_key for view in views)
+    return None if None in shown else shown
 
 
 class ViewCache:

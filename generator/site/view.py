@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -72,7 +72,13 @@ def _hours_word(hours) -> str:
 def _field(model, name: str):
     """getattr(model, name, None) for a pydantic model field that only some contact methods have (pydantic's
     way of saying a model has no such attribute is slow, and a build asks 100,000 times)."""
-    return getattr(model, name) if name in type(model).model_fields else None
+    return getattr(model, name) if name in _field_names(type(model)) else None
+
+
+@cache
+def _field_names(model_type: type) -> frozenset[str]:
+    """A model class's field names (reading model_fields goes through pydantic's descriptor on every call)."""
+    return frozenset(model_type.model_fields)
 
 
 def contact_actions(record: ListingRecord) -> list[Action]:
@@ -281,6 +287,13 @@ class ListingView:
         """Worked out when a page first shows it (only the listing's own page does; in a build, in the process
         that writes that page), and remembered per text (markdown_safe.render_description)."""
         return render_description(self.description)
+
+    @cached_property
+    def shown_key(self) -> tuple[str, str, str, str] | None:
+        """What a page of cards shows of this listing, for PagePlan.inputs (pages.views_shown: a listing is on
+        several browse pages, so it is worked out once); None when its record has no digest."""
+        digest = self.record.doc.digest
+        return (self.kind, self.id, digest, self.freshness) if digest else None
 
     @property
     def contact_hours(self) -> list[tuple[str, HoursView]]:
