@@ -13,6 +13,7 @@ from json import encoder
 from typing import TYPE_CHECKING, Any
 
 from .markdown_text import description_links, link_problem
+from .models.base import field_value
 from .models.contacts import NUMBER_METHODS
 from .models.fields import WORLDWIDE, close_match, country_codes
 from .phones import ParsedNumber, emergency_regions, foreign_region, is_toll_free, paid_kind, parse_number
@@ -336,7 +337,7 @@ def contact_keys(record: ListingRecord) -> Iterator[tuple[str, tuple, str]]:
     for index, parsed in record.numbers.items():
         contact = record.listing.contacts[index]
         # A keyword or extension makes a shared number a different route (988 vs 988 then 1).
-        keyword = (getattr(contact, "keyword", None) or getattr(contact, "extension", None) or "").lower()
+        keyword = (field_value(contact, "keyword") or field_value(contact, "extension") or "").lower()
         # E.164 names one line wherever it was written from ("0800 068 4141" in GB is "+44 800 068 4141");
         # short codes and national-only numbers mean something only in their country.
         region = "" if parsed.dial.startswith("+") else parsed.region or ""

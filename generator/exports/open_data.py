@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from ..directory import Directory, ListingRecord
 from ..models import KIND_MODELS, KINDS, Listing
+from ..models.base import field_value
 
 SCHEMA_VERSION = "1.0"
 JSON_PATH = "api/listings.json"
@@ -78,10 +79,10 @@ def contact_json(record: ListingRecord, index: int) -> dict[str, Any]:
     parsed = record.numbers.get(index)
     if parsed is not None:
         if contact.method == "phone":
-            extension = getattr(contact, "extension", None)
+            extension = field_value(contact, "extension")
             data["tel"] = parsed.tel_href_with(extension) if extension else parsed.tel_href
         elif contact.method == "sms":
-            data["sms"] = parsed.sms_href(getattr(contact, "keyword", None))
+            data["sms"] = parsed.sms_href(field_value(contact, "keyword"))
         elif contact.method == "whatsapp":
             data["tel"] = parsed.tel_href
             data["whatsapp"] = parsed.whatsapp_href
@@ -181,14 +182,14 @@ def hours_text(hours: Any) -> str:
 def contact_text(contact: Any) -> str:
     method = contact.method
     if method == "phone":
-        extension = getattr(contact, "extension", None)
+        extension = field_value(contact, "extension")
         return f"phone: {contact.number}" + (f" then {extension}" if extension else "")
     if method == "sms":
-        keyword = getattr(contact, "keyword", None)
+        keyword = field_value(contact, "keyword")
         return f"sms: {contact.number}" + (f" (text {keyword})" if keyword else "")
     if method == "email":
         return f"email: {contact.address}"
-    target = getattr(contact, "number", None) or getattr(contact, "url", None) or ""
+    target = field_value(contact, "number") or field_value(contact, "url") or ""
     return f"{method}: {target}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -13,6 +13,7 @@ from ..freshness import tier
 from ..i18n import N_, _, current_language
 from ..i18n.dates import clock, long_date
 from ..i18n.languages import text_direction
+from ..models.base import field_value
 from ..models.hours import WeeklyHours, is_always_open
 from ..models.vocab import DAYS
 from ..open_now import hours_data
@@ -69,16 +70,7 @@ def _hours_word(hours) -> str:
     return _("24/7") if is_always_open(hours) else _("see hours")
 
 
-def _field(model, name: str):
-    """getattr(model, name, None) for a pydantic model field that only some contact methods have (pydantic's
-    way of saying a model has no such attribute is slow, and a build asks 100,000 times)."""
-    return getattr(model, name) if name in _field_names(type(model)) else None
-
-
-@cache
-def _field_names(model_type: type) -> frozenset[str]:
-    """A model class's field names (reading model_fields goes through pydantic's descriptor on every call)."""
-    return frozenset(model_type.model_fields)
+_field = field_value  # getattr(model, name, None) for a field only some contact methods have (models/base.py)
 
 
 def contact_actions(record: ListingRecord) -> list[Action]:

@@ -12,6 +12,7 @@ Each array keeps the listing's order, so an import can rebuild the contact list.
 from __future__ import annotations
 
 from ...directory import ListingRecord
+from ...models.base import field_value
 from .hours import export_schedules
 from .ids import IdMaker
 from .places import language_record
@@ -55,10 +56,10 @@ class ContactExport:
             if contact.method == "email":
                 self._email(contact)
                 continue
-            phone = self._phone(index, contact) if getattr(contact, "number", None) else None
+            phone = self._phone(index, contact) if field_value(contact, "number") else None
             if phone is not None:
                 self.phones.append(phone)
-            if getattr(contact, "hours", None) is not None or getattr(contact, "url", None):
+            if field_value(contact, "hours") is not None or field_value(contact, "url"):
                 self.channels.append(self._channel(contact, phone))
         return self
 
@@ -68,17 +69,17 @@ class ContactExport:
     def _phone(self, index: int, contact) -> dict:
         parsed = self.record.numbers.get(index)
         number = parsed.international if parsed is not None and not parsed.short else contact.number
-        keyword = getattr(contact, "keyword", None)
-        free = getattr(contact, "free", None)
+        keyword = field_value(contact, "keyword")
+        free = field_value(contact, "free")
         phone_id = self.ids("phone", contact.method, parsed.dial if parsed else contact.number, keyword or "")
         phone: dict = {"id": phone_id, "number": number, "type": PHONE_TYPES[contact.method]}
         text = phone_text(contact.note, contact.method, keyword, number, free)
         if text:
             phone["description"] = text
-        languages = getattr(contact, "languages", None)
+        languages = field_value(contact, "languages")
         if languages:
             phone["languages"] = [language_record(tag, phone_id, self.vocabulary) for tag in languages]
-        flags = {name: getattr(contact, name, None) for name in ("short_code", "international", "cost_confirmed")}
+        flags = {name: field_value(contact, name) for name in ("short_code", "international", "cost_confirmed")}
         attributes = self._attributes(
             phone_id,
             "phone",
@@ -94,7 +95,7 @@ class ContactExport:
         return phone
 
     def _channel(self, contact, phone: dict | None) -> dict:
-        url = getattr(contact, "url", None)
+        url = field_value(contact, "url")
         key = url or phone["number"]
         location_id = self.ids("location", contact.method, key)
         name = CHANNEL_NAMES.get(contact.method) if url else None
@@ -109,7 +110,7 @@ class ContactExport:
             location["url"] = url
         if contact.note and phone is None:
             location["description"] = contact.note
-        languages = getattr(contact, "languages", None)
+        languages = field_value(contact, "languages")
         if languages and phone is None:
             location["languages"] = [language_record(tag, location_id, self.vocabulary) for tag in languages]
         channel_id = self.ids("service_at_location", contact.method, key)
@@ -120,7 +121,7 @@ class ContactExport:
         }
         if phone is not None:
             channel["phones"] = [phone]
-        hours = getattr(contact, "hours", None)
+        hours = field_value(contact, "hours")
         if hours is not None:
             channel["schedules"] = export_schedules(hours, channel_id, self.vocabulary)
         return channel
