@@ -381,8 +381,9 @@ def bench(n: int, runs: int, seed: int, baselines: bool, one_language: bool = Tr
     root = OUT / str(n)
     root.mkdir(parents=True, exist_ok=True)
     directory = root / "directory"
+    set_aside(directory)  # written afresh; the old one is not deleted before the builds are timed
     subprocess.run([PYTHON, str(PROJECT / "bench" / "make_directory.py"), str(n), str(directory),
-                    "--seed", str(seed), "--force"], check=True, stdout=subprocess.DEVNULL)
+                    "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
     result: dict = {"n": n}
     configs: dict[str, tuple[Path, Path, list[str]]] = {}
 
