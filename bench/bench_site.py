@@ -204,7 +204,8 @@ def hugo_binary() -> str:
 
 
 def hugo_version(binary: str) -> str:
-    return subprocess.run([binary, "version"], capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    done = subprocess.run([binary, "version"], capture_output=True, text=True, check=True)
+    return done.stdout.strip().splitlines()[-1]
 
 
 # -- main ------------------------------------------------------------------------------------------------------
