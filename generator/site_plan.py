@@ -29,7 +29,6 @@ from .site.finder_plain import with_plain_list
 from .site.help_pages import help_pages
 from .site.listing_emergency import with_emergency_numbers
 from .site.pages import PagePlan, ViewCache, browse_pages, finder_page, listing_pages, listing_views
-from .site.render import CardCache
 from .site.view import ListingView
 
 FINDER_DATA = "find/listings.json"
@@ -84,7 +83,6 @@ class SitePlan:
     directory: Directory
     pages: list[PagePlan]  # in the order an engine should add them
     views: list[ListingView]  # every published listing in the site's order: what cards in articles choose from
-    cards: CardCache | None = None  # the browse pages' cards (CardCache.warm renders them before forking)
 
     @cached_property
     def data_files(self) -> dict[str, bytes]:
@@ -123,14 +121,13 @@ def plan_site(
     gc.disable()
     try:
         shown = listing_views(directory, repo_url=repo_url, report_email=report_email, cache=views)
-        cards = CardCache()
         pages = [
             *with_emergency_numbers(listing_pages(shown, site_url=site_url, cache=views), directory),
             with_plain_list(finder_page(FINDER_DATA, FINDER_INDEX), directory, shown),
-            *browse_pages(directory, shown, page_size=page_size, cards=cards),
+            *browse_pages(directory, shown, page_size=page_size),
             *help_pages(directory, shown),
         ]
     finally:
         if collecting:
             gc.enable()
-    return SitePlan(directory, pages, shown, cards)
+    return SitePlan(directory, pages, shown)

@@ -40,7 +40,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import render_cache
-from ..forked import Forked, WorkerFailed, can_fork, cpu_count
+from ..forked import Forked, WorkerFailed
 from ..site.page_cache import ListingPageCache
 from ..site.pages import PagePlan
 from . import generated_pages, theme_cache
@@ -208,8 +208,6 @@ class PageWriter:
         self.unchanged = 0
         self.language_root = "" if plugin.language.is_default else plugin.language.slug + "/"
         self._context_key: str | None = None
-        # Renders the browse pages' cards (CardCache.warm) before the workers start, when every page is written.
-        self.warm: Callable[[], None] | None = None
 
     # -- one page ----------------------------------------------------------------------------------------------
     def values(self, plan: PagePlan, file: File) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -357,13 +355,7 @@ class PageWriter:
     def start(self, workers: int | None = None) -> Forked:
         """Start writing every page (in worker processes where it can); collect with .results()."""
         chunks = [range(i, min(i + CHUNK, len(self.pages))) for i in range(0, len(self.pages), CHUNK)]
-        workers = WORKERS if workers is None else workers
-        forking = min(cpu_count() if workers is None else workers, len(chunks)) > 1 and can_fork()
-        if self.warm is not None and self.previous is None and forking:
-            # Pages are dealt out in turn, so each worker's browse pages show nearly every card: rendered here
-            # once, not once in each worker (at 10,000 listings about 0.7 CPU-s a worker).
-            self.warm()
-        return Forked(self.write, chunks, workers)
+        return Forked(self.write, chunks, WORKERS if workers is None else workers)
 
 
 @dataclass(frozen=True)

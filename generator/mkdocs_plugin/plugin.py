@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from ..site.help_pages import help_block
 from ..site.markers import HELP_MARKER, MARKER, MarkerIndex, parse_marker
 from ..site.page_cache import ListingPageCache
 from ..site.pages import PagePlan, ViewCache
-from ..site.render import CardCache, render_cards, render_jsonld
+from ..site.render import render_cards, render_jsonld
 from ..site.view import ListingView, report_email_problem
 from ..site_plan import SitePlan, plan_site
 from . import data_files, fast_pages, generated_pages, languages, serving, sitemaps, staging, theme_cache
@@ -62,7 +61,6 @@ class KindredPlugin(BasePlugin[KindredConfig]):
         self.directory: Directory | None = None
         self.plans: dict[str, PagePlan] = {}
         self.views: list[ListingView] = []
-        self.cards: CardCache | None = None  # the browse pages' cards
         self.marker_index: MarkerIndex | None = None
         self.nav = None
         self.page_shells: theme_cache.PageShells | None = None
@@ -247,7 +245,7 @@ class KindredPlugin(BasePlugin[KindredConfig]):
                 views=self.view_cache if self.command == "serve" else None,
             )
             gc.freeze()  # the views and page plans live as long as this language's build (see on_config)
-        self.views, self.cards = site.views, site.cards
+        self.views = site.views
         self.marker_index = None
         self.plans = {}
         self.fast_pages = []
@@ -331,8 +329,6 @@ class KindredPlugin(BasePlugin[KindredConfig]):
             writer.page_cache = ListingPageCache(
                 self.directory, repo_url=config.repo_url or "", report_email=self.config.report_email.strip()
             )
-            if self.cards is not None:
-                writer.warm = partial(self.cards.warm, self.views)
             if self.served is not None and self.command == "serve":
                 writer.site_dir = self.served_dir()
                 writer.previous = self.served.previous_pages(self.language_root())

@@ -232,14 +232,10 @@ def finder_page(data_path: str, index_path: str) -> PagePlan:
     )
 
 
-def browse_pages(
-    directory: Directory, views: list[ListingView], *, page_size: int = 50, cards: CardCache | None = None
-) -> list[PagePlan]:
-    """<kind>/, topics/ and topics/<id>, countries/ and countries/<code>, each split into pages of page_size.
-    Their cards come from `cards` (a new cache when None), at heading level 3."""
+def browse_pages(directory: Directory, views: list[ListingView], *, page_size: int = 50) -> list[PagePlan]:
+    """<kind>/, topics/ and topics/<id>, countries/ and countries/<code>, each split into pages of page_size."""
     plans: list[PagePlan] = []
-    # Each card is rendered once, then reused on its kind, topic and country pages.
-    cards = cards if cards is not None else CardCache()
+    cards = CardCache()  # each card is rendered once, then reused on its kind, topic and country pages
     by_kind: defaultdict[str, list[ListingView]] = defaultdict(list)
     by_topic: defaultdict[str, list[ListingView]] = defaultdict(list)
     by_country: defaultdict[str, list[ListingView]] = defaultdict(list)

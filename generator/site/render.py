@@ -116,12 +116,6 @@ class CardCache:
             hit = self._cards[key] = (view, str(macro(view, _BASE, heading_level)))
         return Markup(hit[1].replace(_BASE, escape(base)))
 
-    def warm(self, views: list[ListingView], heading_level: int = 3) -> None:
-        """Render these cards now: in a process about to fork page workers, so each worker does not render every
-        card again for itself (each worker's browse pages show nearly every card)."""
-        for view in views:
-            self.card(view, "", heading_level)
-
 
 def render_cards(views: list[ListingView], *, base: str, heading_level: int = 3, cache: CardCache | None = None) -> str:
     card = cache.card if cache is not None else environment().get_template("_card.html").module.card
