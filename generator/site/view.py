@@ -70,18 +70,15 @@ def _hours_word(hours) -> str:
     return _("24/7") if is_always_open(hours) else _("see hours")
 
 
-_field = field_value  # getattr(model, name, None) for a field only some contact methods have (models/base.py)
-
-
 def contact_actions(record: ListingRecord) -> list[Action]:
     """The ways to get in touch, in the listing's order, as pages, cards and the finder show them."""
     actions = []
     for index, contact in enumerate(record.listing.contacts):
         parsed = record.numbers.get(index)
         details = []
-        if _field(contact, "free"):
+        if field_value(contact, "free"):
             details.append(_("Free to call"))
-        word = _hours_word(_field(contact, "hours"))
+        word = _hours_word(field_value(contact, "hours"))
         if word:
             details.append(word)
         method = contact.method
@@ -120,7 +117,7 @@ def contact_actions(record: ListingRecord) -> list[Action]:
                     contact.note or "",
                 )
             )
-        elif _field(contact, "url"):
+        elif field_value(contact, "url"):
             host = display_site(contact.url)
             actions.append(
                 Action(
@@ -132,7 +129,7 @@ def contact_actions(record: ListingRecord) -> list[Action]:
                     True,
                 )
             )
-        own_hours = hours_view(_field(contact, "hours"))
+        own_hours = hours_view(field_value(contact, "hours"))
         if own_hours and len(actions) > before:
             actions[-1] = replace(actions[-1], hours=own_hours)
     return actions
